@@ -1,0 +1,73 @@
+# The two commands that matter: `make demo` and `make test`. Everything they need
+# is built from the Go module proxy into bin/ (ignored by git) on first use.
+SHELL := /bin/bash
+ROOT  := $(abspath .)
+BIN   := $(ROOT)/bin
+TOFU  := $(BIN)/tofu
+TFPLUGINDOCS := $(BIN)/tfplugindocs
+VERSION ?= 0.1.0-dev
+GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
+
+# The test CLI. terraform-plugin-testing needs an absolute path, and the
+# registry host and namespace that OpenTofu resolves provider "conference" to.
+export TF_ACC_TERRAFORM_PATH := $(TOFU)
+export TF_ACC_PROVIDER_NAMESPACE := hashicorp
+export TF_ACC_PROVIDER_HOST := registry.opentofu.org
+# The environment may point TF_CLI_CONFIG_FILE at a missing file, which makes the
+# CLI print a warning that breaks version parsing: use an empty one of our own.
+export TF_CLI_CONFIG_FILE := $(ROOT)/.tmp/empty.tfrc
+export CHECKPOINT_DISABLE := 1
+
+GO_TEST_FLAGS ?= -count=1 -timeout 45m
+
+.PHONY: all build tools test unit testacc demo docs docs-check lint fmt bench clean
+
+all: build
+
+build:
+	go build $(GOFLAGS_LD) -o $(BIN)/terraform-provider-conference .
+	go build -o $(BIN)/conference-emulator ./cmd/conference-emulator
+
+$(TOFU): tools/go.mod tools/go.sum
+	cd tools && go build -o $(TOFU) github.com/opentofu/opentofu/cmd/tofu
+
+$(TFPLUGINDOCS): tools/go.mod tools/go.sum
+	cd tools && go build -o $(TFPLUGINDOCS) github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
+
+tools: $(TOFU) $(TFPLUGINDOCS)
+
+$(ROOT)/.tmp/empty.tfrc:
+	@mkdir -p $(ROOT)/.tmp && : > $@
+
+# Unit tests, emulator tests and acceptance tests, with the race detector.
+test: $(TOFU) $(ROOT)/.tmp/empty.tfrc
+	TF_ACC=1 go test -race $(GO_TEST_FLAGS) ./...
+
+# Unit and emulator tests only: no CLI needed.
+unit:
+	go test -race -count=1 ./...
+
+testacc: test
+
+demo: build $(TOFU) $(ROOT)/.tmp/empty.tfrc
+	./scripts/demo.sh
+
+docs: $(TFPLUGINDOCS) $(TOFU) $(ROOT)/.tmp/empty.tfrc
+	./scripts/docs.sh
+
+docs-check: docs
+	@git diff --exit-code -- docs/ || { echo "docs/ is stale: run 'make docs' and commit the result" >&2; exit 1; }
+	@test -z "$$(git status --porcelain -- docs/)" || { echo "docs/ has files not committed: run 'make docs' and commit them" >&2; git status --porcelain -- docs/; exit 1; }
+
+lint:
+	@out=$$(gofmt -l . | grep -v '^tools/'); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	go vet ./...
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+bench:
+	./bench/run.sh
+
+clean:
+	rm -rf $(BIN) $(ROOT)/.tmp

@@ -1,0 +1,90 @@
+// Command conference-emulator serves stateful emulations of the PortSIP, LINE
+// Planet, SQMeeting and Whereby REST APIs, for testing Terraform configurations
+// without the real platforms.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "conference-emulator:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	fs := flag.NewFlagSet("conference-emulator", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
+	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
+	quiet := fs.Bool("quiet", false, "do not log each request")
+	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP user accepted by /api/auth/sign_in")
+	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP password accepted by /api/auth/sign_in")
+	psTTL := fs.Duration("portsip-token-ttl", portsip.DefaultTokenTTL, "lifetime of PortSIP access tokens")
+	lineKey := fs.String("line-api-key", envOr("EMULATOR_LINE_API_KEY", lineplanet.DefaultAPIKey), "LINE Planet API key accepted in Basic auth")
+	lineSecret := fs.String("line-api-secret", envOr("EMULATOR_LINE_API_SECRET", lineplanet.DefaultAPISecret), "LINE Planet API secret accepted in Basic auth")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	opts := emulator.Options{
+		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, TokenTTL: *psTTL},
+		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
+		StateFile:  *stateFile,
+	}
+	if !*quiet {
+		opts.Logger = logger
+	}
+	emu, err := emulator.New(opts)
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	logger.Info("conference-emulator listening", "url", "http://"+ln.Addr().String(), "state_file", *stateFile)
+
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	logger.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return emu.Save()
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}

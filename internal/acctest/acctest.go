@@ -1,0 +1,136 @@
+// Package acctest is the acceptance-test harness: each test gets its own
+// in-process emulator, so tests run in parallel with isolated state, and a
+// provider configuration that points every platform at it.
+package acctest
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/provider"
+)
+
+// ProtoV6ProviderFactories serves the provider in-process to the test CLI.
+var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	provider.TypeName: providerserver.NewProtocol6WithError(provider.New("test")()),
+}
+
+// Emulator is one running emulator.
+type Emulator struct {
+	*emulator.Emulator
+	URL string
+}
+
+// NewEmulator starts an emulator for t and stops it when t ends.
+func NewEmulator(t testing.TB) *Emulator {
+	t.Helper()
+	e, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatalf("starting emulator: %v", err)
+	}
+	srv := httptest.NewServer(e)
+	t.Cleanup(srv.Close)
+	return &Emulator{Emulator: e, URL: srv.URL}
+}
+
+// ProviderConfig renders a provider block that configures every platform the
+// emulator serves, with the emulator's default credentials. Retries are quick so
+// that fault-injection tests do not wait long.
+func (e *Emulator) ProviderConfig() string {
+	return fmt.Sprintf(`
+provider "conference" {
+  request_timeout = "10s"
+  max_retries     = 3
+
+  portsip {
+    endpoint = %[1]q
+    username = %[2]q
+    password = %[3]q
+  }
+
+  line_planet {
+    endpoint   = %[1]q
+    api_key    = %[4]q
+    api_secret = %[5]q
+  }
+}
+`, e.URL, portsip.DefaultUsername, portsip.DefaultPassword, lineplanet.DefaultAPIKey, lineplanet.DefaultAPISecret)
+}
+
+// Config prefixes the provider block to a test configuration.
+func (e *Emulator) Config(body string) string {
+	return e.ProviderConfig() + "\n" + body
+}
+
+// Admin calls the emulator's admin API (path under /_emulator/) and fails t on
+// an error status.
+func (e *Emulator) Admin(t testing.TB, method, path string, body any) []byte {
+	t.Helper()
+	return e.Call(t, method, "/_emulator/"+path, nil, body, http.StatusOK, http.StatusCreated, http.StatusNoContent)
+}
+
+// AdvanceClock moves the emulator's clock forward.
+func (e *Emulator) AdvanceClock(t testing.TB, d time.Duration) {
+	t.Helper()
+	e.Admin(t, http.MethodPost, "clock", map[string]string{"advance": d.String()})
+}
+
+// Call sends a raw request to the emulator, failing t unless the status is one of
+// want. Tests use it to change objects behind Terraform's back.
+func (e *Emulator) Call(t testing.TB, method, path string, header http.Header, body any, want ...int) []byte {
+	t.Helper()
+	var rdr io.Reader
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rdr = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(context.Background(), method, e.URL+path, rdr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	out, _ := io.ReadAll(resp.Body)
+	for _, w := range want {
+		if resp.StatusCode == w {
+			return out
+		}
+	}
+	t.Fatalf("%s %s: HTTP %d: %s", method, path, resp.StatusCode, out)
+	return nil
+}
+
+// PreCheck skips nothing: it fails early with a clear message when the test CLI
+// is missing, which otherwise surfaces as a confusing download error.
+func PreCheck(t testing.TB) {
+	t.Helper()
+	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
+		t.Fatal("TF_ACC_TERRAFORM_PATH must point at the OpenTofu or Terraform CLI built by `make tools`; run the tests with `make test`")
+	}
+}

@@ -1,0 +1,387 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+)
+
+// Defaults used when a Config leaves a field zero.
+const (
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxRetries    = 4
+	DefaultMinBackoff    = 500 * time.Millisecond
+	DefaultMaxBackoff    = 30 * time.Second
+	DefaultMaxRetryAfter = 2 * time.Minute
+	maxErrorBody         = 64 << 10
+	maxResponseBody      = 32 << 20
+)
+
+// Authenticator adds credentials to a request. Invalidate is called after a 401 so
+// that a cached token is dropped and the next Authenticate signs in again.
+type Authenticator interface {
+	Authenticate(ctx context.Context, req *http.Request) error
+	Invalidate()
+}
+
+// ErrorDecoder turns a rejected response into an APIError using the platform's own
+// envelope. It must not return nil.
+type ErrorDecoder func(status int, header http.Header, body []byte) *APIError
+
+// Config configures a Client. Only BaseURL and Platform are required.
+type Config struct {
+	// Platform names the vendor in errors and logs, e.g. "PortSIP".
+	Platform string
+	// BaseURL is prepended to every request path, e.g. "https://pbx:8900/api".
+	BaseURL string
+	// Timeout bounds each attempt, not the whole call with its retries: the caller's
+	// context (Terraform's operation timeout) bounds that.
+	Timeout time.Duration
+	// MaxRetries is the number of attempts after the first. Negative means none.
+	MaxRetries int
+	MinBackoff time.Duration
+	MaxBackoff time.Duration
+	// MaxRetryAfter caps how long a server's Retry-After may make us wait.
+	MaxRetryAfter      time.Duration
+	InsecureSkipVerify bool
+	UserAgent          string
+	Auth               Authenticator
+	DecodeError        ErrorDecoder
+	// HTTPClient replaces the default transport, for tests.
+	HTTPClient *http.Client
+	// Sleep replaces time-based waiting, for tests. It must honour ctx.
+	Sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Client sends requests to one platform.
+type Client struct {
+	cfg  Config
+	base *url.URL
+	http *http.Client
+}
+
+// New validates cfg and returns a Client.
+func New(cfg Config) (*Client, error) {
+	if cfg.BaseURL == "" {
+		return nil, fmt.Errorf("%s endpoint is empty", cfg.Platform)
+	}
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/"))
+	if err != nil || base.Scheme == "" || base.Host == "" {
+		return nil, fmt.Errorf("%s endpoint %q is not an absolute http(s) URL", cfg.Platform, cfg.BaseURL)
+	}
+	if base.Scheme != "http" && base.Scheme != "https" {
+		return nil, fmt.Errorf("%s endpoint %q must use http or https", cfg.Platform, cfg.BaseURL)
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = DefaultTimeout
+	}
+	if cfg.MaxRetries == 0 {
+		cfg.MaxRetries = DefaultMaxRetries
+	}
+	if cfg.MaxRetries < 0 {
+		cfg.MaxRetries = 0
+	}
+	if cfg.MinBackoff <= 0 {
+		cfg.MinBackoff = DefaultMinBackoff
+	}
+	if cfg.MaxBackoff <= 0 {
+		cfg.MaxBackoff = DefaultMaxBackoff
+	}
+	if cfg.MaxRetryAfter <= 0 {
+		cfg.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = "terraform-provider-conference"
+	}
+	if cfg.DecodeError == nil {
+		cfg.DecodeError = DecodePlainError
+	}
+	if cfg.Sleep == nil {
+		cfg.Sleep = sleepContext
+	}
+	hc := cfg.HTTPClient
+	if hc == nil {
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		if cfg.InsecureSkipVerify {
+			tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opt-in for lab PBXs with self-signed certificates
+		}
+		hc = &http.Client{Transport: tr}
+	}
+	return &Client{cfg: cfg, base: base, http: hc}, nil
+}
+
+// Platform returns the vendor name used in errors.
+func (c *Client) Platform() string { return c.cfg.Platform }
+
+// Request is one API call.
+type Request struct {
+	Method string
+	// Path is appended to the base URL; it must start with "/" and be escaped already.
+	Path  string
+	Query url.Values
+	// Body is encoded as JSON when not nil.
+	Body   any
+	Header http.Header
+	// Idempotent marks a POST that may be safely repeated after a 5xx or a broken
+	// connection (PortSIP updates and deletes are POSTs).
+	Idempotent bool
+	// NoAuth skips the Authenticator, for sign-in calls.
+	NoAuth bool
+}
+
+// Response is a successful (2xx) answer.
+type Response struct {
+	StatusCode int
+	Header     http.Header
+	Body       []byte
+}
+
+// Decode unmarshals the body into out.
+func (r *Response) Decode(out any) error {
+	if out == nil || len(bytes.TrimSpace(r.Body)) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(r.Body, out); err != nil {
+		return fmt.Errorf("decoding response: %w", err)
+	}
+	return nil
+}
+
+// Do sends req, retrying where that is safe, and returns the response of the
+// first 2xx answer or the error of the last attempt.
+func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	var body []byte
+	if req.Body != nil {
+		b, err := json.Marshal(req.Body)
+		if err != nil {
+			return nil, fmt.Errorf("encoding %s request: %w", c.cfg.Platform, err)
+		}
+		body = b
+	}
+	u := *c.base
+	u.Path = c.base.Path + req.Path
+	u.RawPath = ""
+	if len(req.Query) > 0 {
+		u.RawQuery = req.Query.Encode()
+	}
+	idempotent := req.Idempotent || isIdempotentMethod(req.Method)
+	reauthed := false
+
+	for attempt := 0; ; attempt++ {
+		resp, err := c.attempt(ctx, req, &u, body, attempt)
+		if err == nil {
+			return resp, nil
+		}
+		if ctx.Err() != nil {
+			return nil, err
+		}
+		var apiErr *APIError
+		isAPI := errors.As(err, &apiErr)
+		if isAPI && apiErr.StatusCode == http.StatusUnauthorized && c.cfg.Auth != nil && !req.NoAuth && !reauthed {
+			// A token may have been revoked or expired early: sign in once more.
+			c.cfg.Auth.Invalidate()
+			reauthed = true
+			attempt--
+			continue
+		}
+		if attempt >= c.cfg.MaxRetries {
+			return nil, err
+		}
+		wait, retry := c.retryDelay(err, idempotent, attempt)
+		if !retry {
+			return nil, err
+		}
+		tflog.Debug(ctx, "retrying request", map[string]any{
+			"platform": c.cfg.Platform, "method": req.Method, "url": RedactURL(&u),
+			"attempt": attempt + 1, "wait": wait.String(), "error": err.Error(),
+		})
+		if serr := c.cfg.Sleep(ctx, wait); serr != nil {
+			return nil, fmt.Errorf("%w (gave up waiting to retry: %v)", err, serr)
+		}
+	}
+}
+
+func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []byte, attempt int) (*Response, error) {
+	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
+	defer cancel()
+	var rdr io.Reader
+	if body != nil {
+		rdr = bytes.NewReader(body)
+	}
+	hreq, err := http.NewRequestWithContext(actx, req.Method, u.String(), rdr)
+	if err != nil {
+		return nil, fmt.Errorf("building %s request: %w", c.cfg.Platform, err)
+	}
+	for k, vs := range req.Header {
+		for _, v := range vs {
+			hreq.Header.Add(k, v)
+		}
+	}
+	hreq.Header.Set("User-Agent", c.cfg.UserAgent)
+	if hreq.Header.Get("Accept") == "" {
+		hreq.Header.Set("Accept", "application/json")
+	}
+	if body != nil {
+		hreq.Header.Set("Content-Type", "application/json")
+	}
+	if c.cfg.Auth != nil && !req.NoAuth {
+		if err := c.cfg.Auth.Authenticate(ctx, hreq); err != nil {
+			return nil, err
+		}
+	}
+	logFields := map[string]any{
+		"platform": c.cfg.Platform, "method": req.Method, "url": RedactURL(u), "attempt": attempt + 1,
+	}
+	tflog.Debug(ctx, "sending request", logFields)
+	tflog.Trace(ctx, "request detail", map[string]any{
+		"platform": c.cfg.Platform, "headers": RedactHeaders(hreq.Header), "body": RedactBody(body),
+	})
+
+	start := time.Now()
+	hresp, err := c.http.Do(hreq)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s %s: %w", req.Method, RedactURL(u), ctx.Err())
+		}
+		return nil, &transportError{err: fmt.Errorf("%s request %s %s failed: %w", c.cfg.Platform, req.Method, RedactURL(u), err)}
+	}
+	defer hresp.Body.Close()
+	limit := int64(maxResponseBody)
+	if hresp.StatusCode >= 300 {
+		limit = maxErrorBody
+	}
+	respBody, err := io.ReadAll(io.LimitReader(hresp.Body, limit))
+	if err != nil {
+		return nil, &transportError{err: fmt.Errorf("%s response to %s %s was cut off: %w", c.cfg.Platform, req.Method, RedactURL(u), err)}
+	}
+	tflog.Debug(ctx, "received response", map[string]any{
+		"platform": c.cfg.Platform, "method": req.Method, "url": RedactURL(u),
+		"status": hresp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
+	})
+	tflog.Trace(ctx, "response detail", map[string]any{
+		"platform": c.cfg.Platform, "headers": RedactHeaders(hresp.Header), "body": RedactBody(respBody),
+	})
+	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
+		apiErr := c.cfg.DecodeError(hresp.StatusCode, hresp.Header, respBody)
+		apiErr.Platform = c.cfg.Platform
+		apiErr.StatusCode = hresp.StatusCode
+		return nil, &retryableAPIError{APIError: apiErr, retryAfter: hresp.Header.Get("Retry-After")}
+	}
+	return &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: respBody}, nil
+}
+
+// transportError is a failure below HTTP: refused connection, reset, timeout.
+type transportError struct{ err error }
+
+func (e *transportError) Error() string { return e.err.Error() }
+func (e *transportError) Unwrap() error { return e.err }
+
+// retryableAPIError keeps the Retry-After header next to the error so that the
+// retry loop can honour it; callers see the APIError through errors.As.
+type retryableAPIError struct {
+	*APIError
+	retryAfter string
+}
+
+func (e *retryableAPIError) Unwrap() error { return e.APIError }
+
+func (c *Client) retryDelay(err error, idempotent bool, attempt int) (time.Duration, bool) {
+	backoff := c.backoff(attempt)
+	var te *transportError
+	if errors.As(err, &te) {
+		// The request may have reached the server; repeat it only if that is harmless.
+		return backoff, idempotent
+	}
+	var re *retryableAPIError
+	if !errors.As(err, &re) {
+		return 0, false
+	}
+	switch re.StatusCode {
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		// Both mean the request was not processed, so any method may be repeated.
+		if d, ok := ParseRetryAfter(re.retryAfter, time.Now()); ok {
+			return min(d, c.cfg.MaxRetryAfter), true
+		}
+		return backoff, true
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+		return backoff, idempotent
+	}
+	return 0, false
+}
+
+// backoff is exponential with full jitter, as recommended for many clients
+// hitting one server: a random wait in [min, min*2^attempt], capped at max.
+func (c *Client) backoff(attempt int) time.Duration {
+	ceil := c.cfg.MinBackoff << min(attempt, 20)
+	if ceil <= 0 || ceil > c.cfg.MaxBackoff {
+		ceil = c.cfg.MaxBackoff
+	}
+	span := ceil - c.cfg.MinBackoff
+	if span <= 0 {
+		return c.cfg.MinBackoff
+	}
+	return c.cfg.MinBackoff + rand.N(span)
+}
+
+// ParseRetryAfter reads a Retry-After header in either of its forms: seconds, or
+// an HTTP date.
+func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0, false
+	}
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs < 0 {
+			return 0, false
+		}
+		return time.Duration(secs * float64(time.Second)), true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+func isIdempotentMethod(m string) bool {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+func sleepContext(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+// DecodePlainError is the fallback decoder: the body's text, if short, is the message.
+func DecodePlainError(status int, _ http.Header, body []byte) *APIError {
+	msg := strings.TrimSpace(string(body))
+	if len(msg) > 512 || strings.ContainsAny(msg, "\x00") {
+		msg = ""
+	}
+	return &APIError{StatusCode: status, Message: msg}
+}

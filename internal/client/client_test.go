@@ -1,0 +1,292 @@
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-log/tflogtest"
+)
+
+// recordSleep replaces waiting so that tests see each backoff without taking it.
+type recordSleep struct{ waits []time.Duration }
+
+func (r *recordSleep) sleep(ctx context.Context, d time.Duration) error {
+	r.waits = append(r.waits, d)
+	return ctx.Err()
+}
+
+func newTestClient(t *testing.T, h http.HandlerFunc, mod func(*Config)) (*Client, *recordSleep) {
+	t.Helper()
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	rs := &recordSleep{}
+	cfg := Config{Platform: "Test", BaseURL: srv.URL + "/api", MaxRetries: 3, Sleep: rs.sleep,
+		MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second}
+	if mod != nil {
+		mod(&cfg)
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, rs
+}
+
+func TestRetriesRateLimitHonouringRetryAfter(t *testing.T) {
+	var calls atomic.Int32
+	c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) < 3 {
+			w.Header().Set("Retry-After", "7")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		_, _ = io.WriteString(w, `{"ok":true}`)
+	}, nil)
+	// A create (POST) is retried after a 429: the server did not process it.
+	resp, err := c.Do(context.Background(), Request{Method: http.MethodPost, Path: "/things", Body: map[string]int{"a": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(resp.Body) != `{"ok":true}` || calls.Load() != 3 {
+		t.Fatalf("body %s after %d calls", resp.Body, calls.Load())
+	}
+	if len(rs.waits) != 2 || rs.waits[0] != 7*time.Second || rs.waits[1] != 7*time.Second {
+		t.Fatalf("waits = %v, want two of 7s from Retry-After", rs.waits)
+	}
+}
+
+func TestRetryAfterIsCapped(t *testing.T) {
+	var calls atomic.Int32
+	c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "86400")
+			w.WriteHeader(http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}, func(c *Config) { c.MaxRetryAfter = 5 * time.Second })
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if len(rs.waits) != 1 || rs.waits[0] != 5*time.Second {
+		t.Fatalf("waits = %v, want [5s]", rs.waits)
+	}
+}
+
+func TestServerErrorRetriedOnlyWhenIdempotent(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		req       Request
+		wantCalls int32
+	}{
+		{"GET retried", Request{Method: http.MethodGet, Path: "/x"}, 4},
+		{"POST create not retried", Request{Method: http.MethodPost, Path: "/x"}, 1},
+		{"POST marked idempotent retried", Request{Method: http.MethodPost, Path: "/x", Idempotent: true}, 4},
+		{"DELETE retried", Request{Method: http.MethodDelete, Path: "/x"}, 4},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var calls atomic.Int32
+			c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+				calls.Add(1)
+				w.WriteHeader(http.StatusBadGateway)
+			}, nil)
+			_, err := c.Do(context.Background(), tc.req)
+			if StatusCode(err) != http.StatusBadGateway {
+				t.Fatalf("err = %v, want HTTP 502", err)
+			}
+			if calls.Load() != tc.wantCalls {
+				t.Fatalf("calls = %d, want %d", calls.Load(), tc.wantCalls)
+			}
+			for i, w := range rs.waits {
+				if w < 100*time.Millisecond || w > time.Second {
+					t.Errorf("wait %d = %v, outside [MinBackoff, MaxBackoff]", i, w)
+				}
+			}
+		})
+	}
+}
+
+func TestClientErrorsAreNotRetriedAndCarryTheEnvelope(t *testing.T) {
+	var calls atomic.Int32
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		w.WriteHeader(http.StatusBadRequest)
+		_, _ = io.WriteString(w, `{"code":"VALIDATE_FAILED","msg":"capacity must be between 1 and 200"}`)
+	}, func(c *Config) {
+		c.DecodeError = func(status int, _ http.Header, body []byte) *APIError {
+			var e struct{ Code, Msg string }
+			_ = json.Unmarshal(body, &e)
+			return &APIError{Code: e.Code, Message: e.Msg}
+		}
+	})
+	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
+	want := "VALIDATE_FAILED: capacity must be between 1 and 200 (HTTP 400)"
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v, want %q", err, want)
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || apiErr.Platform != "Test" || apiErr.StatusCode != 400 {
+		t.Fatalf("errors.As APIError = %+v", apiErr)
+	}
+	if calls.Load() != 1 {
+		t.Fatalf("a 400 was retried: %d calls", calls.Load())
+	}
+}
+
+func TestNotFound(t *testing.T) {
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNotFound) }, nil)
+	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
+	if !IsNotFound(err) {
+		t.Fatalf("IsNotFound(%v) = false", err)
+	}
+}
+
+func TestConnectionErrorRetriedForIdempotentOnly(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	url := srv.URL
+	srv.Close() // nothing listens there any more
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		rs := &recordSleep{}
+		c, err := New(Config{Platform: "Test", BaseURL: url, MaxRetries: 2, Sleep: rs.sleep})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Do(context.Background(), Request{Method: m, Path: "/x"})
+		if err == nil {
+			t.Fatalf("%s: no error from a closed server", m)
+		}
+		want := 2
+		if m == http.MethodPost {
+			want = 0
+		}
+		if len(rs.waits) != want {
+			t.Errorf("%s: %d retries, want %d", m, len(rs.waits), want)
+		}
+	}
+}
+
+func TestPerAttemptTimeout(t *testing.T) {
+	var calls atomic.Int32
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			<-r.Context().Done() // hang until the client gives up
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}, func(c *Config) { c.Timeout = 50 * time.Millisecond })
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/slow"}); err != nil {
+		t.Fatalf("second attempt should succeed: %v", err)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("calls = %d, want 2", calls.Load())
+	}
+}
+
+func TestContextCancellationStopsRetrying(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		cancel()
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}, func(c *Config) { c.Sleep = sleepContext })
+	_, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/x"})
+	if err == nil {
+		t.Fatal("want an error after cancellation")
+	}
+}
+
+type fakeAuth struct {
+	token       atomic.Value
+	invalidated atomic.Int32
+}
+
+func (f *fakeAuth) Authenticate(_ context.Context, r *http.Request) error {
+	r.Header.Set("Authorization", "Bearer "+f.token.Load().(string))
+	return nil
+}
+func (f *fakeAuth) Invalidate() { f.invalidated.Add(1); f.token.Store("fresh") }
+
+func TestUnauthorizedReauthenticatesOnce(t *testing.T) {
+	auth := &fakeAuth{}
+	auth.token.Store("stale")
+	var calls atomic.Int32
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		if r.Header.Get("Authorization") != "Bearer fresh" {
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		w.WriteHeader(http.StatusNoContent)
+	}, func(c *Config) { c.Auth = auth })
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"}); err != nil {
+		t.Fatal(err)
+	}
+	if auth.invalidated.Load() != 1 || calls.Load() != 2 {
+		t.Fatalf("invalidated %d times over %d calls", auth.invalidated.Load(), calls.Load())
+	}
+}
+
+func TestLogsNeverContainSecrets(t *testing.T) {
+	const (
+		password = "s3cr3t-Passw0rd"
+		token    = "tok-abcdef-123456"
+		pin      = "918273"
+	)
+	var logs bytes.Buffer
+	ctx := tflogtest.RootLogger(context.Background(), &logs)
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Set-Cookie", "session="+token)
+		_, _ = io.WriteString(w, `{"access_token":"`+token+`","room":{"admin_pin":"`+pin+`","subject":"weekly"}}`)
+	}, func(c *Config) { c.Auth = &fakeAuth{}; c.Auth.(*fakeAuth).token.Store(token) })
+	q := map[string][]string{"token": {token}, "client_id": {"abc"}}
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/auth/sign_in", Query: q,
+		Body: map[string]any{"username": "admin", "password": password, "nested": []any{map[string]string{"room_pin": pin}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := logs.String()
+	if !strings.Contains(out, "weekly") || !strings.Contains(out, "admin") {
+		t.Fatalf("TRACE logs should show non-secret fields; got:\n%s", out)
+	}
+	for _, secret := range []string{password, token, pin} {
+		if strings.Contains(out, secret) {
+			t.Errorf("secret %q appears in logs:\n%s", secret, out)
+		}
+	}
+}
+
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	for in, want := range map[string]time.Duration{
+		"3":                             3 * time.Second,
+		"0.5":                           500 * time.Millisecond,
+		"Tue, 01 Jan 2030 00:00:10 GMT": 10 * time.Second,
+		"Mon, 31 Dec 2029 23:00:00 GMT": 0,
+	} {
+		got, ok := ParseRetryAfter(in, now)
+		if !ok || got != want {
+			t.Errorf("ParseRetryAfter(%q) = %v, %v; want %v", in, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"", "soon", "-1"} {
+		if _, ok := ParseRetryAfter(bad, now); ok {
+			t.Errorf("ParseRetryAfter(%q) accepted", bad)
+		}
+	}
+}
+
+func TestNewRejectsBadEndpoints(t *testing.T) {
+	for _, u := range []string{"", "pbx.example.com", "ftp://pbx.example.com", "http://"} {
+		if _, err := New(Config{Platform: "Test", BaseURL: u}); err == nil {
+			t.Errorf("New accepted endpoint %q", u)
+		}
+	}
+}

@@ -1,0 +1,272 @@
+// Package portsip is the typed client of the PortSIP PBX v22 REST API: conference
+// servers and conference rooms (../shared/api/portsip-conference.txt, NOTES.md).
+package portsip
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+)
+
+// Config is what the provider's portsip block gives.
+type Config struct {
+	// Endpoint is the PBX's base URL without /api, e.g. https://pbx.example.com:8900.
+	Endpoint string
+	Token    string
+	Username string
+	Password string
+	Domain   string
+	// HTTP carries the shared settings: timeout, retries, TLS, user agent.
+	HTTP client.Config
+}
+
+// Client talks to one PBX.
+type Client struct {
+	http *client.Client
+}
+
+// New returns a client. It does not sign in until the first request.
+func New(cfg Config) (*Client, error) {
+	if cfg.Token == "" && (cfg.Username == "" || cfg.Password == "") {
+		return nil, errors.New("PortSIP needs either a token or both a username and a password")
+	}
+	hc := cfg.HTTP
+	hc.Platform = "PortSIP"
+	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/api"
+	hc.DecodeError = decodeError
+	noAuth, err := client.New(hc)
+	if err != nil {
+		return nil, err
+	}
+	hc.Auth = &tokenAuth{
+		http: noAuth, static: cfg.Token, username: cfg.Username, password: cfg.Password,
+		domain: cfg.Domain, now: time.Now,
+	}
+	c, err := client.New(hc)
+	if err != nil {
+		return nil, err
+	}
+	return &Client{http: c}, nil
+}
+
+// decodeError reads PortSIP's envelope: {"errors":[{"code","message","detail"}]}.
+func decodeError(status int, h http.Header, body []byte) *client.APIError {
+	var env struct {
+		Errors []struct {
+			Code    string          `json:"code"`
+			Message string          `json:"message"`
+			Detail  json.RawMessage `json:"detail"`
+		} `json:"errors"`
+	}
+	if err := json.Unmarshal(body, &env); err != nil || len(env.Errors) == 0 {
+		return client.DecodePlainError(status, h, body)
+	}
+	first := env.Errors[0]
+	msgs := make([]string, 0, len(env.Errors))
+	for _, e := range env.Errors {
+		msgs = append(msgs, e.Message)
+	}
+	apiErr := &client.APIError{Code: first.Code, Message: strings.Join(msgs, "; ")}
+	if d := strings.TrimSpace(string(first.Detail)); d != "" && d != "null" && d != `""` && d != "{}" {
+		var s string
+		if json.Unmarshal(first.Detail, &s) == nil {
+			d = s
+		}
+		apiErr.Detail = d
+	}
+	return apiErr
+}
+
+func (c *Client) get(ctx context.Context, path string, q url.Values, out any) error {
+	resp, err := c.http.Do(ctx, client.Request{Method: http.MethodGet, Path: path, Query: q})
+	if err != nil {
+		return err
+	}
+	return resp.Decode(out)
+}
+
+// post sends a POST. PortSIP updates and deletes are POSTs that are safe to
+// repeat; creates are not, so only they are sent without Idempotent.
+func (c *Client) post(ctx context.Context, path string, body any, idempotent bool, out any) error {
+	resp, err := c.http.Do(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, Idempotent: idempotent})
+	if err != nil {
+		return err
+	}
+	return resp.Decode(out)
+}
+
+// ListOptions are the query parameters every PortSIP list takes.
+type ListOptions struct {
+	// Filter is an OData expression, e.g. "enabled eq true and name eq 'east'".
+	Filter  string
+	Search  string
+	OrderBy string
+	// PageSize is the top parameter, 1..100; 0 means 100.
+	PageSize int
+}
+
+const maxPageSize = 100
+
+// listAll pages through a collection with skip/top until count items have come
+// back (NOTES.md: skip is 0-based).
+func listAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
+	top := opts.PageSize
+	if top <= 0 || top > maxPageSize {
+		top = maxPageSize
+	}
+	var all []T
+	for skip := 0; ; {
+		q := url.Values{}
+		if opts.Filter != "" {
+			q.Set("filter", opts.Filter)
+		}
+		if opts.Search != "" {
+			q.Set("search", opts.Search)
+		}
+		if opts.OrderBy != "" {
+			q.Set("orderby", opts.OrderBy)
+		}
+		q.Set("skip", strconv.Itoa(skip))
+		q.Set("top", strconv.Itoa(top))
+		q.Set("count", "true")
+		var page struct {
+			Count int64 `json:"count"`
+			Items []T   `json:"items"`
+		}
+		if err := c.get(ctx, path, q, &page); err != nil {
+			return nil, err
+		}
+		all = append(all, page.Items...)
+		skip += len(page.Items)
+		// Stop on a short page too, in case the server does not count.
+		if len(page.Items) == 0 || int64(len(all)) >= page.Count || len(page.Items) < top {
+			return all, nil
+		}
+	}
+}
+
+func objPath(collection, id string, rest ...string) string {
+	p := "/" + collection + "/" + url.PathEscape(id)
+	for _, r := range rest {
+		p += "/" + r
+	}
+	return p
+}
+
+// CreateServer creates a conference server and returns its ID.
+func (c *Client) CreateServer(ctx context.Context, in ServerCreate) (string, error) {
+	var out struct {
+		ID string `json:"id"`
+	}
+	if err := c.post(ctx, "/conference_servers", in, false, &out); err != nil {
+		return "", err
+	}
+	if out.ID == "" {
+		return "", fmt.Errorf("PortSIP created a conference server but returned no id")
+	}
+	return out.ID, nil
+}
+
+// GetServer reads one conference server.
+func (c *Client) GetServer(ctx context.Context, id string) (*Server, error) {
+	var s Server
+	if err := c.get(ctx, objPath("conference_servers", id), nil, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// UpdateServer changes what the API lets change.
+func (c *Client) UpdateServer(ctx context.Context, id string, in ServerUpdate) error {
+	return c.post(ctx, objPath("conference_servers", id), in, true, nil)
+}
+
+// DeleteServer destroys a conference server.
+func (c *Client) DeleteServer(ctx context.Context, id string) error {
+	return c.post(ctx, objPath("conference_servers", id, "destroy"), nil, true, nil)
+}
+
+// GetServerStatus reads a server's live status.
+func (c *Client) GetServerStatus(ctx context.Context, id string) (*ServerStatus, error) {
+	var s ServerStatus
+	if err := c.get(ctx, objPath("conference_servers", id, "status"), nil, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// ListServers returns every server that matches opts, across all pages.
+func (c *Client) ListServers(ctx context.Context, opts ListOptions) ([]Server, error) {
+	return listAll[Server](ctx, c, "/conference_servers", opts)
+}
+
+// CreateRoom creates a conference room and returns its ID.
+func (c *Client) CreateRoom(ctx context.Context, in RoomInput) (string, error) {
+	var out struct {
+		ID string `json:"id"`
+	}
+	if err := c.post(ctx, "/conference_rooms", in, false, &out); err != nil {
+		return "", err
+	}
+	if out.ID == "" {
+		return "", fmt.Errorf("PortSIP created a conference room but returned no id")
+	}
+	return out.ID, nil
+}
+
+// GetRoom reads one conference room with every field (list items are summaries).
+func (c *Client) GetRoom(ctx context.Context, id string) (*Room, error) {
+	var r Room
+	if err := c.get(ctx, objPath("conference_rooms", id), nil, &r); err != nil {
+		return nil, err
+	}
+	return &r, nil
+}
+
+// UpdateRoom changes a room; mode and extension_number cannot change.
+func (c *Client) UpdateRoom(ctx context.Context, id string, in RoomInput) error {
+	return c.post(ctx, objPath("conference_rooms", id), in, true, nil)
+}
+
+// DeleteRoom destroys a conference room.
+func (c *Client) DeleteRoom(ctx context.Context, id string) error {
+	return c.post(ctx, objPath("conference_rooms", id, "destroy"), nil, true, nil)
+}
+
+// ListRooms returns every room that matches opts, across all pages.
+func (c *Client) ListRooms(ctx context.Context, opts ListOptions) ([]Room, error) {
+	return listAll[Room](ctx, c, "/conference_rooms", opts)
+}
+
+// GetRoomStatus reads a room's live status.
+func (c *Client) GetRoomStatus(ctx context.Context, id string) (*RoomStatus, error) {
+	var s RoomStatus
+	if err := c.get(ctx, objPath("conference_rooms", id, "status"), nil, &s); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// ListRoomParticipants returns the members of a room's live conference.
+func (c *Client) ListRoomParticipants(ctx context.Context, id string) ([]Participant, error) {
+	var out struct {
+		Items []Participant `json:"items"`
+	}
+	if err := c.get(ctx, objPath("conference_rooms", id, "participants"), nil, &out); err != nil {
+		return nil, err
+	}
+	return out.Items, nil
+}
+
+// ListRoomRecordings returns every recording of a room, across all pages.
+func (c *Client) ListRoomRecordings(ctx context.Context, id string) ([]Recording, error) {
+	return listAll[Recording](ctx, c, objPath("conference_rooms", id, "recordings"), ListOptions{})
+}

@@ -1,0 +1,121 @@
+package client
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Redacted replaces every secret value in logs.
+const Redacted = "***"
+
+// secretKeys are JSON fields, query parameters and headers whose values never reach
+// a log, whatever the platform. Matching is case-insensitive and ignores "_" and "-",
+// so "admin_pin", "adminPin" and "Admin-Pin" are all caught.
+var secretKeys = map[string]bool{
+	"authorization":   true,
+	"password":        true,
+	"secret":          true,
+	"token":           true,
+	"accesstoken":     true,
+	"refreshtoken":    true,
+	"usertoken":       true,
+	"apikey":          true,
+	"apisecret":       true,
+	"adminpin":        true,
+	"roompin":         true,
+	"pin":             true,
+	"passcode":        true,
+	"meetingpassword": true,
+	"hostroomurl":     true,
+	"hosturl":         true,
+	"cookie":          true,
+	"setcookie":       true,
+	"xapikey":         true,
+	"clientsecret":    true,
+}
+
+func normalizeKey(k string) string {
+	k = strings.ToLower(k)
+	k = strings.ReplaceAll(k, "_", "")
+	return strings.ReplaceAll(k, "-", "")
+}
+
+// IsSecretKey reports whether values under this field name are redacted.
+func IsSecretKey(k string) bool { return secretKeys[normalizeKey(k)] }
+
+// RedactHeaders returns a copy of h fit for logging.
+func RedactHeaders(h http.Header) map[string]string {
+	out := make(map[string]string, len(h))
+	for k, v := range h {
+		if IsSecretKey(k) {
+			out[k] = Redacted
+			continue
+		}
+		out[k] = strings.Join(v, ", ")
+	}
+	return out
+}
+
+// RedactURL masks secret query parameters (SQMeeting carries its token there).
+func RedactURL(u *url.URL) string {
+	if u == nil {
+		return ""
+	}
+	c := *u
+	c.User = nil
+	q := c.Query()
+	changed := false
+	for k := range q {
+		if IsSecretKey(k) {
+			q[k] = []string{Redacted}
+			changed = true
+		}
+	}
+	if changed {
+		c.RawQuery = q.Encode()
+	}
+	return c.String()
+}
+
+// RedactBody masks secret fields at any depth of a JSON body. A body that is not
+// JSON is not logged at all: it could be anything, secrets included.
+func RedactBody(body []byte) string {
+	if len(bytes.TrimSpace(body)) == 0 {
+		return ""
+	}
+	var v any
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	if err := dec.Decode(&v); err != nil {
+		return "<non-JSON body omitted>"
+	}
+	out, err := json.Marshal(redactValue(v))
+	if err != nil {
+		return "<body omitted>"
+	}
+	return string(out)
+}
+
+func redactValue(v any) any {
+	switch t := v.(type) {
+	case map[string]any:
+		for k, val := range t {
+			if IsSecretKey(k) && val != nil {
+				t[k] = Redacted
+				continue
+			}
+			t[k] = redactValue(val)
+		}
+		return t
+	case []any:
+		for i := range t {
+			t[i] = redactValue(t[i])
+		}
+		return t
+	default:
+		return v
+	}
+}

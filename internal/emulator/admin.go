@@ -1,0 +1,108 @@
+package emulator
+
+import (
+	"encoding/json"
+	"net/http"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+)
+
+func (e *Emulator) registerAdmin() {
+	e.mux.HandleFunc("GET /_emulator/health", func(w http.ResponseWriter, _ *http.Request) {
+		names := make([]string, 0, len(e.platforms))
+		for _, p := range e.platforms {
+			names = append(names, p.Name())
+		}
+		platform.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "platforms": names})
+	})
+	e.mux.HandleFunc("POST /_emulator/reset", func(w http.ResponseWriter, _ *http.Request) {
+		e.Reset()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	e.mux.HandleFunc("GET /_emulator/clock", e.getClock)
+	e.mux.HandleFunc("POST /_emulator/clock", e.setClock)
+	e.mux.HandleFunc("GET /_emulator/faults", func(w http.ResponseWriter, _ *http.Request) {
+		platform.WriteJSON(w, http.StatusOK, map[string]any{"faults": e.faults.list()})
+	})
+	e.mux.HandleFunc("POST /_emulator/faults", func(w http.ResponseWriter, r *http.Request) {
+		var f Fault
+		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
+			adminError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+			return
+		}
+		added, err := e.faults.add(f)
+		if err != nil {
+			adminError(w, http.StatusBadRequest, err.Error())
+			return
+		}
+		platform.WriteJSON(w, http.StatusCreated, added)
+	})
+	e.mux.HandleFunc("DELETE /_emulator/faults", func(w http.ResponseWriter, _ *http.Request) {
+		e.faults.clear()
+		w.WriteHeader(http.StatusNoContent)
+	})
+	e.mux.HandleFunc("GET /_emulator/journal", func(w http.ResponseWriter, _ *http.Request) {
+		platform.WriteJSON(w, http.StatusOK, map[string]any{"entries": e.journal.list()})
+	})
+	e.mux.HandleFunc("DELETE /_emulator/journal", func(w http.ResponseWriter, _ *http.Request) {
+		e.journal.clear()
+		w.WriteHeader(http.StatusNoContent)
+	})
+}
+
+type clockBody struct {
+	Now     string `json:"now,omitempty"`
+	Advance string `json:"advance,omitempty"`
+	Freeze  bool   `json:"freeze,omitempty"`
+	Reset   bool   `json:"reset,omitempty"`
+}
+
+func (e *Emulator) getClock(w http.ResponseWriter, _ *http.Request) {
+	platform.WriteJSON(w, http.StatusOK, map[string]any{
+		"now":    e.Clock.Now().UTC().Format(time.RFC3339Nano),
+		"offset": e.Clock.Offset().Round(time.Millisecond).String(),
+	})
+}
+
+// setClock takes {"advance": "25h"}, {"now": "2030-01-01T00:00:00Z"},
+// {"freeze": true} or {"reset": true}.
+func (e *Emulator) setClock(w http.ResponseWriter, r *http.Request) {
+	var b clockBody
+	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
+		adminError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+		return
+	}
+	switch {
+	case b.Reset:
+		e.Clock.Reset()
+	case b.Now != "":
+		t, err := time.Parse(time.RFC3339Nano, b.Now)
+		if err != nil {
+			adminError(w, http.StatusBadRequest, "now must be an RFC 3339 time")
+			return
+		}
+		if b.Freeze {
+			e.Clock.Freeze(t)
+		} else {
+			e.Clock.Set(t)
+		}
+	case b.Advance != "":
+		d, err := time.ParseDuration(b.Advance)
+		if err != nil {
+			adminError(w, http.StatusBadRequest, `advance must be a Go duration such as "25h" or "90m"`)
+			return
+		}
+		e.Clock.Advance(d)
+	case b.Freeze:
+		e.Clock.Freeze(time.Time{})
+	default:
+		adminError(w, http.StatusBadRequest, "give one of now, advance, freeze or reset")
+		return
+	}
+	e.getClock(w, r)
+}
+
+func adminError(w http.ResponseWriter, status int, msg string) {
+	platform.WriteJSON(w, status, map[string]string{"error": msg})
+}

@@ -1,0 +1,173 @@
+// Package validators holds the plan-time checks that the vendors' documents
+// impose and that the framework's validator modules do not offer. Each message
+// names the attribute and what is allowed, since users read them in a plan.
+package validators
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf16"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"golang.org/x/text/language"
+)
+
+// stringCheck adapts a plain function to validator.String. check returns "" when
+// the value is fine, or the complaint that follows the attribute path.
+type stringCheck struct {
+	desc  string
+	check func(string) string
+}
+
+func (v stringCheck) Description(context.Context) string         { return v.desc }
+func (v stringCheck) MarkdownDescription(context.Context) string { return v.desc }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if msg := v.check(req.ConfigValue.ValueString()); msg != "" {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+			fmt.Sprintf("%s %s", req.Path, msg))
+	}
+}
+
+// DigitsOnly accepts strings of min..max ASCII digits, as PortSIP PINs and LINE
+// Planet passcodes are. The value itself never appears in the message: it is a
+// secret.
+func DigitsOnly(minLen, maxLen int) validator.String {
+	want := fmt.Sprintf("%d to %d digits (0-9)", minLen, maxLen)
+	if minLen == maxLen {
+		want = fmt.Sprintf("exactly %d digits (0-9)", minLen)
+	}
+	return stringCheck{
+		desc: "value must be " + want,
+		check: func(s string) string {
+			for _, r := range s {
+				if r < '0' || r > '9' {
+					return "must be " + want + "; it contains a character that is not a digit"
+				}
+			}
+			if len(s) < minLen || len(s) > maxLen {
+				return fmt.Sprintf("must be %s; it has %d", want, len(s))
+			}
+			return ""
+		},
+	}
+}
+
+// UTF16LengthAtMost counts UTF-16 code units, as LINE Planet does: an emoji
+// outside the Basic Multilingual Plane counts as two.
+func UTF16LengthAtMost(maxUnits int) validator.String {
+	return stringCheck{
+		desc: fmt.Sprintf("value must be at most %d UTF-16 code units long", maxUnits),
+		check: func(s string) string {
+			if n := UTF16Len(s); n > maxUnits {
+				return fmt.Sprintf("must be at most %d UTF-16 code units long; it has %d", maxUnits, n)
+			}
+			return ""
+		},
+	}
+}
+
+// UTF16Len is the length of s in UTF-16 code units.
+func UTF16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// BCP47 accepts a well-formed BCP 47 language tag such as "en-US".
+func BCP47() validator.String {
+	return stringCheck{
+		desc: "value must be a BCP 47 language tag such as en-US",
+		check: func(s string) string {
+			if _, err := language.Parse(s); err != nil || strings.TrimSpace(s) != s || s == "" {
+				return fmt.Sprintf("must be a BCP 47 language tag such as \"en-US\" or \"zh-Hans-CN\"; %q is not one", s)
+			}
+			return ""
+		},
+	}
+}
+
+// IANATimezone accepts a name from the IANA time zone database such as
+// "Asia/Shanghai". "Local" is refused: it means a different zone on every machine.
+func IANATimezone() validator.String {
+	return stringCheck{
+		desc: "value must be an IANA time zone name such as Asia/Shanghai",
+		check: func(s string) string {
+			if s == "" || s == "Local" {
+				return fmt.Sprintf("must be an IANA time zone name such as \"Asia/Shanghai\" or \"UTC\"; %q is not one", s)
+			}
+			if _, err := time.LoadLocation(s); err != nil {
+				return fmt.Sprintf("must be an IANA time zone name such as \"Asia/Shanghai\" or \"UTC\"; %q is not one", s)
+			}
+			return ""
+		},
+	}
+}
+
+// Duration accepts a positive Go duration such as "30s".
+func Duration() validator.String {
+	return stringCheck{
+		desc: "value must be a positive duration such as 30s or 2m",
+		check: func(s string) string {
+			d, err := time.ParseDuration(s)
+			if err != nil || d <= 0 {
+				return fmt.Sprintf("must be a positive duration such as \"30s\" or \"2m\"; got %q", s)
+			}
+			return ""
+		},
+	}
+}
+
+// HTTPURL accepts an absolute http or https URL.
+func HTTPURL() validator.String {
+	return stringCheck{
+		desc: "value must be an absolute http:// or https:// URL",
+		check: func(s string) string {
+			u, err := url.Parse(s)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return fmt.Sprintf("must be an absolute http:// or https:// URL; got %q", s)
+			}
+			if u.RawQuery != "" || u.Fragment != "" {
+				return "must not have a query or fragment"
+			}
+			return ""
+		},
+	}
+}
+
+// IPv4 accepts a dotted-quad IPv4 address.
+func IPv4() validator.String {
+	return stringCheck{
+		desc: "value must be an IPv4 address such as 192.0.2.10",
+		check: func(s string) string {
+			a, err := netip.ParseAddr(s)
+			if err != nil || !a.Is4() {
+				return fmt.Sprintf("must be an IPv4 address such as \"192.0.2.10\"; got %q", s)
+			}
+			return ""
+		},
+	}
+}
+
+// IPv6 accepts an IPv6 address such as 2001:db8::10.
+func IPv6() validator.String {
+	return stringCheck{
+		desc: "value must be an IPv6 address such as 2001:db8::10",
+		check: func(s string) string {
+			a, err := netip.ParseAddr(s)
+			if err != nil || !a.Is6() || a.Is4In6() {
+				return fmt.Sprintf("must be an IPv6 address such as \"2001:db8::10\"; got %q", s)
+			}
+			return ""
+		},
+	}
+}

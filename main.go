@@ -1,0 +1,31 @@
+// Command terraform-provider-conference is the Terraform and OpenTofu provider for
+// conferencing platforms.
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/confkit/terraform-provider-conference/internal/provider"
+)
+
+// version is set at build time: -ldflags "-X main.version=1.2.3" (goreleaser does).
+var version = "dev"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address:         "registry.terraform.io/confkit/conference",
+		Debug:           debug,
+		ProtocolVersion: 6,
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+}
