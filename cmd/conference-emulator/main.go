@@ -33,6 +33,7 @@ func run(args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
 	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP user accepted by /api/auth/sign_in")
 	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP password accepted by /api/auth/sign_in")
 	psTTL := fs.Duration("portsip-token-ttl", portsip.DefaultTokenTTL, "lifetime of PortSIP access tokens")
@@ -66,7 +67,13 @@ func run(args []string) error {
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
-	logger.Info("conference-emulator listening", "url", "http://"+ln.Addr().String(), "state_file", *stateFile)
+	baseURL := "http://" + ln.Addr().String()
+	logger.Info("conference-emulator listening", "url", baseURL, "state_file", *stateFile)
+	if *urlFile != "" {
+		if err := os.WriteFile(*urlFile, []byte(baseURL+"\n"), 0o600); err != nil {
+			return err
+		}
+	}
 
 	select {
 	case err := <-errc:

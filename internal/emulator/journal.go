@@ -79,3 +79,6 @@ func (s *statusRecorder) Write(b []byte) (int, error) {
 	}
 	return s.ResponseWriter.Write(b)
 }
+
+// JournalEntries returns the requests served so far, oldest first.
+func (e *Emulator) JournalEntries() []JournalEntry { return e.journal.list() }

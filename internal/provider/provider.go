@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/confkit/terraform-provider-conference/internal/datasources"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
 
@@ -38,9 +39,21 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		resources.NewPortSIPServer,
 		resources.NewPortSIPRoom,
+		resources.NewLineMeetingID,
 	}
 }
 
 func (p *conferenceProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{}
+	return []func() datasource.DataSource{
+		datasources.NewPortSIPServer,
+		datasources.NewPortSIPServers,
+		datasources.NewPortSIPServerStatus,
+		datasources.NewPortSIPRoom,
+		datasources.NewPortSIPRooms,
+		datasources.NewPortSIPRoomStatus,
+		datasources.NewPortSIPRoomParticipants,
+		datasources.NewPortSIPRoomRecordings,
+		datasources.NewLineMeetingID,
+		datasources.NewLineMeetings,
+	}
 }

@@ -1,0 +1,34 @@
+# Configure only the platforms you use. Every value can also come from the
+# environment (PORTSIP_ENDPOINT, PORTSIP_TOKEN or PORTSIP_USERNAME/PASSWORD,
+# LINE_PLANET_*, SQMEETING_*, WHEREBY_*), which keeps secrets out of the code.
+provider "conference" {
+  request_timeout = "30s"
+  max_retries     = 4
+
+  portsip {
+    endpoint = "https://pbx.example.com:8900"
+    username = "admin"
+    password = var.portsip_password
+  }
+
+  line_planet {
+    endpoint   = "https://vpnx-stn-api.line-apps.com"
+    api_key    = var.line_api_key
+    api_secret = var.line_api_secret
+  }
+}
+
+variable "portsip_password" {
+  type      = string
+  sensitive = true
+}
+
+variable "line_api_key" {
+  type      = string
+  sensitive = true
+}
+
+variable "line_api_secret" {
+  type      = string
+  sensitive = true
+}
