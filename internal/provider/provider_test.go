@@ -1,0 +1,135 @@
+package provider_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+)
+
+const room = `
+resource "conference_portsip_room" "r" {
+  extension_number = "8100"
+  mode             = "AUDIO"
+  subject          = "Env"
+}
+`
+
+// clearEnv makes sure the machine's environment cannot configure a platform
+// behind the test's back.
+func clearEnv(t *testing.T) {
+	for _, k := range []string{
+		"PORTSIP_ENDPOINT", "PORTSIP_TOKEN", "PORTSIP_USERNAME", "PORTSIP_PASSWORD", "PORTSIP_DOMAIN",
+		"LINE_PLANET_ENDPOINT", "LINE_PLANET_API_KEY", "LINE_PLANET_API_SECRET",
+	} {
+		t.Setenv(k, "")
+	}
+}
+
+func TestAccProvider_unconfiguredPlatformNamesBlockAndVariables(t *testing.T) {
+	clearEnv(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      `provider "conference" {}` + room,
+			ExpectError: regexp.MustCompile(`(?s)PortSIP is not configured.*"portsip".*PORTSIP_ENDPOINT.*PORTSIP_TOKEN.*PORTSIP_USERNAME.*PORTSIP_PASSWORD`),
+		}},
+	})
+}
+
+func TestAccProvider_configuredFromEnvironment(t *testing.T) {
+	clearEnv(t)
+	emu := acctest.NewEmulator(t)
+	t.Setenv("PORTSIP_ENDPOINT", emu.URL)
+	t.Setenv("PORTSIP_USERNAME", portsip.DefaultUsername)
+	t.Setenv("PORTSIP_PASSWORD", portsip.DefaultPassword)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `provider "conference" {}` + room,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("conference_portsip_room.r", tfjsonpath.New("subject"), knownvalue.StringExact("Env")),
+			},
+		}},
+	})
+}
+
+func TestAccProvider_wrongPasswordIsAClearError(t *testing.T) {
+	clearEnv(t)
+	emu := acctest.NewEmulator(t)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `
+provider "conference" {
+  portsip {
+    endpoint = "` + emu.URL + `"
+    username = "admin"
+    password = "not-the-password"
+  }
+}` + room,
+			ExpectError: regexp.MustCompile(`(?s)signing in to PortSIP as "admin".*UNAUTHORIZED.*HTTP 401`),
+		}},
+	})
+}
+
+func TestAccProvider_configurationErrors(t *testing.T) {
+	clearEnv(t)
+	cases := []struct{ cfg, want string }{
+		{`provider "conference" {
+  portsip {
+    endpoint = "https://pbx.example.com"
+    username = "admin"
+  }
+}`, `(?s)Missing PortSIP credentials.*portsip.password.*PORTSIP_PASSWORD`},
+		{`provider "conference" {
+  portsip {
+    username = "admin"
+    password = "x"
+  }
+}`, `(?s)Missing PortSIP endpoint.*PORTSIP_ENDPOINT`},
+		{`provider "conference" {
+  portsip {
+    endpoint = "pbx.example.com"
+    token    = "t"
+  }
+}`, `endpoint must be an absolute http:// or https:// URL`},
+		{`provider "conference" {
+  portsip {
+    endpoint = "https://pbx.example.com"
+    token    = "t"
+    username = "admin"
+  }
+}`, `portsip.username" cannot be specified when "portsip.token" is`},
+		{`provider "conference" {
+  max_retries = 50
+}`, `(?s)max_retries.*must be between 0 and 20`},
+		{`provider "conference" {
+  request_timeout = "soon"
+}`, `request_timeout must be a positive duration`},
+		{`provider "conference" {
+  line_planet {
+    endpoint = "https://planet.example.com"
+    api_key  = "k"
+  }
+}`, `(?s)Missing LINE Planet API secret.*LINE_PLANET_API_SECRET`},
+	}
+	steps := make([]resource.TestStep, 0, len(cases))
+	for _, c := range cases {
+		steps = append(steps, resource.TestStep{Config: c.cfg + room, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)})
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+}
