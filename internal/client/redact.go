@@ -3,6 +3,7 @@ package client
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -119,3 +120,20 @@ func redactValue(v any) any {
 		return v
 	}
 }
+
+// lazyBody redacts only when a log line is actually written: the TRACE fields are
+// built for every request, and redacting a large list body costs far more than
+// the request's own decoding when TRACE is off.
+type lazyBody []byte
+
+func (b lazyBody) String() string { return RedactBody(b) }
+
+func (b lazyBody) MarshalJSON() ([]byte, error) { return json.Marshal(RedactBody(b)) }
+
+type lazyHeaders http.Header
+
+func (h lazyHeaders) redacted() map[string]string { return RedactHeaders(http.Header(h)) }
+
+func (h lazyHeaders) String() string { return fmt.Sprint(h.redacted()) }
+
+func (h lazyHeaders) MarshalJSON() ([]byte, error) { return json.Marshal(h.redacted()) }
