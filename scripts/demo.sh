@@ -42,7 +42,7 @@ echo "== outputs =="
 echo
 echo "== second plan (must be empty) =="
 set +e
-"$tofu" plan -input=false -detailed-exitcode -compact-warnings >plan.txt 2>&1
+"$tofu" plan -input=false -no-color -detailed-exitcode -compact-warnings >plan.txt 2>&1
 rc=$?
 set -e
 tail -n 3 plan.txt
