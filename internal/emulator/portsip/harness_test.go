@@ -1,0 +1,299 @@
+package portsip_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+)
+
+// harness is one emulated PBX behind an httptest server, signed in. Every
+// answer it gets is checked against the vendor's OpenAPI spec (when the spec
+// file is there) and, for 4xx, against the error envelope.
+type harness struct {
+	t     *testing.T
+	api   *portsip.API
+	clock *platform.Clock
+	srv   *httptest.Server
+	token string
+
+	user, password string
+
+	mu      sync.Mutex
+	covered map[string]bool // "METHOD /template status" seen and validated
+}
+
+func newHarness(t *testing.T, opts ...func(*portsip.Options)) *harness {
+	t.Helper()
+	var o portsip.Options
+	for _, f := range opts {
+		f(&o)
+	}
+	clock := platform.NewClock()
+	clock.Freeze(time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
+	api := portsip.New(clock, o)
+	mux := http.NewServeMux()
+	api.Register(mux)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	h := &harness{t: t, api: api, clock: clock, srv: srv, covered: map[string]bool{}}
+	h.user, h.password = o.Username, o.Password
+	if h.user == "" {
+		h.user = portsip.DefaultUsername
+	}
+	if h.password == "" {
+		h.password = portsip.DefaultPassword
+	}
+	h.renew()
+	return h
+}
+
+// renew signs in again, for tests that move the clock past the token's life.
+func (h *harness) renew() {
+	h.t.Helper()
+	h.token = h.signIn(h.user, h.password).AccessToken
+}
+
+type response struct {
+	status int
+	header http.Header
+	body   []byte
+}
+
+// do sends a request with the harness's token. body is JSON-encoded unless it
+// is a string (sent as is) or nil (no body).
+func (h *harness) do(method, path string, body any) response {
+	h.t.Helper()
+	return h.doWith(method, path, "Bearer "+h.token, body)
+}
+
+func (h *harness) doWith(method, path, authorization string, body any) response {
+	h.t.Helper()
+	var rd io.Reader
+	switch b := body.(type) {
+	case nil:
+	case string:
+		rd = strings.NewReader(b)
+	default:
+		data, err := json.Marshal(b)
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		rd = bytes.NewReader(data)
+	}
+	req, err := http.NewRequest(method, h.srv.URL+path, rd)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if rd != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if authorization != "" {
+		req.Header.Set("Authorization", authorization)
+	}
+	res, err := h.srv.Client().Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(res.Body)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	r := response{status: res.StatusCode, header: res.Header, body: data}
+	h.check(method, path, r)
+	return r
+}
+
+// check validates an answer against the spec and the envelope.
+func (h *harness) check(method, path string, r response) {
+	h.t.Helper()
+	if r.status >= 400 {
+		var env portsip.ErrorEnvelope
+		if err := strictUnmarshal(r.body, &env); err != nil || len(env.Errors) == 0 {
+			h.t.Errorf("%s %s: %d answer is not an error envelope: %s", method, path, r.status, r.body)
+		}
+		for _, e := range env.Errors {
+			if e.Code == "" || e.Code != strings.ToUpper(e.Code) || e.Message == "" {
+				h.t.Errorf("%s %s: bad error entry %+v", method, path, e)
+			}
+		}
+	}
+	spec, err := loadSpec()
+	if err != nil {
+		h.t.Fatalf("loading the OpenAPI spec: %v", err)
+	}
+	if spec == nil {
+		return
+	}
+	urlPath, _, _ := strings.Cut(path, "?")
+	tpl, op, found := spec.operation(method, urlPath)
+	if !found {
+		return // not a documented operation (an error-path probe)
+	}
+	schema, declared := responseSchema(op, r.status)
+	if !declared {
+		h.t.Errorf("%s %s answered %d, which the spec does not declare for %s %s", method, path, r.status, method, tpl)
+		return
+	}
+	if schema == nil {
+		// The spec gives this response no body (update, destroy, actions)
+		// or no schema (the 4XX "Error" responses, checked above as
+		// envelopes instead).
+		if r.status < 400 && len(bytes.TrimSpace(r.body)) != 0 {
+			h.t.Errorf("%s %s: spec declares no body for %d, got %s", method, path, r.status, r.body)
+		}
+	} else {
+		if opID, _ := op["operationId"].(string); opID == "signInWithCredentials" {
+			// The spec's sign-in answer is oneOf two object schemas, neither
+			// with required properties, so every object matches both and a
+			// strict oneOf can never pass. Validate against the token branch,
+			// the one that applies to an account without two-factor sign-in.
+			schema = list(schema.(map[string]any)["oneOf"])[1]
+		}
+		if errs := spec.validateJSON(schema, r.body); len(errs) > 0 {
+			h.t.Errorf("%s %s (%s %s %d) does not match the spec:\n  %s\nbody: %s", method, path, method, tpl, r.status, strings.Join(errs, "\n  "), r.body)
+		}
+	}
+	h.mu.Lock()
+	h.covered[fmt.Sprintf("%s %s %d", method, tpl, r.status)] = true
+	h.mu.Unlock()
+}
+
+func (h *harness) signIn(username, password string) portsip.TokenResponse {
+	h.t.Helper()
+	r := h.doWith("POST", "/api/auth/sign_in", "", map[string]string{"username": username, "password": password})
+	if r.status != http.StatusOK {
+		h.t.Fatalf("sign in: %d %s", r.status, r.body)
+	}
+	var tr portsip.TokenResponse
+	mustJSON(h.t, r.body, &tr)
+	return tr
+}
+
+// ok sends a request and fails the test unless the status is want; it
+// decodes the answer into out when out is non-nil.
+func (h *harness) ok(want int, method, path string, body, out any) response {
+	h.t.Helper()
+	r := h.do(method, path, body)
+	if r.status != want {
+		h.t.Fatalf("%s %s: got %d, want %d: %s", method, path, r.status, want, r.body)
+	}
+	if out != nil {
+		mustJSON(h.t, r.body, out)
+	}
+	return r
+}
+
+// fails sends a request, expects status and an envelope whose codes are all
+// code, and returns the messages.
+func (h *harness) fails(status int, code, method, path string, body any) []string {
+	h.t.Helper()
+	r := h.do(method, path, body)
+	return h.expectError(r, status, code, method, path)
+}
+
+func (h *harness) expectError(r response, status int, code, method, path string) []string {
+	h.t.Helper()
+	if r.status != status {
+		h.t.Fatalf("%s %s: got %d, want %d: %s", method, path, r.status, status, r.body)
+	}
+	var env portsip.ErrorEnvelope
+	mustJSON(h.t, r.body, &env)
+	var msgs []string
+	for _, e := range env.Errors {
+		if e.Code != code {
+			h.t.Errorf("%s %s: code %q, want %q (%s)", method, path, e.Code, code, e.Message)
+		}
+		msgs = append(msgs, e.Message)
+	}
+	return msgs
+}
+
+// hasMessage fails the test unless one of msgs contains want.
+func hasMessage(t *testing.T, msgs []string, want string) {
+	t.Helper()
+	if !slices.ContainsFunc(msgs, func(m string) bool { return strings.Contains(m, want) }) {
+		t.Errorf("no message contains %q; got %q", want, msgs)
+	}
+}
+
+func mustJSON(t *testing.T, data []byte, v any) {
+	t.Helper()
+	if err := json.Unmarshal(data, v); err != nil {
+		t.Fatalf("decoding %s: %v", data, err)
+	}
+}
+
+func strictUnmarshal(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	return dec.Decode(v)
+}
+
+// createServer creates a server and returns its ID.
+func (h *harness) createServer(body map[string]any) string {
+	h.t.Helper()
+	var out portsip.IDResponse
+	h.ok(http.StatusOK, "POST", "/api/conference_servers", body, &out)
+	if out.ID == "" {
+		h.t.Fatal("create server: empty id")
+	}
+	return out.ID
+}
+
+// createRoom creates a room and returns its ID.
+func (h *harness) createRoom(body map[string]any) string {
+	h.t.Helper()
+	var out portsip.IDResponse
+	h.ok(http.StatusCreated, "POST", "/api/conference_rooms", body, &out)
+	if out.ID == "" {
+		h.t.Fatal("create room: empty id")
+	}
+	return out.ID
+}
+
+func audioRoom(ext string) map[string]any {
+	return map[string]any{"extension_number": ext, "mode": "AUDIO", "subject": "Room " + ext, "capacity": 9}
+}
+
+func videoRoom(ext string) map[string]any {
+	return map[string]any{"extension_number": ext, "mode": "VIDEO", "subject": "Room " + ext, "capacity": 9}
+}
+
+// getMap GETs path and decodes it into a generic map.
+func (h *harness) getMap(path string) map[string]any {
+	h.t.Helper()
+	var m map[string]any
+	h.ok(http.StatusOK, "GET", path, nil, &m)
+	return m
+}
+
+type page[T any] struct {
+	Count int `json:"count"`
+	Items []T `json:"items"`
+}
+
+func (h *harness) participants(roomID string) []portsip.Participant {
+	h.t.Helper()
+	var l page[portsip.Participant]
+	h.ok(http.StatusOK, "GET", "/api/conference_rooms/"+roomID+"/participants", nil, &l)
+	return l.Items
+}
+
+func (h *harness) recordings(roomID string) []portsip.Recording {
+	h.t.Helper()
+	var l page[portsip.Recording]
+	h.ok(http.StatusOK, "GET", "/api/conference_rooms/"+roomID+"/recordings", nil, &l)
+	return l.Items
+}

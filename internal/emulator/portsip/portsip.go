@@ -1,0 +1,161 @@
+// Package portsip emulates the PortSIP PBX v22 REST API for conference servers and
+// conference rooms, following ../shared/api/portsip-conference.txt,
+// portsip-openapi-conference.json and NOTES.md. Where the documents disagree,
+// NOTES.md decides; where they are silent, the decision is written beside the code.
+//
+// The emulated PBX starts with one built-in conference server of type INTERNAL
+// (portsip-openapi-conference.json, conference server "type": "Every PortSIP PBX
+// has a built-in conference server marked as INTERNAL"), unless
+// Options.DisableBuiltinServer is set.
+package portsip
+
+import (
+	"sync"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+)
+
+// Default credentials and addresses of the emulated PBX.
+const (
+	DefaultUsername = "admin"
+	DefaultPassword = "emulator-password"
+	DefaultTokenTTL = time.Hour
+	// DefaultRefreshTokenTTL is how long a refresh token stays usable. The
+	// documents do not say; a week comfortably outlives any terraform run.
+	DefaultRefreshTokenTTL = 7 * 24 * time.Hour
+	// DefaultDomain is the tenant SIP domain rooms report when Options.Domain is
+	// empty. ".test" is reserved for testing (RFC 6761).
+	DefaultDomain = "pbx.emulator.test"
+	// DefaultSBCPort is the spec's default for a room's sbc_port.
+	DefaultSBCPort = 8883
+)
+
+// Options configures the emulated PBX. The zero value is usable.
+type Options struct {
+	Username string
+	Password string
+	// Domain, when set, must match the sign-in body's domain (when the body
+	// gives one), and is the domain rooms report. Empty: any domain signs in and
+	// rooms report DefaultDomain.
+	Domain   string
+	TokenTTL time.Duration
+	// RefreshTokenTTL defaults to DefaultRefreshTokenTTL.
+	RefreshTokenTTL time.Duration
+	// SBCHost and SBCPort are what rooms report as sbc_host and sbc_port;
+	// defaults: the domain and DefaultSBCPort.
+	SBCHost string
+	SBCPort int64
+	// DisableBuiltinServer starts the PBX without its built-in INTERNAL
+	// conference server. Rooms then stay OFFLINE until a server is created.
+	DisableBuiltinServer bool
+}
+
+// API is the emulated PortSIP PBX. It implements platform.Platform.
+type API struct {
+	clock *platform.Clock
+	opts  Options
+
+	// mu guards everything below. Handlers hold it for the whole of their work
+	// (read lock for GET, write lock for POST), so every request sees and leaves
+	// a consistent state.
+	mu          sync.RWMutex
+	servers     map[string]*Server
+	serverOrder []string
+	rooms       map[string]*roomRec
+	roomOrder   []string
+	sessions    map[string]*session // by access token
+	refreshes   map[string]*session // by refresh token
+}
+
+var _ platform.Platform = (*API)(nil)
+
+// New returns a PBX holding only its built-in conference server.
+func New(clock *platform.Clock, opts Options) *API {
+	if opts.Username == "" {
+		opts.Username = DefaultUsername
+	}
+	if opts.Password == "" {
+		opts.Password = DefaultPassword
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = DefaultTokenTTL
+	}
+	if opts.RefreshTokenTTL <= 0 {
+		opts.RefreshTokenTTL = DefaultRefreshTokenTTL
+	}
+	if opts.SBCHost == "" {
+		opts.SBCHost = opts.Domain
+		if opts.SBCHost == "" {
+			opts.SBCHost = DefaultDomain
+		}
+	}
+	if opts.SBCPort <= 0 {
+		opts.SBCPort = DefaultSBCPort
+	}
+	if clock == nil {
+		clock = platform.NewClock()
+	}
+	a := &API{clock: clock, opts: opts}
+	a.Reset()
+	return a
+}
+
+// Name implements platform.Platform.
+func (a *API) Name() string { return "portsip" }
+
+// Prefixes implements platform.Platform: the API lives under {endpoint}/api
+// (NOTES.md, PortSIP).
+func (a *API) Prefixes() []string { return []string{"/api/"} }
+
+// Reset drops every object and token and puts the built-in server back.
+func (a *API) Reset() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.resetLocked()
+	if !a.opts.DisableBuiltinServer {
+		s := &Server{
+			ID:              newID(),
+			Name:            "Built-in conference server",
+			Enabled:         true,
+			Type:            ServerTypeInternal,
+			IPv4:            "127.0.0.1",
+			MaxRooms:        100,
+			MaxParticipants: 1000,
+		}
+		a.servers[s.ID] = s
+		a.serverOrder = append(a.serverOrder, s.ID)
+	}
+}
+
+func (a *API) resetLocked() {
+	a.servers = map[string]*Server{}
+	a.serverOrder = nil
+	a.rooms = map[string]*roomRec{}
+	a.roomOrder = nil
+	a.sessions = map[string]*session{}
+	a.refreshes = map[string]*session{}
+}
+
+// now is the emulated time in the form the API returns: UTC, whole seconds
+// (portsip-openapi-conference.json, Timestamps: "YYYY-MM-DDTHH:MM:SSZ").
+func (a *API) now() time.Time {
+	return a.clock.Now().UTC().Truncate(time.Second)
+}
+
+func (a *API) domain() string {
+	if a.opts.Domain != "" {
+		return a.opts.Domain
+	}
+	return DefaultDomain
+}
+
+// removeID deletes id from an ordered ID list.
+func removeID(order []string, id string) []string {
+	for i, v := range order {
+		if v == id {
+			return append(order[:i:i], order[i+1:]...)
+		}
+	}
+	return order
+}
