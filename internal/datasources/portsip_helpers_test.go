@@ -1,0 +1,178 @@
+package datasources_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+)
+
+// portsipEpoch is when the emulator's clock stands in tests that assert
+// timestamps: frozen, so that created_at, answered_at and recording file names
+// are exact.
+var portsipEpoch = time.Date(2030, 7, 21, 17, 0, 0, 0, time.UTC)
+
+// portsipAPI seeds and changes PortSIP objects straight through the emulator's
+// API, the way other PBX users would: behind Terraform's back, and in numbers
+// a configuration could not reasonably create.
+type portsipAPI struct {
+	t    testing.TB
+	emu  *acctest.Emulator
+	auth http.Header
+}
+
+// newPortSIPAPI signs in with the emulator's default credentials.
+func newPortSIPAPI(t testing.TB, emu *acctest.Emulator) *portsipAPI {
+	t.Helper()
+	out := emu.Call(t, http.MethodPost, "/api/auth/sign_in", nil, map[string]string{
+		"username": emuportsip.DefaultUsername,
+		"password": emuportsip.DefaultPassword,
+	}, http.StatusOK)
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := json.Unmarshal(out, &tok); err != nil || tok.AccessToken == "" {
+		t.Fatalf("sign_in answered %s (%v)", out, err)
+	}
+	return &portsipAPI{t: t, emu: emu, auth: http.Header{"Authorization": {"Bearer " + tok.AccessToken}}}
+}
+
+// call sends a request under /api and fails the test on any status but want.
+func (p *portsipAPI) call(method, path string, body any, want ...int) []byte {
+	p.t.Helper()
+	return p.emu.Call(p.t, method, "/api"+path, p.auth, body, want...)
+}
+
+func (p *portsipAPI) create(collection string, body map[string]any, want int) string {
+	p.t.Helper()
+	var out struct {
+		ID string `json:"id"`
+	}
+	raw := p.call(http.MethodPost, "/"+collection, body, want)
+	if err := json.Unmarshal(raw, &out); err != nil || out.ID == "" {
+		p.t.Fatalf("creating %s answered %s (%v)", collection, raw, err)
+	}
+	return out.ID
+}
+
+// createServer creates a conference server (200 {id}, NOTES.md).
+func (p *portsipAPI) createServer(body map[string]any) string {
+	p.t.Helper()
+	return p.create("conference_servers", body, http.StatusOK)
+}
+
+// createRoom creates a conference room (201 {id}, NOTES.md).
+func (p *portsipAPI) createRoom(body map[string]any) string {
+	p.t.Helper()
+	return p.create("conference_rooms", body, http.StatusCreated)
+}
+
+// audioRoom creates a minimal AUDIO room with the given extension.
+func (p *portsipAPI) audioRoom(ext, subject string) string {
+	p.t.Helper()
+	return p.createRoom(map[string]any{"extension_number": ext, "mode": "AUDIO", "subject": subject, "capacity": 9})
+}
+
+// roomAction posts one of a room's actions: lock, mute, start_recording, ...
+func (p *portsipAPI) roomAction(roomID, action string) {
+	p.t.Helper()
+	p.call(http.MethodPost, "/conference_rooms/"+url.PathEscape(roomID)+"/"+action, nil, http.StatusOK)
+}
+
+// invite dials number into the room; the emulated callee answers at once.
+func (p *portsipAPI) invite(roomID, number string) {
+	p.t.Helper()
+	p.call(http.MethodPost, "/conference_rooms/"+url.PathEscape(roomID)+"/participants/invite",
+		map[string]string{"number": number}, http.StatusOK)
+}
+
+// updateServer changes a server in place.
+func (p *portsipAPI) updateServer(id string, body map[string]any) {
+	p.t.Helper()
+	p.call(http.MethodPost, "/conference_servers/"+url.PathEscape(id), body, http.StatusOK)
+}
+
+// builtinServerID is the ID of the PBX's own INTERNAL server, which every
+// emulated PBX starts with.
+func (p *portsipAPI) builtinServerID() string {
+	p.t.Helper()
+	raw := p.call(http.MethodGet, "/conference_servers?filter="+url.QueryEscape("type eq 'INTERNAL'"), nil, http.StatusOK)
+	var out struct {
+		Items []struct {
+			ID string `json:"id"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(raw, &out); err != nil || len(out.Items) != 1 {
+		p.t.Fatalf("looking up the built-in server answered %s (%v)", raw, err)
+	}
+	return out.Items[0].ID
+}
+
+// portsipTest runs steps against a fresh emulator in parallel with the other
+// tests.
+func portsipTest(t *testing.T, steps ...resource.TestStep) {
+	t.Helper()
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps:                    steps,
+	})
+}
+
+// portsipCheckListValues checks that the list at name.attr holds, in its items'
+// field, exactly want (in any order, each once): that a paged list neither
+// lost nor repeated an item.
+func portsipCheckListValues(name, list, field string, want []string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		rs, ok := s.RootModule().Resources[name]
+		if !ok {
+			return fmt.Errorf("%s not in state", name)
+		}
+		attrs := rs.Primary.Attributes
+		n, err := strconv.Atoi(attrs[list+".#"])
+		if err != nil {
+			return fmt.Errorf("%s.%s.#: %v", name, list, err)
+		}
+		got := make([]string, 0, n)
+		for i := range n {
+			got = append(got, attrs[fmt.Sprintf("%s.%d.%s", list, i, field)])
+		}
+		slices.Sort(got)
+		sorted := slices.Sorted(slices.Values(want))
+		if !slices.Equal(got, sorted) {
+			return fmt.Errorf("%s.%s[*].%s: got %d values %v, want %d values %v", name, list, field, len(got), got, len(sorted), sorted)
+		}
+		return nil
+	}
+}
+
+// portsipCheckListOrder checks the list's items' field, in order.
+func portsipCheckListOrder(name, list, field string, want ...string) resource.TestCheckFunc {
+	checks := []resource.TestCheckFunc{resource.TestCheckResourceAttr(name, list+".#", strconv.Itoa(len(want)))}
+	for i, w := range want {
+		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("%s.%d.%s", list, i, field), w))
+	}
+	return resource.ComposeAggregateTestCheckFunc(checks...)
+}
+
+// portsipErrorMatching builds a pattern for an error message that the CLI may have
+// wrapped across lines: every space may be any run of whitespace.
+func portsipErrorMatching(msg string) *regexp.Regexp {
+	words := strings.Fields(msg)
+	for i, w := range words {
+		words[i] = regexp.QuoteMeta(w)
+	}
+	return regexp.MustCompile(strings.Join(words, `\s+`))
+}

@@ -1,0 +1,123 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*portsipRoomRecordings)(nil)
+
+// NewPortSIPRoomRecordings is the conference_portsip_room_recordings data source.
+func NewPortSIPRoomRecordings() datasource.DataSource { return &portsipRoomRecordings{} }
+
+type portsipRoomRecordings struct {
+	client *portsip.Client
+}
+
+type portsipRoomRecordingsModel struct {
+	ID         types.String            `tfsdk:"id"`
+	Recordings []portsipRecordingModel `tfsdk:"recordings"`
+}
+
+type portsipRecordingModel struct {
+	ID         types.String      `tfsdk:"id"`
+	AnsweredAt timetypes.RFC3339 `tfsdk:"answered_at"`
+	EndedAt    timetypes.RFC3339 `tfsdk:"ended_at"`
+	Duration   types.Int64       `tfsdk:"duration"`
+	FileName   types.String      `tfsdk:"file_name"`
+	FileSize   types.Int64       `tfsdk:"file_size"`
+	FileURL    types.String      `tfsdk:"file_url"`
+}
+
+func (d *portsipRoomRecordings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_room_recordings"
+}
+
+func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Lists the recordings of a PortSIP PBX conference room. Every page is read, so the list is complete.",
+		Attributes: map[string]schema.Attribute{
+			"id": portsipRoomIDArgument(),
+			"recordings": schema.ListNestedAttribute{
+				Computed:    true,
+				Description: "The room's recordings, in the order the PBX returns them. Empty when there are none.",
+				NestedObject: schema.NestedAttributeObject{
+					Attributes: map[string]schema.Attribute{
+						"id": schema.StringAttribute{
+							Computed:    true,
+							Description: "The recording's ID.",
+						},
+						"answered_at": schema.StringAttribute{
+							CustomType:  timetypes.RFC3339Type{},
+							Computed:    true,
+							Description: "When the recorded call was answered, in RFC 3339 (UTC).",
+						},
+						"ended_at": schema.StringAttribute{
+							CustomType:  timetypes.RFC3339Type{},
+							Computed:    true,
+							Description: "When the recorded call ended, in RFC 3339 (UTC); null while it is still being recorded.",
+						},
+						"duration": schema.Int64Attribute{
+							Computed:    true,
+							Description: "The playback time in seconds.",
+						},
+						"file_name": schema.StringAttribute{
+							Computed:    true,
+							Description: "The recording's file name.",
+						},
+						"file_size": schema.Int64Attribute{
+							Computed:    true,
+							Description: "The file's size in bytes.",
+						},
+						"file_url": schema.StringAttribute{
+							Computed: true,
+							Description: "The path to download the file from, relative to the PBX's endpoint, such as `/api/blobs/WexWdABcd5D4PDgzTKV3gAAAEu00WcK`. " +
+								"Downloading it needs the same credentials as the API.",
+						},
+					},
+				},
+			},
+		},
+	}
+}
+
+func (d *portsipRoomRecordings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipRoomRecordingsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := cfg.ID.ValueString()
+	recs, err := d.client.ListRoomRecordings(ctx, id)
+	if err != nil {
+		portsipReadError(&resp.Diagnostics, err, "conference room", id)
+		return
+	}
+	cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
+	for _, r := range recs {
+		cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
+			ID:         types.StringValue(r.ID),
+			AnsweredAt: portsipTime(r.AnsweredAt, "answered_at", &resp.Diagnostics),
+			EndedAt:    portsipTime(r.EndedAt, "ended_at", &resp.Diagnostics),
+			Duration:   types.Int64Value(r.Duration),
+			FileName:   types.StringValue(r.FileName),
+			FileSize:   types.Int64Value(r.FileSize),
+			FileURL:    types.StringValue(r.FileURL),
+		})
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

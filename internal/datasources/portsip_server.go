@@ -1,0 +1,151 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*portsipServer)(nil)
+
+// NewPortSIPServer is the conference_portsip_server data source.
+func NewPortSIPServer() datasource.DataSource { return &portsipServer{} }
+
+type portsipServer struct {
+	client *portsip.Client
+}
+
+// portsipServerModel is one conference server, with the attribute names of the
+// conference_portsip_server resource so that a data source can stand in for it.
+type portsipServerModel struct {
+	ID              types.String `tfsdk:"id"`
+	Name            types.String `tfsdk:"name"`
+	Enabled         types.Bool   `tfsdk:"enabled"`
+	Type            types.String `tfsdk:"type"`
+	IPv4            types.String `tfsdk:"ipv4"`
+	IPv6            types.String `tfsdk:"ipv6"`
+	MaxRooms        types.Int64  `tfsdk:"max_rooms"`
+	MaxParticipants types.Int64  `tfsdk:"max_participants"`
+}
+
+func (d *portsipServer) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_server"
+}
+
+func (d *portsipServer) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := portsipServerAttributes()
+	attrs["id"] = schema.StringAttribute{
+		Required:    true,
+		Description: "The ID of the conference server to read.",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Reads one PortSIP PBX conference server by its ID. A server that does not exist is an error.",
+		Attributes:  attrs,
+	}
+}
+
+// portsipServerAttributes are a server's attributes, all computed; the singular
+// data source makes id an argument, the list nests them as they are.
+func portsipServerAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:    true,
+			Description: "The server's unique ID, assigned by the PBX.",
+		},
+		"name": schema.StringAttribute{
+			Computed:    true,
+			Description: "The server's name.",
+		},
+		"enabled": schema.BoolAttribute{
+			Computed:    true,
+			Description: "Whether the server is active.",
+		},
+		"type": schema.StringAttribute{
+			Computed:    true,
+			Description: "`INTERNAL` for the PBX's built-in conference server, `EXTERNAL` for servers added later.",
+		},
+		"ipv4": schema.StringAttribute{
+			Computed:    true,
+			Description: "The host's IPv4 address; null when the server has none.",
+		},
+		"ipv6": schema.StringAttribute{
+			Computed:    true,
+			Description: "The host's IPv6 address; null when the server has none.",
+		},
+		"max_rooms": schema.Int64Attribute{
+			Computed:    true,
+			Description: "The maximum number of rooms the server hosts.",
+		},
+		"max_participants": schema.Int64Attribute{
+			Computed:    true,
+			Description: "The maximum number of participants across the server's rooms.",
+		},
+	}
+}
+
+func (d *portsipServer) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *portsipServer) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipServerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := cfg.ID.ValueString()
+	s, err := d.client.GetServer(ctx, id)
+	if err != nil {
+		portsipReadError(&resp.Diagnostics, err, "conference server", id)
+		return
+	}
+	m := portsipServerFromAPI(s)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func portsipServerFromAPI(s *portsip.Server) portsipServerModel {
+	return portsipServerModel{
+		ID:              types.StringValue(s.ID),
+		Name:            types.StringValue(s.Name),
+		Enabled:         types.BoolValue(s.Enabled),
+		Type:            types.StringValue(s.Type),
+		IPv4:            portsipOptString(s.IPv4),
+		IPv6:            portsipOptString(s.IPv6),
+		MaxRooms:        types.Int64Value(s.MaxRooms),
+		MaxParticipants: types.Int64Value(s.MaxParticipants),
+	}
+}
+
+// portsipReadError reports a failed read of one object. Unlike a resource, a
+// data source has nothing to drop from state when the object is gone: a 404
+// means the configuration names something that does not exist, which the user
+// must hear about by name.
+func portsipReadError(diags *diag.Diagnostics, err error, what, id string) {
+	if client.IsNotFound(err) {
+		diags.AddAttributeError(path.Root("id"), "PortSIP "+what+" not found",
+			fmt.Sprintf("There is no PortSIP %s with id %q. Check the ID, or whether the %s was deleted.", what, id, what))
+		return
+	}
+	diags.AddError(fmt.Sprintf("Reading PortSIP %s %q failed", what, id), err.Error())
+}
+
+// portsipOptString maps the API's empty string (an absent optional field) to
+// null, as the resources do.
+func portsipOptString(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
+}

@@ -1,0 +1,94 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*portsipServerStatus)(nil)
+
+// NewPortSIPServerStatus is the conference_portsip_server_status data source.
+func NewPortSIPServerStatus() datasource.DataSource { return &portsipServerStatus{} }
+
+type portsipServerStatus struct {
+	client *portsip.Client
+}
+
+type portsipServerStatusModel struct {
+	ID                types.String `tfsdk:"id"`
+	RoomsCount        types.Int64  `tfsdk:"rooms_count"`
+	ParticipantsCount types.Int64  `tfsdk:"participants_count"`
+	CPUUsage          types.Int64  `tfsdk:"cpu_usage"`
+	MemoryUsage       types.Int64  `tfsdk:"memory_usage"`
+	Status            types.String `tfsdk:"status"`
+}
+
+func (d *portsipServerStatus) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_server_status"
+}
+
+func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Reads the live status of a PortSIP PBX conference server: its load and whether it is online. " +
+			"The values are a snapshot taken when Terraform reads the data source.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				Required:    true,
+				Description: "The ID of the conference server.",
+				Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+			},
+			"rooms_count": schema.Int64Attribute{
+				Computed:    true,
+				Description: "The number of rooms on the server.",
+			},
+			"participants_count": schema.Int64Attribute{
+				Computed:    true,
+				Description: "The number of participants currently in conferences on the server.",
+			},
+			"cpu_usage": schema.Int64Attribute{
+				Computed:    true,
+				Description: "The server's CPU usage as the PBX reports it (percent).",
+			},
+			"memory_usage": schema.Int64Attribute{
+				Computed:    true,
+				Description: "The server's memory usage as the PBX reports it (percent).",
+			},
+			"status": schema.StringAttribute{
+				Computed:    true,
+				Description: "`ONLINE` or `OFFLINE`.",
+			},
+		},
+	}
+}
+
+func (d *portsipServerStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *portsipServerStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipServerStatusModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := cfg.ID.ValueString()
+	s, err := d.client.GetServerStatus(ctx, id)
+	if err != nil {
+		portsipReadError(&resp.Diagnostics, err, "conference server", id)
+		return
+	}
+	cfg.RoomsCount = types.Int64Value(s.RoomsCount)
+	cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
+	cfg.CPUUsage = types.Int64Value(s.CPUUsage)
+	cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
+	cfg.Status = types.StringValue(s.Status)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

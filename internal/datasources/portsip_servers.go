@@ -1,0 +1,109 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*portsipServers)(nil)
+
+// NewPortSIPServers is the conference_portsip_servers data source.
+func NewPortSIPServers() datasource.DataSource { return &portsipServers{} }
+
+type portsipServers struct {
+	client *portsip.Client
+}
+
+type portsipServersModel struct {
+	portsipListQuery
+	Servers []portsipServerModel `tfsdk:"servers"`
+}
+
+// portsipListQuery is the arguments of every PortSIP list data source.
+type portsipListQuery struct {
+	Filter  types.String `tfsdk:"filter"`
+	Search  types.String `tfsdk:"search"`
+	OrderBy types.String `tfsdk:"orderby"`
+}
+
+func (d *portsipServers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_servers"
+}
+
+func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := portsipListArguments("server", "enabled eq true and type eq 'EXTERNAL'", "east", "name asc, max_rooms desc")
+	attrs["servers"] = schema.ListNestedAttribute{
+		Computed:     true,
+		Description:  "The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.",
+		NestedObject: schema.NestedAttributeObject{Attributes: portsipServerAttributes()},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Lists the PortSIP PBX conference servers, including the built-in `INTERNAL` one, optionally filtered, searched and sorted by the PBX. " +
+			"Every page is read, so the list is complete however many servers there are.",
+		Attributes: attrs,
+	}
+}
+
+// portsipListArguments are the query arguments every PortSIP list data source
+// takes, passed to the PBX as they are: the PBX, not the provider, decides what
+// an expression means, so they are documented with examples rather than
+// validated here.
+func portsipListArguments(what, filterExample, searchExample, orderExample string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"filter": schema.StringAttribute{
+			Optional: true,
+			Description: "An OData filter expression the PBX applies, such as `" + filterExample + "`. " +
+				"Operators: `eq`, `ne`, `gt`, `ge`, `lt`, `le`, `and`, `or`, and the functions `startswith`, `endswith` and `contains`. " +
+				"Quote strings with single quotes, doubling a quote inside one.",
+		},
+		"search": schema.StringAttribute{
+			Optional: true,
+			Description: "Free text the PBX matches against each " + what + "'s text fields, such as `" + searchExample + "`; " +
+				"`a or b` matches either term.",
+		},
+		"orderby": schema.StringAttribute{
+			Optional:    true,
+			Description: "The sort order, as comma-separated fields each followed by `asc` (the default) or `desc`, such as `" + orderExample + "`.",
+		},
+	}
+}
+
+// options leaves PageSize at the client's maximum: the client pages through
+// everything anyway, so bigger pages only mean fewer requests.
+func (q portsipListQuery) options() portsip.ListOptions {
+	return portsip.ListOptions{
+		Filter:  q.Filter.ValueString(),
+		Search:  q.Search.ValueString(),
+		OrderBy: q.OrderBy.ValueString(),
+	}
+}
+
+func (d *portsipServers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipServersModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	servers, err := d.client.ListServers(ctx, cfg.options())
+	if err != nil {
+		resp.Diagnostics.AddError("Listing PortSIP conference servers failed", err.Error())
+		return
+	}
+	// Non-nil even when empty: an empty list, not null, so that length() and
+	// for_each work on "no matches".
+	cfg.Servers = make([]portsipServerModel, 0, len(servers))
+	for i := range servers {
+		cfg.Servers = append(cfg.Servers, portsipServerFromAPI(&servers[i]))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
