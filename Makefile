@@ -5,6 +5,7 @@ ROOT  := $(abspath .)
 BIN   := $(ROOT)/bin
 TOFU  := $(BIN)/tofu
 TFPLUGINDOCS := $(BIN)/tfplugindocs
+STATICCHECK := $(BIN)/staticcheck
 VERSION ?= 0.1.0-dev
 GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
 
@@ -34,7 +35,10 @@ $(TOFU): tools/go.mod tools/go.sum
 $(TFPLUGINDOCS): tools/go.mod tools/go.sum
 	cd tools && go build -o $(TFPLUGINDOCS) github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
 
-tools: $(TOFU) $(TFPLUGINDOCS)
+$(STATICCHECK): tools/lint/go.mod tools/lint/go.sum
+	cd tools/lint && go build -o $(STATICCHECK) honnef.co/go/tools/cmd/staticcheck
+
+tools: $(TOFU) $(TFPLUGINDOCS) $(STATICCHECK)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
@@ -59,9 +63,10 @@ docs-check: docs
 	@git diff --exit-code -- docs/ || { echo "docs/ is stale: run 'make docs' and commit the result" >&2; exit 1; }
 	@test -z "$$(git status --porcelain -- docs/)" || { echo "docs/ has files not committed: run 'make docs' and commit them" >&2; git status --porcelain -- docs/; exit 1; }
 
-lint:
+lint: $(STATICCHECK)
 	@out=$$(gofmt -l . | grep -v '^tools/'); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
 	go vet ./...
+	$(STATICCHECK) ./...
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
