@@ -128,7 +128,8 @@ func (c *Client) Platform() string { return c.cfg.Platform }
 // Request is one API call.
 type Request struct {
 	Method string
-	// Path is appended to the base URL; it must start with "/" and be escaped already.
+	// Path is appended to the base URL's path. It must start with "/" and is not
+	// escaped: the core escapes it when building the URL.
 	Path  string
 	Query url.Values
 	// Body is encoded as JSON when not nil.

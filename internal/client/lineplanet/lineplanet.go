@@ -3,8 +3,14 @@
 package lineplanet
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 )
@@ -31,9 +37,249 @@ func New(cfg Config) (*Client, error) {
 	hc := cfg.HTTP
 	hc.Platform = "LINE Planet"
 	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/tas/v2"
+	hc.DecodeError = decodeError
+	hc.Auth = basicAuth{key: cfg.APIKey, secret: cfg.APISecret}
 	c, err := client.New(hc)
 	if err != nil {
 		return nil, err
 	}
 	return &Client{http: c}, nil
+}
+
+// basicAuth sends "Authorization: Basic base64(api_key:api_secret)" (NOTES.md).
+// There is no token to drop after a 401, so Invalidate does nothing.
+type basicAuth struct{ key, secret string }
+
+func (a basicAuth) Authenticate(_ context.Context, req *http.Request) error {
+	req.SetBasicAuth(a.key, a.secret)
+	return nil
+}
+
+func (basicAuth) Invalidate() {}
+
+// Error codes of "API v2 - Error handling" that callers act on.
+const (
+	// CodeMeetingExists answers a create in a room that has a meeting: "405
+	// (meeting already exists)".
+	CodeMeetingExists = "405"
+	// CodeTypeNotConvertible answers a disallowed type change: "435 (current type
+	// cannot be converted to the requested type)".
+	CodeTypeNotConvertible = "435"
+)
+
+// Meeting is the document's MeetingObject.
+type Meeting struct {
+	// ID is "at least 11 digits".
+	ID int64 `json:"id"`
+	// Type is I (instant), S (schedule) or R (schedule for recurring).
+	Type string `json:"type"`
+	// Passcode is 6 digits.
+	Passcode  string `json:"passcode"`
+	ChatSvcID string `json:"chatSvcId"`
+	ChatID    string `json:"chatId"`
+	// Created and ExpireAt are epoch milliseconds.
+	Created  int64   `json:"created"`
+	ExpireAt int64   `json:"expireAt"`
+	Title    *string `json:"title"`
+	Data     *string `json:"data"`
+}
+
+// CreatedAt is Created as a UTC time.
+func (m *Meeting) CreatedAt() time.Time { return time.UnixMilli(m.Created).UTC() }
+
+// ExpiresAt is ExpireAt as a UTC time.
+func (m *Meeting) ExpiresAt() time.Time { return time.UnixMilli(m.ExpireAt).UTC() }
+
+// CreatedMeeting is the create response: the meeting and the SIP proxy that SIP
+// terminals dial. The list and the update responses do not carry the proxy.
+type CreatedMeeting struct {
+	Meeting      Meeting `json:"mtg"`
+	SIPProxy     string  `json:"sipProxy"`
+	SIPProxyPort int64   `json:"sipProxyPort"`
+}
+
+// MeetingInput is the body of a create or an update. Type and Passcode are left
+// out when empty: a create then gets the server's defaults (a random passcode),
+// an update keeps the current values. Title and Data are always sent, null when
+// nil, so that an update clears them; in a create null is their default.
+type MeetingInput struct {
+	Type     string  `json:"type,omitempty"`
+	Passcode string  `json:"passcode,omitempty"`
+	Title    *string `json:"title"`
+	Data     *string `json:"data"`
+}
+
+// envelope is every response: success {"status":"success","data":...,"timestamp"},
+// error {"status":"error","message","code":"NNN","data":{},"timestamp"}.
+type envelope struct {
+	Status    string          `json:"status"`
+	Data      json.RawMessage `json:"data"`
+	Message   string          `json:"message"`
+	Code      string          `json:"code"`
+	Timestamp int64           `json:"timestamp"`
+}
+
+// decodeError reads the error envelope of a non-2xx answer. The HTTP core then
+// sets StatusCode to the HTTP status.
+func decodeError(status int, h http.Header, body []byte) *client.APIError {
+	var env envelope
+	if err := json.Unmarshal(body, &env); err != nil || env.Status != "error" || (env.Code == "" && env.Message == "") {
+		return client.DecodePlainError(status, h, body)
+	}
+	return &client.APIError{Code: env.Code, Message: env.Message}
+}
+
+// do sends one call and returns the envelope's data. NOTES.md: "The client decides
+// on status, not on the HTTP status": an HTTP 200 that carries status "error" is
+// an error too, with the envelope's code as its status so that client.IsNotFound
+// holds for code 404.
+func (c *Client) do(ctx context.Context, method, path string, body any) (json.RawMessage, error) {
+	resp, err := c.http.Do(ctx, client.Request{Method: method, Path: path, Body: body})
+	if err != nil {
+		return nil, err
+	}
+	var env envelope
+	if err := json.Unmarshal(resp.Body, &env); err != nil {
+		return nil, fmt.Errorf("LINE Planet answered %s %s with a body that is not its JSON envelope: %w", method, path, err)
+	}
+	switch env.Status {
+	case "success":
+		return env.Data, nil
+	case "error":
+		apiErr := &client.APIError{Platform: c.http.Platform(), StatusCode: resp.StatusCode, Code: env.Code, Message: env.Message}
+		if n, err := strconv.Atoi(env.Code); err == nil {
+			apiErr.StatusCode = n
+		}
+		return nil, apiErr
+	default:
+		return nil, fmt.Errorf("LINE Planet answered %s %s with envelope status %q, neither success nor error", method, path, env.Status)
+	}
+}
+
+// roomPath is /gcall/{roomServiceId}/{roomId}. The HTTP core escapes the path, so
+// the IDs go in raw; a "/" in one would change the route, so it is refused.
+func roomPath(svc, room string) (string, error) {
+	for _, f := range [][2]string{{"room service ID", svc}, {"room ID", room}} {
+		if f[1] == "" {
+			return "", fmt.Errorf("LINE Planet %s is empty", f[0])
+		}
+		if strings.Contains(f[1], "/") {
+			return "", fmt.Errorf("LINE Planet %s %q contains a slash", f[0], f[1])
+		}
+	}
+	return "/gcall/" + svc + "/" + room, nil
+}
+
+// CreateMeeting requests a meeting ID in the room: POST .../mtg. A room that has
+// one answers code 405 (see IsMeetingExists).
+func (c *Client) CreateMeeting(ctx context.Context, svc, room string, in MeetingInput) (*CreatedMeeting, error) {
+	p, err := roomPath(svc, room)
+	if err != nil {
+		return nil, err
+	}
+	data, err := c.do(ctx, http.MethodPost, p+"/mtg", in)
+	if err != nil {
+		return nil, err
+	}
+	var out CreatedMeeting
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("decoding LINE Planet create response: %w", err)
+	}
+	if out.Meeting.ID == 0 {
+		return nil, fmt.Errorf("LINE Planet create response has no mtg.id: %s", data)
+	}
+	return &out, nil
+}
+
+// ListMeetings returns the room's meetings: GET .../mtgs. "Only one MeetingObject
+// is returned currently." Expired meetings are not listed.
+func (c *Client) ListMeetings(ctx context.Context, svc, room string) ([]Meeting, error) {
+	p, err := roomPath(svc, room)
+	if err != nil {
+		return nil, err
+	}
+	data, err := c.do(ctx, http.MethodGet, p+"/mtgs", nil)
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Mtgs []Meeting `json:"mtgs"`
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("decoding LINE Planet meeting list: %w", err)
+	}
+	if out.Mtgs == nil {
+		out.Mtgs = []Meeting{}
+	}
+	return out.Mtgs, nil
+}
+
+// GetMeeting finds one meeting in the room's list: the API has no GET of one
+// meeting (NOTES.md). A meeting that is not listed (deleted or expired) is an
+// error for which client.IsNotFound holds.
+func (c *Client) GetMeeting(ctx context.Context, svc, room string, id int64) (*Meeting, error) {
+	mtgs, err := c.ListMeetings(ctx, svc, room)
+	if err != nil {
+		return nil, err
+	}
+	for i := range mtgs {
+		if mtgs[i].ID == id {
+			return &mtgs[i], nil
+		}
+	}
+	return nil, &client.APIError{
+		Platform: c.http.Platform(), StatusCode: http.StatusNotFound, Code: "404",
+		Message: fmt.Sprintf("meeting %d is not in room %s/%s (deleted or expired)", id, svc, room),
+	}
+}
+
+// UpdateMeeting overwrites the meeting's properties: PUT .../mtgs/{mtgId}, the
+// endpoint table's path (NOTES.md). Only S -> R is a valid type change; others
+// answer code 435 (see IsTypeNotConvertible).
+func (c *Client) UpdateMeeting(ctx context.Context, svc, room string, id int64, in MeetingInput) (*Meeting, error) {
+	p, err := roomPath(svc, room)
+	if err != nil {
+		return nil, err
+	}
+	data, err := c.do(ctx, http.MethodPut, p+"/mtgs/"+strconv.FormatInt(id, 10), in)
+	if err != nil {
+		return nil, err
+	}
+	// Example 1 answers the MeetingObject itself while the response table names a
+	// property mtg: accept both.
+	var wrapped struct {
+		Mtg *Meeting `json:"mtg"`
+	}
+	if err := json.Unmarshal(data, &wrapped); err == nil && wrapped.Mtg != nil {
+		return wrapped.Mtg, nil
+	}
+	var out Meeting
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("decoding LINE Planet update response: %w", err)
+	}
+	if out.ID == 0 {
+		return nil, fmt.Errorf("LINE Planet update response has no meeting: %s", data)
+	}
+	return &out, nil
+}
+
+// DeleteMeeting deletes the meeting: DELETE .../mtgs/{mtgId}.
+func (c *Client) DeleteMeeting(ctx context.Context, svc, room string, id int64) error {
+	p, err := roomPath(svc, room)
+	if err != nil {
+		return err
+	}
+	_, err = c.do(ctx, http.MethodDelete, p+"/mtgs/"+strconv.FormatInt(id, 10), nil)
+	return err
+}
+
+// IsMeetingExists reports whether err is code 405 "meeting already exists".
+func IsMeetingExists(err error) bool { return hasCode(err, CodeMeetingExists) }
+
+// IsTypeNotConvertible reports whether err is code 435, a disallowed type change.
+func IsTypeNotConvertible(err error) bool { return hasCode(err, CodeTypeNotConvertible) }
+
+func hasCode(err error, code string) bool {
+	var apiErr *client.APIError
+	return errors.As(err, &apiErr) && apiErr.Code == code
 }

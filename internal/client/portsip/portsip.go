@@ -154,7 +154,7 @@ func listAll[T any](ctx context.Context, c *Client, path string, opts ListOption
 }
 
 func objPath(collection, id string, rest ...string) string {
-	p := "/" + collection + "/" + url.PathEscape(id)
+	p := "/" + collection + "/" + id
 	for _, r := range rest {
 		p += "/" + r
 	}

@@ -1,0 +1,211 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*lineMeetingID)(nil)
+
+// NewLineMeetingID is the conference_line_meeting_id data source: the meeting ID
+// of one room.
+func NewLineMeetingID() datasource.DataSource { return &lineMeetingID{} }
+
+type lineMeetingID struct {
+	client *lineplanet.Client
+}
+
+// lineMeetingModel is one MeetingObject, shared with conference_line_meetings.
+type lineMeetingModel struct {
+	MeetingID types.String      `tfsdk:"meeting_id"`
+	Type      types.String      `tfsdk:"type"`
+	Passcode  types.String      `tfsdk:"passcode"`
+	Title     types.String      `tfsdk:"title"`
+	Data      types.String      `tfsdk:"data"`
+	CreatedAt timetypes.RFC3339 `tfsdk:"created_at"`
+	ExpireAt  timetypes.RFC3339 `tfsdk:"expire_at"`
+}
+
+type lineMeetingIDModel struct {
+	ID            types.String `tfsdk:"id"`
+	RoomServiceID types.String `tfsdk:"room_service_id"`
+	RoomID        types.String `tfsdk:"room_id"`
+	SIPProxy      types.String `tfsdk:"sip_proxy"`
+	SIPProxyPort  types.Int64  `tfsdk:"sip_proxy_port"`
+	SIPDialString types.String `tfsdk:"sip_dial_string"`
+	lineMeetingModel
+}
+
+var lineRoomPart = regexp.MustCompile(`^[^/]+$`)
+
+// lineRoomAttributes are the arguments that name a room.
+func lineRoomAttributes() map[string]schema.Attribute {
+	room := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{
+			Required:    true,
+			Description: desc,
+			Validators: []validator.String{
+				stringvalidator.LengthAtLeast(1),
+				stringvalidator.RegexMatches(lineRoomPart, "must not contain a slash (/)"),
+			},
+		}
+	}
+	return map[string]schema.Attribute{
+		"room_service_id": room("The service ID of the room (`roomServiceId`)."),
+		"room_id":         room("The room ID (`roomId`)."),
+	}
+}
+
+// lineMeetingAttributes describe lineMeetingModel.
+func lineMeetingAttributes() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"meeting_id": schema.StringAttribute{
+			Computed:    true,
+			Description: "The meeting ID that SIP terminals dial, at least 11 digits.",
+		},
+		"type": schema.StringAttribute{
+			Computed:    true,
+			Description: "The meeting ID type: `I` (instant), `S` (scheduled) or `R` (scheduled for recurring meetings).",
+		},
+		"passcode": schema.StringAttribute{
+			Computed:    true,
+			Sensitive:   true,
+			Description: "The 6-digit passcode.",
+		},
+		"title": schema.StringAttribute{
+			Computed:    true,
+			Description: "The meeting's title; null when it has none.",
+		},
+		"data": schema.StringAttribute{
+			Computed:    true,
+			Description: "The application data stored with the meeting; null when it has none.",
+		},
+		"created_at": schema.StringAttribute{
+			Computed:    true,
+			CustomType:  timetypes.RFC3339Type{},
+			Description: "When the meeting ID was created (RFC 3339, UTC).",
+		},
+		"expire_at": schema.StringAttribute{
+			Computed:    true,
+			CustomType:  timetypes.RFC3339Type{},
+			Description: "When the meeting ID expires (RFC 3339, UTC).",
+		},
+	}
+}
+
+func lineMeetingFromAPI(m *lineplanet.Meeting) lineMeetingModel {
+	return lineMeetingModel{
+		MeetingID: types.StringValue(strconv.FormatInt(m.ID, 10)),
+		Type:      types.StringValue(m.Type),
+		Passcode:  types.StringValue(m.Passcode),
+		Title:     types.StringPointerValue(m.Title),
+		Data:      types.StringPointerValue(m.Data),
+		CreatedAt: timetypes.NewRFC3339ValueMust(m.CreatedAt().Format(time.RFC3339Nano)),
+		ExpireAt:  timetypes.NewRFC3339ValueMust(m.ExpiresAt().Format(time.RFC3339Nano)),
+	}
+}
+
+// lineSIPDialString is sip:<meeting_id>@<sip_proxy>[:<sip_proxy_port>], with an
+// IPv6 proxy in brackets as SIP URIs (RFC 3261) need.
+func lineSIPDialString(meetingID, proxy string, port types.Int64) string {
+	host := proxy
+	if !port.IsNull() && !port.IsUnknown() {
+		host = net.JoinHostPort(proxy, strconv.FormatInt(port.ValueInt64(), 10))
+	} else if strings.Contains(proxy, ":") && !strings.HasPrefix(proxy, "[") {
+		host = "[" + proxy + "]"
+	}
+	return "sip:" + meetingID + "@" + host
+}
+
+func (d *lineMeetingID) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_line_meeting_id"
+}
+
+func (d *lineMeetingID) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := lineRoomAttributes()
+	for k, v := range lineMeetingAttributes() {
+		attrs[k] = v
+	}
+	attrs["id"] = schema.StringAttribute{
+		Computed:    true,
+		Description: "`room_service_id/room_id/meeting_id`, the ID that imports the meeting ID into a `conference_line_meeting_id` resource.",
+	}
+	attrs["sip_proxy"] = schema.StringAttribute{
+		Optional: true,
+		Description: "The group call proxy address, to build `sip_dial_string` with. LINE Planet returns it only when a meeting ID is created " +
+			"(the `conference_line_meeting_id` resource's `sip_proxy`), not when one is read, so it is an argument here.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["sip_proxy_port"] = schema.Int64Attribute{
+		Optional:    true,
+		Description: "The group call proxy port, to build `sip_dial_string` with (the resource's `sip_proxy_port`). When not set, the dial string has no port and SIP's default applies.",
+		Validators:  []validator.Int64{int64validator.Between(1, 65535)},
+	}
+	attrs["sip_dial_string"] = schema.StringAttribute{
+		Computed: true,
+		Description: "The SIP URI that SIP phones and video conference equipment dial to join the room's group call: " +
+			"`sip:<meeting_id>@<sip_proxy>:<sip_proxy_port>`, for example `sip:73051667563@210.1.1.1:5060` " +
+			"(without `:<sip_proxy_port>` when `sip_proxy_port` is not set, and an IPv6 proxy in brackets). " +
+			"It does not contain the passcode. Null when `sip_proxy` is not set.",
+	}
+	resp.Schema = schema.Schema{
+		Description: "The meeting ID of a LINE Planet room, with the SIP URI that SIP terminals dial. " +
+			"A room has at most one meeting ID; reading a room without one (never created, deleted or expired) is an error. " +
+			"Use `conference_line_meetings` to list a room's meeting IDs without failing when there is none.",
+		Attributes: attrs,
+	}
+}
+
+func (d *lineMeetingID) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.LinePlanetClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg lineMeetingIDModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
+	mtgs, err := d.client.ListMeetings(ctx, svc, room)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading LINE Planet meeting ID failed", err.Error())
+		return
+	}
+	switch len(mtgs) {
+	case 0:
+		resp.Diagnostics.AddError("LINE Planet room has no meeting ID",
+			fmt.Sprintf("Room %s/%s has no meeting ID: none was created, or it was deleted or has expired. "+
+				"Create one with the conference_line_meeting_id resource.", svc, room))
+		return
+	case 1:
+	default:
+		// line-planet-meeting-id.txt: "Only one MeetingObject is returned currently."
+		resp.Diagnostics.AddError("LINE Planet room has several meeting IDs",
+			fmt.Sprintf("Room %s/%s has %d meeting IDs; this data source reads a room with one. Use conference_line_meetings to list them.", svc, room, len(mtgs)))
+		return
+	}
+	cfg.lineMeetingModel = lineMeetingFromAPI(&mtgs[0])
+	cfg.ID = types.StringValue(svc + "/" + room + "/" + cfg.MeetingID.ValueString())
+	cfg.SIPDialString = types.StringNull()
+	if !cfg.SIPProxy.IsNull() {
+		cfg.SIPDialString = types.StringValue(lineSIPDialString(cfg.MeetingID.ValueString(), cfg.SIPProxy.ValueString(), cfg.SIPProxyPort))
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

@@ -1,0 +1,77 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*lineMeetings)(nil)
+
+// NewLineMeetings is the conference_line_meetings data source: LINE Planet's
+// "List meetings" of a room (GET .../mtgs).
+func NewLineMeetings() datasource.DataSource { return &lineMeetings{} }
+
+type lineMeetings struct {
+	client *lineplanet.Client
+}
+
+type lineMeetingsModel struct {
+	ID            types.String       `tfsdk:"id"`
+	RoomServiceID types.String       `tfsdk:"room_service_id"`
+	RoomID        types.String       `tfsdk:"room_id"`
+	Meetings      []lineMeetingModel `tfsdk:"meetings"`
+}
+
+func (d *lineMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_line_meetings"
+}
+
+func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := lineRoomAttributes()
+	attrs["id"] = schema.StringAttribute{
+		Computed:    true,
+		Description: "`room_service_id/room_id`.",
+	}
+	attrs["meetings"] = schema.ListNestedAttribute{
+		Computed: true,
+		// line-planet-meeting-id.txt: "Only one MeetingObject is returned currently."
+		Description: "The room's live meeting IDs, as LINE Planet lists them: currently at most one. " +
+			"Empty when the room has none (never created, deleted or expired). `passcode` is sensitive.",
+		NestedObject: schema.NestedAttributeObject{Attributes: lineMeetingAttributes()},
+	}
+	resp.Schema = schema.Schema{
+		Description: "Lists the meeting IDs of a LINE Planet room. Unlike the `conference_line_meeting_id` data source, " +
+			"a room without a meeting ID is not an error: the list is empty.",
+		Attributes: attrs,
+	}
+}
+
+func (d *lineMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.LinePlanetClient(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg lineMeetingsModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
+	mtgs, err := d.client.ListMeetings(ctx, svc, room)
+	if err != nil {
+		resp.Diagnostics.AddError("Listing LINE Planet meeting IDs failed", err.Error())
+		return
+	}
+	cfg.ID = types.StringValue(svc + "/" + room)
+	cfg.Meetings = make([]lineMeetingModel, len(mtgs))
+	for i := range mtgs {
+		cfg.Meetings[i] = lineMeetingFromAPI(&mtgs[i])
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

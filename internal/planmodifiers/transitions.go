@@ -1,0 +1,105 @@
+package planmodifiers
+
+// This file holds the allowed-transitions rule: some APIs change a value in place
+// only along certain edges (LINE Planet meeting types: S -> R), and replace the
+// object for every other change.
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+)
+
+// Transitions is a table of in-place changes: each key maps to the values it may
+// become without replacing the resource. A change not in the table replaces it.
+type Transitions map[string][]string
+
+// Allows reports whether from -> to is an in-place change. Keeping a value is one.
+func (t Transitions) Allows(from, to string) bool {
+	if from == to {
+		return true
+	}
+	for _, v := range t[from] {
+		if v == to {
+			return true
+		}
+	}
+	return false
+}
+
+// String lists the allowed changes, sorted, as "S -> R, ...", or "none".
+func (t Transitions) String() string {
+	var pairs []string
+	for from, tos := range t {
+		for _, to := range tos {
+			if to != from {
+				pairs = append(pairs, from+" -> "+to)
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return "none"
+	}
+	sort.Strings(pairs)
+	return strings.Join(pairs, ", ")
+}
+
+// Unknown stands for the new value in a TransitionReason call when that value is
+// known only after apply.
+const Unknown = "(known after apply)"
+
+// TransitionReason explains, in a plan, why changing from into to replaces the
+// resource: a diagnostic summary and detail. to is Unknown when the new value is
+// known only after apply.
+type TransitionReason func(from, to string) (summary, detail string)
+
+// RequiresReplaceUnlessAllowed plans a replacement for every change of a string
+// attribute that allowed does not list, and an in-place update for the others.
+//
+// The framework shows no reason beside "# forces replacement", so when, and only
+// when, this rule is what forces the replacement, the modifier adds a warning
+// whose text comes from reason. A plan without such a change stays silent.
+func RequiresReplaceUnlessAllowed(allowed Transitions, reason TransitionReason) planmodifier.String {
+	return transitionsModifier{allowed: allowed, reason: reason}
+}
+
+type transitionsModifier struct {
+	allowed Transitions
+	reason  TransitionReason
+}
+
+func (m transitionsModifier) Description(context.Context) string {
+	return fmt.Sprintf("Only these changes are made in place: %s. Any other change of the value replaces the resource.", m.allowed)
+}
+
+func (m transitionsModifier) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (m transitionsModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	// Creating (no state) or destroying (no plan): nothing to replace.
+	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+		return
+	}
+	// A null or unknown prior value (an import in progress) gives no "from".
+	if req.StateValue.IsNull() || req.StateValue.IsUnknown() {
+		return
+	}
+	from := req.StateValue.ValueString()
+	to := Unknown
+	if !req.PlanValue.IsUnknown() {
+		// A null plan value (an optional attribute removed) counts as "".
+		to = req.PlanValue.ValueString()
+		if m.allowed.Allows(from, to) {
+			return
+		}
+	}
+	// An unknown value cannot be checked until apply, when it is too late to
+	// replace: plan the replacement now, as the framework's RequiresReplace does.
+	resp.RequiresReplace = true
+	summary, detail := m.reason(from, to)
+	resp.Diagnostics.AddAttributeWarning(req.Path, summary, detail)
+}
