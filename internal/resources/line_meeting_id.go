@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"regexp"
 	"strconv"
 	"strings"
@@ -41,6 +42,7 @@ type lineMeetingID struct {
 }
 
 type lineMeetingIDModel struct {
+	Timeouts      timeouts.Value    `tfsdk:"timeouts"`
 	ID            types.String      `tfsdk:"id"`
 	RoomServiceID types.String      `tfsdk:"room_service_id"`
 	RoomID        types.String      `tfsdk:"room_id"`
@@ -86,7 +88,7 @@ func lineRoomAttr(desc string) schema.StringAttribute {
 	}
 }
 
-func (r *lineMeetingID) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. " +
 			"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; " +
@@ -94,6 +96,7 @@ func (r *lineMeetingID) Schema(_ context.Context, _ resource.SchemaRequest, resp
 			"A meeting ID expires (type I after 1 day, S after 30 days, R after 365 days); an expired one disappears from LINE Planet, " +
 			"and the next plan creates a new one. " + lineTypeRule + "; every other type change replaces the meeting ID.",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{
 				Computed:      true,
 				Description:   "`room_service_id/room_id/meeting_id`, the ID to import the resource with.",
@@ -236,6 +239,8 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
 	created, err := r.client.CreateMeeting(ctx, svc, room, plan.input())
 	if lineplanet.IsMeetingExists(err) {
@@ -272,6 +277,8 @@ func (r *lineMeetingID) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	id, err := state.meetingID()
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
@@ -298,6 +305,8 @@ func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	id, err := state.meetingID()
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
@@ -325,6 +334,8 @@ func (r *lineMeetingID) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	id, err := state.meetingID()
 	if err != nil {
 		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())

@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"regexp"
 	"time"
 
@@ -45,6 +46,7 @@ type portsipRoom struct {
 }
 
 type portsipRoomModel struct {
+	Timeouts          timeouts.Value       `tfsdk:"timeouts"`
 	ID                types.String         `tfsdk:"id"`
 	ExtensionNumber   types.String         `tfsdk:"extension_number"`
 	Mode              types.String         `tfsdk:"mode"`
@@ -116,12 +118,13 @@ func videoInt(desc string, lo, hi, def int64) schema.Int64Attribute {
 	}
 }
 
-func (r *portsipRoom) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. " +
 			"`mode`, `extension_number` and `enable_recording` cannot change in place; changing them replaces the room. " +
 			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO rooms.",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{
 				Computed:      true,
 				Description:   "The room's unique ID, assigned by the PBX.",
@@ -333,6 +336,8 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	in := portsip.RoomInput{
 		ExtensionNumber: plan.ExtensionNumber.ValueStringPointer(),
 		Mode:            plan.Mode.ValueStringPointer(),
@@ -361,6 +366,8 @@ func (r *portsipRoom) Read(ctx context.Context, req resource.ReadRequest, resp *
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	room, err := r.client.GetRoom(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -381,6 +388,8 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	var in portsip.RoomInput
 	resp.Diagnostics.Append(plan.updatable(ctx, &state, &in)...)
 	if resp.Diagnostics.HasError() {
@@ -403,6 +412,8 @@ func (r *portsipRoom) Delete(ctx context.Context, req resource.DeleteRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	err := r.client.DeleteRoom(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError("Deleting PortSIP conference room failed", err.Error())

@@ -2,6 +2,7 @@ package resources
 
 import (
 	"context"
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"net/netip"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -37,14 +38,15 @@ type portsipServer struct {
 }
 
 type portsipServerModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Enabled         types.Bool   `tfsdk:"enabled"`
-	Type            types.String `tfsdk:"type"`
-	IPv4            types.String `tfsdk:"ipv4"`
-	IPv6            types.String `tfsdk:"ipv6"`
-	MaxRooms        types.Int64  `tfsdk:"max_rooms"`
-	MaxParticipants types.Int64  `tfsdk:"max_participants"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+	ID              types.String   `tfsdk:"id"`
+	Name            types.String   `tfsdk:"name"`
+	Enabled         types.Bool     `tfsdk:"enabled"`
+	Type            types.String   `tfsdk:"type"`
+	IPv4            types.String   `tfsdk:"ipv4"`
+	IPv6            types.String   `tfsdk:"ipv6"`
+	MaxRooms        types.Int64    `tfsdk:"max_rooms"`
+	MaxParticipants types.Int64    `tfsdk:"max_participants"`
 }
 
 // portsip-conference.txt: the update body has only enabled, max_rooms and
@@ -55,11 +57,12 @@ func (r *portsipServer) Metadata(_ context.Context, req resource.MetadataRequest
 	resp.TypeName = req.ProviderTypeName + "_portsip_server"
 }
 
-func (r *portsipServer) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *portsipServer) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		Description: "A PortSIP PBX conference server: a media server that hosts conference rooms. " +
 			"`name`, `ipv4` and `ipv6` cannot change in place; changing them replaces the server. At least one of `ipv4` and `ipv6` is required.",
 		Attributes: map[string]schema.Attribute{
+			"timeouts": timeoutsAttribute(ctx),
 			"id": schema.StringAttribute{
 				Computed:      true,
 				Description:   "The server's unique ID, assigned by the PBX.",
@@ -126,6 +129,8 @@ func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	id, err := r.client.CreateServer(ctx, portsip.ServerCreate{
 		Name:            plan.Name.ValueString(),
 		Enabled:         plan.Enabled.ValueBoolPointer(),
@@ -156,6 +161,8 @@ func (r *portsipServer) Read(ctx context.Context, req resource.ReadRequest, resp
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
 	s, err := r.client.GetServer(ctx, state.ID.ValueString())
 	if client.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -175,6 +182,8 @@ func (r *portsipServer) Update(ctx context.Context, req resource.UpdateRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	err := r.client.UpdateServer(ctx, plan.ID.ValueString(), portsip.ServerUpdate{
 		Enabled:         plan.Enabled.ValueBoolPointer(),
 		MaxRooms:        plan.MaxRooms.ValueInt64Pointer(),
@@ -199,6 +208,8 @@ func (r *portsipServer) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
 	err := r.client.DeleteServer(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
 		resp.Diagnostics.AddError("Deleting PortSIP conference server failed", err.Error())

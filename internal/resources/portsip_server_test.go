@@ -229,3 +229,19 @@ func TestAccPortSIPServer_rateLimitedCreateIsRetried(t *testing.T) {
 		t.Fatalf("creates = %d (faulted %d), want 3 with 2 rate-limited: one server, no duplicates", creates, faulted)
 	}
 }
+
+func TestAccPortSIPServer_createTimeout(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	// The PBX hangs for 5 s on creates; the user allows 1 s for the whole create.
+	emu.Admin(t, http.MethodPost, "faults", map[string]any{
+		"method": "POST", "path_prefix": "/api/conference_servers", "latency_ms": 5000,
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      emu.Config(serverConfig("slow", `ipv4 = "192.0.2.50"`+"\n  timeouts = { create = \"1s\" }", 1)),
+			ExpectError: regexp.MustCompile(`(?s)PortSIP rejected conference server.*context deadline exceeded`),
+		}},
+	})
+}
