@@ -4,16 +4,18 @@ SHELL := /bin/bash
 ROOT  := $(abspath .)
 BIN   := $(ROOT)/bin
 TOFU  := $(BIN)/tofu
+TERRAFORM := $(BIN)/terraform
 TFPLUGINDOCS := $(BIN)/tfplugindocs
 STATICCHECK := $(BIN)/staticcheck
 VERSION ?= 0.1.0-dev
 GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
 
-# The test CLI. terraform-plugin-testing needs an absolute path, and the
-# registry host and namespace that OpenTofu resolves provider "conference" to.
-export TF_ACC_TERRAFORM_PATH := $(TOFU)
+# terraform-plugin-testing needs the CLI's absolute path, and the registry host
+# and namespace that the CLI resolves provider "conference" to.
 export TF_ACC_PROVIDER_NAMESPACE := hashicorp
-export TF_ACC_PROVIDER_HOST := registry.opentofu.org
+TOFU_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(TOFU) TF_ACC_PROVIDER_HOST=registry.opentofu.org
+TERRAFORM_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(TERRAFORM) TF_ACC_PROVIDER_HOST=registry.terraform.io
+ACC_PACKAGES := ./internal/resources/... ./internal/datasources/... ./internal/provider/...
 # The environment may point TF_CLI_CONFIG_FILE at a missing file, which makes the
 # CLI print a warning that breaks version parsing: use an empty one of our own.
 export TF_CLI_CONFIG_FILE := $(ROOT)/.tmp/empty.tfrc
@@ -21,7 +23,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test unit testacc demo docs docs-check lint fmt bench clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check lint fmt bench clean
 
 all: build
 
@@ -38,20 +40,29 @@ $(TFPLUGINDOCS): tools/go.mod tools/go.sum
 $(STATICCHECK): tools/lint/go.mod tools/lint/go.sum
 	cd tools/lint && go build -o $(STATICCHECK) honnef.co/go/tools/cmd/staticcheck
 
-tools: $(TOFU) $(TFPLUGINDOCS) $(STATICCHECK)
+$(TERRAFORM): tools/terraform/go.mod tools/terraform/go.sum
+	cd tools/terraform && go build -o $(TERRAFORM) github.com/hashicorp/terraform
+
+tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(STATICCHECK)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
 
-# Unit tests, emulator tests and acceptance tests, with the race detector.
-test: $(TOFU) $(ROOT)/.tmp/empty.tfrc
-	TF_ACC=1 go test -race $(GO_TEST_FLAGS) ./...
+# Every test: unit, emulator and acceptance tests against OpenTofu with the race
+# detector, then the acceptance tests again against Terraform v1.5.7.
+test: test-tofu test-terraform
+
+test-tofu: $(TOFU) $(ROOT)/.tmp/empty.tfrc
+	$(TOFU_ENV) go test -race $(GO_TEST_FLAGS) ./...
+
+test-terraform: $(TERRAFORM) $(ROOT)/.tmp/empty.tfrc
+	$(TERRAFORM_ENV) go test $(GO_TEST_FLAGS) $(ACC_PACKAGES)
 
 # Unit and emulator tests only: no CLI needed.
 unit:
 	go test -race -count=1 ./...
 
-testacc: test
+testacc: test-tofu
 
 demo: build $(TOFU) $(ROOT)/.tmp/empty.tfrc
 	./scripts/demo.sh
