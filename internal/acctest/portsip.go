@@ -24,3 +24,8 @@ func (e *Emulator) PortSIP(t testing.TB, method, path string, body any, want ...
 	h := http.Header{"Authorization": {"Bearer " + tok.AccessToken}}
 	return e.Call(t, method, "/api"+path, h, body, want...)
 }
+
+// PortSIPAPI reaches behind the emulated PBX's API, for assertions on its state.
+func (e *Emulator) PortSIPAPI() *portsip.API {
+	return e.Platform("portsip").(*portsip.API)
+}

@@ -247,7 +247,7 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 	}
 	tflog.Debug(ctx, "sending request", logFields)
 	tflog.Trace(ctx, "request detail", map[string]any{
-		"platform": c.cfg.Platform, "headers": lazyHeaders(hreq.Header.Clone()), "body": lazyBody(body),
+		"platform": c.cfg.Platform, "headers": lazyHeaders{hreq.Header.Clone()}, "body": lazyBody{body},
 	})
 
 	start := time.Now()
@@ -272,7 +272,7 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 		"status": hresp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
 	})
 	tflog.Trace(ctx, "response detail", map[string]any{
-		"platform": c.cfg.Platform, "headers": lazyHeaders(hresp.Header), "body": lazyBody(respBody),
+		"platform": c.cfg.Platform, "headers": lazyHeaders{hresp.Header}, "body": lazyBody{respBody},
 	})
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		apiErr := c.cfg.DecodeError(hresp.StatusCode, hresp.Header, respBody)

@@ -123,17 +123,18 @@ func redactValue(v any) any {
 
 // lazyBody redacts only when a log line is actually written: the TRACE fields are
 // built for every request, and redacting a large list body costs far more than
-// the request's own decoding when TRACE is off.
-type lazyBody []byte
+// the request's own decoding when TRACE is off. It is a struct, not a named
+// []byte, because hclog renders slices element by element without asking for
+// String: the raw bytes, secrets and all, would reach the log.
+type lazyBody struct{ b []byte }
 
-func (b lazyBody) String() string { return RedactBody(b) }
+func (l lazyBody) String() string { return RedactBody(l.b) }
 
-func (b lazyBody) MarshalJSON() ([]byte, error) { return json.Marshal(RedactBody(b)) }
+func (l lazyBody) MarshalJSON() ([]byte, error) { return json.Marshal(RedactBody(l.b)) }
 
-type lazyHeaders http.Header
+// lazyHeaders is lazyBody for headers.
+type lazyHeaders struct{ h http.Header }
 
-func (h lazyHeaders) redacted() map[string]string { return RedactHeaders(http.Header(h)) }
+func (l lazyHeaders) String() string { return fmt.Sprint(RedactHeaders(l.h)) }
 
-func (h lazyHeaders) String() string { return fmt.Sprint(h.redacted()) }
-
-func (h lazyHeaders) MarshalJSON() ([]byte, error) { return json.Marshal(h.redacted()) }
+func (l lazyHeaders) MarshalJSON() ([]byte, error) { return json.Marshal(RedactHeaders(l.h)) }

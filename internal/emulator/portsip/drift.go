@@ -148,3 +148,18 @@ func (a *API) RecordingRead(roomID, recordingID string) (read, found bool) {
 	}
 	return rr.Recordings[i].Read, true
 }
+
+// IssuedTokens returns every live access and refresh token, so that tests can
+// search logs for them.
+func (a *API) IssuedTokens() []string {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	out := make([]string, 0, 2*len(a.sessions))
+	for _, s := range a.sessions {
+		out = append(out, s.AccessToken)
+		if s.RefreshToken != "" {
+			out = append(out, s.RefreshToken)
+		}
+	}
+	return out
+}
