@@ -26,6 +26,8 @@ type Config struct {
 	Domain   string
 	// HTTP carries the shared settings: timeout, retries, TLS, user agent.
 	HTTP client.Config
+	// Now replaces the clock that decides when a token is renewed, for tests.
+	Now func() time.Time
 }
 
 // Client talks to one PBX.
@@ -46,10 +48,14 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	hc.Auth = &tokenAuth{
+	auth := &tokenAuth{
 		http: noAuth, static: cfg.Token, username: cfg.Username, password: cfg.Password,
-		domain: cfg.Domain, now: time.Now,
+		domain: cfg.Domain, now: cfg.Now,
 	}
+	if cfg.Now == nil {
+		auth.now = time.Now
+	}
+	hc.Auth = auth
 	c, err := client.New(hc)
 	if err != nil {
 		return nil, err
@@ -75,14 +81,31 @@ func decodeError(status int, h http.Header, body []byte) *client.APIError {
 		msgs = append(msgs, e.Message)
 	}
 	apiErr := &client.APIError{Code: first.Code, Message: strings.Join(msgs, "; ")}
-	if d := strings.TrimSpace(string(first.Detail)); d != "" && d != "null" && d != `""` && d != "{}" {
-		var s string
-		if json.Unmarshal(first.Detail, &s) == nil {
-			d = s
-		}
-		apiErr.Detail = d
-	}
+	apiErr.Detail = detailText(first.Detail)
 	return apiErr
+}
+
+// detailText renders an error's detail: a string as it is; an object that only
+// names the field is dropped, since the message names it already.
+func detailText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	var obj map[string]any
+	if json.Unmarshal(raw, &obj) == nil {
+		delete(obj, "field")
+		if len(obj) == 0 {
+			return ""
+		}
+		b, _ := json.Marshal(obj)
+		return string(b)
+	}
+	d := strings.TrimSpace(string(raw))
+	if d == "null" {
+		return ""
+	}
+	return d
 }
 
 func (c *Client) get(ctx context.Context, path string, q url.Values, out any) error {
