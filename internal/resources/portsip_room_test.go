@@ -337,3 +337,28 @@ func longString(n int) string {
 	}
 	return string(b)
 }
+
+func TestAccPortSIPRoom_apiRejectionReadsLikeTheVendor(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	// Two rooms on one extension pass every plan-time check; the PBX refuses
+	// the second, and the user should read its own words.
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.Config(`
+resource "conference_portsip_room" "a" {
+  extension_number = "8600"
+  mode             = "AUDIO"
+  subject          = "First"
+}
+resource "conference_portsip_room" "b" {
+  extension_number = "8600"
+  mode             = "AUDIO"
+  subject          = "Second"
+  depends_on       = [conference_portsip_room.a]
+}`),
+			ExpectError: regexp.MustCompile(`(?s)PortSIP rejected conference room.*VALIDATE_FAILED: .*extension_number.*\(HTTP 400\)`),
+		}},
+	})
+}
