@@ -59,6 +59,10 @@ type Config struct {
 	UserAgent          string
 	Auth               Authenticator
 	DecodeError        ErrorDecoder
+	// CheckSuccess inspects a 2xx answer and returns an error for a platform that
+	// reports failures inside a successful HTTP response (LINE Planet's envelope).
+	// Such an error is retried like a non-2xx answer with its StatusCode.
+	CheckSuccess func(body []byte) *APIError
 	// HTTPClient replaces the default transport, for tests.
 	HTTPClient *http.Client
 	// Sleep replaces time-based waiting, for tests. It must honour ctx.
@@ -279,6 +283,15 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 		apiErr.Platform = c.cfg.Platform
 		apiErr.StatusCode = hresp.StatusCode
 		return nil, &retryableAPIError{APIError: apiErr, retryAfter: hresp.Header.Get("Retry-After")}
+	}
+	if c.cfg.CheckSuccess != nil {
+		if apiErr := c.cfg.CheckSuccess(respBody); apiErr != nil {
+			apiErr.Platform = c.cfg.Platform
+			if apiErr.StatusCode == 0 {
+				apiErr.StatusCode = hresp.StatusCode
+			}
+			return nil, &retryableAPIError{APIError: apiErr, retryAfter: hresp.Header.Get("Retry-After")}
+		}
 	}
 	return &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: respBody}, nil
 }

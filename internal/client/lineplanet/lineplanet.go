@@ -38,6 +38,7 @@ func New(cfg Config) (*Client, error) {
 	hc.Platform = "LINE Planet"
 	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/tas/v2"
 	hc.DecodeError = decodeError
+	hc.CheckSuccess = checkEnvelope
 	hc.Auth = basicAuth{key: cfg.APIKey, secret: cfg.APISecret}
 	c, err := client.New(hc)
 	if err != nil {
@@ -130,9 +131,8 @@ func decodeError(status int, h http.Header, body []byte) *client.APIError {
 }
 
 // do sends one call and returns the envelope's data. NOTES.md: "The client decides
-// on status, not on the HTTP status": an HTTP 200 that carries status "error" is
-// an error too, with the envelope's code as its status so that client.IsNotFound
-// holds for code 404.
+// on status, not on the HTTP status": checkEnvelope makes an HTTP 200 that
+// carries status "error" an error too.
 func (c *Client) do(ctx context.Context, method, path string, body any) (json.RawMessage, error) {
 	resp, err := c.http.Do(ctx, client.Request{Method: method, Path: path, Body: body})
 	if err != nil {
@@ -142,18 +142,25 @@ func (c *Client) do(ctx context.Context, method, path string, body any) (json.Ra
 	if err := json.Unmarshal(resp.Body, &env); err != nil {
 		return nil, fmt.Errorf("LINE Planet answered %s %s with a body that is not its JSON envelope: %w", method, path, err)
 	}
-	switch env.Status {
-	case "success":
-		return env.Data, nil
-	case "error":
-		apiErr := &client.APIError{Platform: c.http.Platform(), StatusCode: resp.StatusCode, Code: env.Code, Message: env.Message}
-		if n, err := strconv.Atoi(env.Code); err == nil {
-			apiErr.StatusCode = n
-		}
-		return nil, apiErr
-	default:
+	if env.Status != "success" {
 		return nil, fmt.Errorf("LINE Planet answered %s %s with envelope status %q, neither success nor error", method, path, env.Status)
 	}
+	return env.Data, nil
+}
+
+// checkEnvelope turns an HTTP 2xx that carries status "error" into an error whose
+// StatusCode is the envelope's code, so that the HTTP core retries a 429 or 503
+// and client.IsNotFound holds for 404 however the HTTP status was set.
+func checkEnvelope(body []byte) *client.APIError {
+	var env envelope
+	if json.Unmarshal(body, &env) != nil || env.Status != "error" {
+		return nil
+	}
+	apiErr := &client.APIError{Code: env.Code, Message: env.Message}
+	if n, err := strconv.Atoi(env.Code); err == nil {
+		apiErr.StatusCode = n
+	}
+	return apiErr
 }
 
 // roomPath is /gcall/{roomServiceId}/{roomId}. The HTTP core escapes the path, so

@@ -296,3 +296,28 @@ func TestAgainstEmulator(t *testing.T) {
 		t.Fatalf("bad secret: %v, want HTTP 401", err)
 	}
 }
+
+// A rate limit reported only in the envelope of an HTTP 200 is retried like an
+// HTTP 429: the client decides on the envelope (NOTES.md).
+func TestRateLimitInsideHTTP200IsRetried(t *testing.T) {
+	calls := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls++
+		w.Header().Set("Content-Type", "application/json")
+		if calls == 1 {
+			w.Header().Set("Retry-After", "0")
+			_, _ = io.WriteString(w, `{"status":"error","message":"too many requests","code":"429","data":{},"timestamp":1}`)
+			return
+		}
+		_, _ = io.WriteString(w, `{"status":"success","data":{"mtgs":[]},"timestamp":2}`)
+	}))
+	defer srv.Close()
+	c, err := lineplanet.New(lineplanet.Config{Endpoint: srv.URL, APIKey: "k", APISecret: "s", HTTP: client.Config{MaxRetries: 2}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mtgs, err := c.ListMeetings(context.Background(), "svc", "room")
+	if err != nil || len(mtgs) != 0 || calls != 2 {
+		t.Fatalf("meetings %v, err %v after %d calls; want an empty list after a retry", mtgs, err, calls)
+	}
+}
