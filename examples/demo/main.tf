@@ -60,9 +60,13 @@ data "conference_portsip_rooms" "video" {
   depends_on = [conference_portsip_room.town_hall, conference_portsip_room.standup]
 }
 
+# LINE Planet returns its SIP proxy only when a meeting ID is created, so the
+# data source takes it to build the dial string that SIP phones use.
 data "conference_line_meeting_id" "weekly" {
   room_service_id = conference_line_meeting_id.weekly.room_service_id
   room_id         = conference_line_meeting_id.weekly.room_id
+  sip_proxy       = conference_line_meeting_id.weekly.sip_proxy
+  sip_proxy_port  = conference_line_meeting_id.weekly.sip_proxy_port
 }
 
 output "server" {
