@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -33,6 +34,8 @@ func run(args []string) error {
 	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	var platformAddrs platformListeners
+	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
 	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP user accepted by /api/auth/sign_in")
 	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP password accepted by /api/auth/sign_in")
@@ -65,10 +68,25 @@ func run(args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
-	errc := make(chan error, 1)
+	errc := make(chan error, 1+len(platformAddrs))
 	go func() { errc <- srv.Serve(ln) }()
 	baseURL := "http://" + ln.Addr().String()
 	logger.Info("conference-emulator listening", "url", baseURL, "state_file", *stateFile)
+	servers := []*http.Server{srv}
+	for _, pa := range platformAddrs {
+		h, err := emu.PlatformHandler(pa.name)
+		if err != nil {
+			return err
+		}
+		pln, err := net.Listen("tcp", pa.addr)
+		if err != nil {
+			return err
+		}
+		psrv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+		servers = append(servers, psrv)
+		go func() { errc <- psrv.Serve(pln) }()
+		logger.Info("serving one platform", "platform", pa.name, "url", "http://"+pln.Addr().String())
+	}
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(baseURL+"\n"), 0o600); err != nil {
 			return err
@@ -83,8 +101,10 @@ func run(args []string) error {
 	logger.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		return err
+	for _, s := range servers {
+		if err := s.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			return err
+		}
 	}
 	return emu.Save()
 }
@@ -94,4 +114,20 @@ func envOr(key, def string) string {
 		return v
 	}
 	return def
+}
+
+type platformListener struct{ name, addr string }
+
+// platformListeners is the repeatable -platform-addr flag.
+type platformListeners []platformListener
+
+func (p *platformListeners) String() string { return fmt.Sprint(*p) }
+
+func (p *platformListeners) Set(v string) error {
+	name, addr, ok := strings.Cut(v, "=")
+	if !ok || name == "" || addr == "" {
+		return fmt.Errorf("want NAME=ADDR, such as lineplanet=127.0.0.1:8788; got %q", v)
+	}
+	*p = append(*p, platformListener{name: name, addr: addr})
+	return nil
 }

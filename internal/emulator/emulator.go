@@ -4,6 +4,7 @@
 package emulator
 
 import (
+	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -124,4 +125,25 @@ func (e *Emulator) Reset() {
 	e.faults.clear()
 	e.journal.clear()
 	e.Clock.Reset()
+}
+
+// PlatformHandler serves one platform's API (and the admin API) only, for users
+// who want each platform on a port of its own, as separate vendors would be.
+// Objects are shared with the full handler: it is the same emulator.
+func (e *Emulator) PlatformHandler(name string) (http.Handler, error) {
+	p := e.Platform(name)
+	if p == nil {
+		names := make([]string, 0, len(e.platforms))
+		for _, q := range e.platforms {
+			names = append(names, q.Name())
+		}
+		return nil, fmt.Errorf("unknown platform %q; known: %s", name, strings.Join(names, ", "))
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, "/_emulator/") || e.platformFor(r.URL.Path) == p {
+			e.ServeHTTP(w, r)
+			return
+		}
+		http.Error(w, fmt.Sprintf("this port serves %s only", p.Name()), http.StatusNotFound)
+	}), nil
 }

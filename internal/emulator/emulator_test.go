@@ -238,3 +238,37 @@ func BenchmarkListServersFiltered(b *testing.B) {
 		resp.Body.Close()
 	}
 }
+
+func TestPlatformHandlerServesOnePlatform(t *testing.T) {
+	e, err := emulator.New(emulator.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := e.PlatformHandler("lineplanet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	resp, err := http.Post(srv.URL+"/api/auth/sign_in", "application/json", strings.NewReader(`{}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Fatalf("PortSIP on the LINE Planet port: %d", resp.StatusCode)
+	}
+	req, _ := http.NewRequest(http.MethodGet, srv.URL+"/tas/v2/gcall/svc/room/mtgs", nil)
+	req.SetBasicAuth("emulator-key", "emulator-secret")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("LINE Planet on its own port: %d", resp.StatusCode)
+	}
+	if _, err := e.PlatformHandler("teams"); err == nil {
+		t.Fatal("an unknown platform was accepted")
+	}
+}
