@@ -23,7 +23,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check lint fmt bench clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench clean
 
 all: build
 
@@ -69,6 +69,10 @@ demo: build $(TOFU) $(ROOT)/.tmp/empty.tfrc
 
 docs: $(TFPLUGINDOCS) $(TOFU) $(ROOT)/.tmp/empty.tfrc
 	./scripts/docs.sh
+
+# Every example validates against the schema and is formatted.
+examples: build $(TOFU)
+	./scripts/validate-examples.sh
 
 docs-check: docs
 	@git diff --exit-code -- docs/ || { echo "docs/ is stale: run 'make docs' and commit the result" >&2; exit 1; }

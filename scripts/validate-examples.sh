@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Every example under examples/ must be valid against the provider's schema:
+# `tofu validate` on each, with the provider from this tree (dev_overrides).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$root/bin
+work=$root/.tmp/examples
+rm -rf "$work" && mkdir -p "$work"
+cat > "$work/dev.tfrc" <<RC
+provider_installation {
+  dev_overrides {
+    "confkit/conference" = "$bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE=$work/dev.tfrc CHECKPOINT_DISABLE=1
+failed=0
+count=0
+for dir in "$root"/examples/provider "$root"/examples/resources/* "$root"/examples/data-sources/*; do
+  [ -d "$dir" ] || continue
+  name=${dir#"$root"/}
+  case_dir=$work/$(echo "$name" | tr / _)
+  mkdir -p "$case_dir"
+  cp "$dir"/*.tf "$case_dir"/
+  if ! grep -q required_providers "$case_dir"/*.tf; then
+    printf 'terraform {\n  required_providers {\n    conference = { source = "confkit/conference" }\n  }\n}\n' > "$case_dir/versions.tf"
+  fi
+  count=$((count + 1))
+  if ! (cd "$case_dir" && "$bin/tofu" validate -no-color >"$case_dir/out.txt" 2>&1); then
+    echo "FAIL $name" >&2
+    cat "$case_dir/out.txt" >&2
+    failed=$((failed + 1))
+  fi
+  if ! "$bin/tofu" fmt -check -diff "$dir" >/dev/null; then
+    echo "FAIL $name: not formatted (tofu fmt)" >&2
+    failed=$((failed + 1))
+  fi
+done
+echo "examples: $((count - failed)) passed, $failed failed"
+[ "$failed" -eq 0 ]
