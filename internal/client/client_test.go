@@ -290,3 +290,21 @@ func TestNewRejectsBadEndpoints(t *testing.T) {
 		}
 	}
 }
+
+func TestInsecureSkipVerifyIsOptIn(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) }))
+	defer srv.Close()
+	for _, insecure := range []bool{false, true} {
+		c, err := New(Config{Platform: "Test", BaseURL: srv.URL, MaxRetries: -1, InsecureSkipVerify: insecure})
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
+		if insecure && err != nil {
+			t.Fatalf("insecure_skip_verify: %v", err)
+		}
+		if !insecure && (err == nil || !strings.Contains(err.Error(), "certificate")) {
+			t.Fatalf("a self-signed certificate was accepted by default: %v", err)
+		}
+	}
+}
