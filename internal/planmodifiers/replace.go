@@ -5,11 +5,11 @@ package planmodifiers
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // Terraform shows that a change "forces replacement" but never why. These
@@ -41,10 +41,9 @@ func (m replaceBecause) PlanModifyBool(_ context.Context, req planmodifier.BoolR
 	m.modify(req.State, req.Plan, req.Path, req.StateValue, req.PlanValue, &resp.RequiresReplace, &resp.Diagnostics)
 }
 
-func (m replaceBecause) modify(state tfsdk.State, plan tfsdk.Plan, p path.Path, stateVal, planVal interface {
-	IsNull() bool
-	IsUnknown() bool
-}, requiresReplace *bool, diags *diag.Diagnostics) {
+func (m replaceBecause) modify(state tfsdk.State, plan tfsdk.Plan, p path.Path, stateVal, planVal attr.Value,
+	requiresReplace *bool, diags *diag.Diagnostics,
+) {
 	// Creating or destroying the resource: nothing to replace.
 	if state.Raw.IsNull() || plan.Raw.IsNull() {
 		return
@@ -53,19 +52,9 @@ func (m replaceBecause) modify(state tfsdk.State, plan tfsdk.Plan, p path.Path, 
 		*requiresReplace = true
 		return
 	}
-	if equalValues(stateVal, planVal) {
+	if stateVal.Equal(planVal) {
 		return
 	}
 	*requiresReplace = true
 	diags.AddAttributeWarning(p, "Changing "+p.String()+" replaces the resource", m.reason)
-}
-
-func equalValues(a, b any) bool {
-	switch av := a.(type) {
-	case types.String:
-		return av.Equal(b.(types.String))
-	case types.Bool:
-		return av.Equal(b.(types.Bool))
-	}
-	return false
 }
