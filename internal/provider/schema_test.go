@@ -22,9 +22,13 @@ type attrInfo interface {
 	IsSensitive() bool
 }
 
-// walk checks every attribute at any depth of a schema.
-func walk(t *testing.T, where string, attrs map[string]attrInfo, children func(name string) map[string]attrInfo) {
+// checkSchema checks one schema's description and every attribute at any depth:
+// children returns a nested attribute's own attributes, or nil.
+func checkSchema[A attrInfo](t *testing.T, where, description string, attrs map[string]A, children func(A) map[string]A) {
 	t.Helper()
+	if description == "" {
+		t.Errorf("%s has no description", where)
+	}
 	for name, a := range attrs {
 		if name == "timeouts" {
 			continue // the timeouts module documents its own attribute
@@ -35,10 +39,30 @@ func walk(t *testing.T, where string, attrs map[string]attrInfo, children func(n
 		if secretName.MatchString(name) && !a.IsSensitive() {
 			t.Errorf("%s.%s holds a secret but is not Sensitive", where, name)
 		}
-		if c := children(name); c != nil {
-			walk(t, where+"."+name, c, func(string) map[string]attrInfo { return nil })
+		if c := children(a); c != nil {
+			checkSchema(t, where+"."+name, "nested", c, children)
 		}
 	}
+}
+
+func resourceChildren(a rschema.Attribute) map[string]rschema.Attribute {
+	switch a := a.(type) {
+	case rschema.ListNestedAttribute:
+		return a.NestedObject.Attributes
+	case rschema.SingleNestedAttribute:
+		return a.Attributes
+	}
+	return nil
+}
+
+func dataSourceChildren(a dschema.Attribute) map[string]dschema.Attribute {
+	switch a := a.(type) {
+	case dschema.ListNestedAttribute:
+		return a.NestedObject.Attributes
+	case dschema.SingleNestedAttribute:
+		return a.Attributes
+	}
+	return nil
 }
 
 func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
@@ -47,16 +71,10 @@ func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
 
 	var ps provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &ps)
-	for blockName, b := range ps.Schema.Blocks {
+	for name, b := range ps.Schema.Blocks {
 		blk := b.(pschema.SingleNestedBlock)
-		if blk.Description == "" {
-			t.Errorf("provider block %s has no description", blockName)
-		}
-		attrs := map[string]attrInfo{}
-		for n, a := range blk.Attributes {
-			attrs[n] = a
-		}
-		walk(t, "provider."+blockName, attrs, func(string) map[string]attrInfo { return nil })
+		checkSchema(t, "provider."+name, blk.Description, blk.Attributes,
+			func(pschema.Attribute) map[string]pschema.Attribute { return nil })
 	}
 
 	for _, newRes := range p.Resources(ctx) {
@@ -65,27 +83,7 @@ func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: TypeName}, &md)
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
-		if sr.Schema.Description == "" {
-			t.Errorf("%s has no description", md.TypeName)
-		}
-		attrs := map[string]attrInfo{}
-		for n, a := range sr.Schema.Attributes {
-			attrs[n] = a
-		}
-		walk(t, md.TypeName, attrs, func(name string) map[string]attrInfo {
-			out := map[string]attrInfo{}
-			switch a := sr.Schema.Attributes[name].(type) {
-			case rschema.ListNestedAttribute:
-				for n, c := range a.NestedObject.Attributes {
-					out[n] = c
-				}
-			case rschema.SingleNestedAttribute:
-				for n, c := range a.Attributes {
-					out[n] = c
-				}
-			}
-			return out
-		})
+		checkSchema(t, md.TypeName, sr.Schema.Description, sr.Schema.Attributes, resourceChildren)
 	}
 
 	for _, newDS := range p.DataSources(ctx) {
@@ -94,26 +92,6 @@ func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
 		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: TypeName}, &md)
 		var sr datasource.SchemaResponse
 		d.Schema(ctx, datasource.SchemaRequest{}, &sr)
-		if sr.Schema.Description == "" {
-			t.Errorf("%s has no description", md.TypeName)
-		}
-		attrs := map[string]attrInfo{}
-		for n, a := range sr.Schema.Attributes {
-			attrs[n] = a
-		}
-		walk(t, md.TypeName, attrs, func(name string) map[string]attrInfo {
-			out := map[string]attrInfo{}
-			switch a := sr.Schema.Attributes[name].(type) {
-			case dschema.ListNestedAttribute:
-				for n, c := range a.NestedObject.Attributes {
-					out[n] = c
-				}
-			case dschema.SingleNestedAttribute:
-				for n, c := range a.Attributes {
-					out[n] = c
-				}
-			}
-			return out
-		})
+		checkSchema(t, md.TypeName, sr.Schema.Description, sr.Schema.Attributes, dataSourceChildren)
 	}
 }
