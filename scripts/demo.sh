@@ -4,6 +4,7 @@
 # that a second plan is empty, destroy, and stop the emulator.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
 bin=$root/bin
 tofu=${TF_CLI:-$bin/tofu}
 work=$root/.tmp/demo
@@ -11,15 +12,7 @@ rm -rf "$work" && mkdir -p "$work"
 cp "$root"/examples/demo/*.tf "$work"/
 
 # The provider comes from bin/ through dev_overrides; nothing is downloaded.
-cat > "$work/dev.tfrc" <<RC
-provider_installation {
-  dev_overrides {
-    "confkit/conference" = "$bin"
-    "registry.terraform.io/confkit/conference" = "$bin"
-  }
-  direct {}
-}
-RC
+write_dev_tfrc "$work/dev.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE=$work/dev.tfrc
 export CHECKPOINT_DISABLE=1
 export TF_IN_AUTOMATION=1

@@ -5,18 +5,12 @@
 # through dev_overrides, and is handed over with --providers-schema.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
 bin=$root/bin
 work=$root/.tmp/docs
 rm -rf "$work" && mkdir -p "$work/plugins"
 go build -o "$work/plugins/terraform-provider-conference" "$root"
-cat > "$work/dev.tfrc" <<RC
-provider_installation {
-  dev_overrides {
-    "confkit/conference" = "$work/plugins"
-  }
-  direct {}
-}
-RC
+write_dev_tfrc "$work/dev.tfrc" "$work/plugins"
 cat > "$work/main.tf" <<'TF'
 terraform {
   required_providers {

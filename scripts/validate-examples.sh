@@ -3,17 +3,11 @@
 # `tofu validate` on each, with the provider from this tree (dev_overrides).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/lib.sh"
 bin=$root/bin
 work=$root/.tmp/examples
 rm -rf "$work" && mkdir -p "$work"
-cat > "$work/dev.tfrc" <<RC
-provider_installation {
-  dev_overrides {
-    "confkit/conference" = "$bin"
-  }
-  direct {}
-}
-RC
+write_dev_tfrc "$work/dev.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE=$work/dev.tfrc CHECKPOINT_DISABLE=1
 failed=0
 count=0
