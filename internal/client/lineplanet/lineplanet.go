@@ -110,24 +110,22 @@ type MeetingInput struct {
 	Data     *string `json:"data"`
 }
 
-// envelope is every response: success {"status":"success","data":...,"timestamp"},
-// error {"status":"error","message","code":"NNN","data":{},"timestamp"}.
+// envelope is what do reads of every response: success
+// {"status":"success","data":...,"timestamp"}. Errors,
+// {"status":"error","message","code":"NNN","data":{},"timestamp"}, are read by
+// checkEnvelope before do sees them.
 type envelope struct {
-	Status    string          `json:"status"`
-	Data      json.RawMessage `json:"data"`
-	Message   string          `json:"message"`
-	Code      string          `json:"code"`
-	Timestamp int64           `json:"timestamp"`
+	Status string          `json:"status"`
+	Data   json.RawMessage `json:"data"`
 }
 
 // decodeError reads the error envelope of a non-2xx answer. The HTTP core then
 // sets StatusCode to the HTTP status.
 func decodeError(status int, h http.Header, body []byte) *client.APIError {
-	var env envelope
-	if err := json.Unmarshal(body, &env); err != nil || env.Status != "error" || (env.Code == "" && env.Message == "") {
-		return client.DecodePlainError(status, h, body)
+	if apiErr := checkEnvelope(body); apiErr != nil && (apiErr.Code != "" || apiErr.Message != "") {
+		return apiErr
 	}
-	return &client.APIError{Code: env.Code, Message: env.Message}
+	return client.DecodePlainError(status, h, body)
 }
 
 // do sends one call and returns the envelope's data. NOTES.md: "The client decides
@@ -152,7 +150,13 @@ func (c *Client) do(ctx context.Context, method, path string, body any) (json.Ra
 // StatusCode is the envelope's code, so that the HTTP core retries a 429 or 503
 // and client.IsNotFound holds for 404 however the HTTP status was set.
 func checkEnvelope(body []byte) *client.APIError {
-	var env envelope
+	// Only the error fields: the data of a successful answer is decoded once,
+	// by do.
+	var env struct {
+		Status  string `json:"status"`
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	}
 	if json.Unmarshal(body, &env) != nil || env.Status != "error" {
 		return nil
 	}
