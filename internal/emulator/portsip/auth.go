@@ -45,7 +45,7 @@ func unauthorized(format string, args ...any) reply {
 // admin has no second factor.
 func (a *API) signIn(req *request) reply {
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -83,7 +83,7 @@ func (a *API) signIn(req *request) reply {
 // refreshToken is POST /auth/refresh_token {refresh_token}.
 func (a *API) refreshToken(req *request) reply {
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -156,19 +156,23 @@ func (a *API) purgeSessions() {
 
 // authenticate checks "Authorization: Bearer <access_token>" (NOTES.md, PortSIP
 // auth) against an unexpired session.
-func (a *API) authenticate(r *http.Request) (reply, bool) {
+func (a *API) authenticate(r *http.Request) (string, reply, bool) {
 	tok, found := bearer(r)
 	if !found {
-		return unauthorized("missing bearer token: send Authorization: Bearer <access_token> from POST /api/auth/sign_in"), false
+		return "", unauthorized("missing bearer token: send Authorization: Bearer <access_token> from POST /api/auth/sign_in"), false
 	}
 	a.mu.RLock()
 	s := a.sessions[tok]
 	valid := s != nil && a.clock.Now().Before(s.ExpiresAt)
+	var user string
+	if valid {
+		user = s.Username
+	}
 	a.mu.RUnlock()
 	if !valid {
-		return unauthorized("access token is invalid or expired"), false
+		return "", unauthorized("access token is invalid or expired"), false
 	}
-	return reply{}, true
+	return user, reply{}, true
 }
 
 func bearer(r *http.Request) (string, bool) {

@@ -87,11 +87,11 @@ func (p *problems) hasField(field string) bool {
 }
 
 func (p *problems) reply() reply {
-	return reply{status: http.StatusBadRequest, body: ErrorEnvelope{Errors: p.errs}}
+	return reply{Status: http.StatusBadRequest, Body: ErrorEnvelope{Errors: p.errs}}
 }
 
 func failure(status int, code, format string, args ...any) reply {
-	return reply{status: status, body: ErrorEnvelope{Errors: []APIError{{Code: code, Message: fmt.Sprintf(format, args...)}}}}
+	return reply{Status: status, Body: ErrorEnvelope{Errors: []APIError{{Code: code, Message: fmt.Sprintf(format, args...)}}}}
 }
 
 func notFound(kind, id string) reply {

@@ -119,7 +119,7 @@ func (a *API) inviteParticipant(req *request) reply {
 		return rep
 	}
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -226,7 +226,7 @@ func (a *API) position(req *request) reply {
 		return rep
 	}
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -259,7 +259,7 @@ func (a *API) participantsLayout(req *request) reply {
 		return rep
 	}
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}

@@ -156,7 +156,7 @@ func (a *API) listRooms(req *request) reply {
 // createRoom is POST /conference_rooms: 201 {id} (NOTES.md).
 func (a *API) createRoom(req *request) reply {
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -235,7 +235,7 @@ func (a *API) updateRoom(req *request) reply {
 		return rep
 	}
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}

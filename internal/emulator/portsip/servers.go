@@ -88,7 +88,7 @@ func (a *API) listServers(req *request) reply {
 // createServer is POST /conference_servers; NOTES.md: it answers 200 {id}.
 func (a *API) createServer(req *request) reply {
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
@@ -165,7 +165,7 @@ func (a *API) updateServer(req *request) reply {
 		return rep
 	}
 	var p problems
-	b := decodeBody(req.raw, &p)
+	b := decodeBody(req.Body, &p)
 	if b == nil {
 		return p.reply()
 	}
