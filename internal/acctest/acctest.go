@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -19,8 +20,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
-	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
-	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
 
@@ -48,27 +48,40 @@ func NewEmulator(t testing.TB) *Emulator {
 }
 
 // ProviderConfig renders a provider block that configures every platform the
-// emulator serves, with the emulator's default credentials. Retries are quick so
-// that fault-injection tests do not wait long.
+// provider declares, pointed at the emulator with the credentials it accepts by
+// default. Retries are quick so that fault-injection tests do not wait long.
 func (e *Emulator) ProviderConfig() string {
-	return fmt.Sprintf(`
-provider "conference" {
-  request_timeout = "10s"
-  max_retries     = 3
-
-  portsip {
-    endpoint = %[1]q
-    username = %[2]q
-    password = %[3]q
-  }
-
-  line_planet {
-    endpoint   = %[1]q
-    api_key    = %[4]q
-    api_secret = %[5]q
-  }
+	return ProviderBlock("", e.URL, nil)
 }
-`, e.URL, portsip.DefaultUsername, portsip.DefaultPassword, lineplanet.DefaultAPIKey, lineplanet.DefaultAPISecret)
+
+// ProviderBlock renders a provider block (an aliased one when alias is set) for
+// every declared platform pointed at url, with the emulator's default
+// credentials; override replaces settings per platform key and attribute.
+func ProviderBlock(alias, url string, override map[string]platforms.Values) string {
+	var b strings.Builder
+	b.WriteString("\nprovider \"conference\" {\n")
+	if alias != "" {
+		fmt.Fprintf(&b, "  alias           = %q\n", alias)
+	}
+	b.WriteString("  request_timeout = \"10s\"\n  max_retries     = 3\n")
+	for _, pl := range platforms.All {
+		fmt.Fprintf(&b, "\n  %s {\n", pl.Block)
+		for _, s := range pl.Settings {
+			v := s.Emulator
+			if s.Endpoint {
+				v = url
+			}
+			if o, ok := override[pl.Key][s.Attr]; ok {
+				v = o
+			}
+			if v != "" {
+				fmt.Fprintf(&b, "    %s = %q\n", s.Attr, v)
+			}
+		}
+		b.WriteString("  }\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
 }
 
 // Config prefixes the provider block to a test configuration.

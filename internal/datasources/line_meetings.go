@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -53,7 +54,7 @@ func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, res
 }
 
 func (d *lineMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.LinePlanetClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
 }
 
 func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

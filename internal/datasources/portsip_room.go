@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -255,7 +256,7 @@ func (d *portsipRoom) ConfigValidators(context.Context) []datasource.ConfigValid
 }
 
 func (d *portsipRoom) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
 func (d *portsipRoom) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -89,7 +90,7 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 }
 
 func (d *portsipRoomRecordings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
 func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

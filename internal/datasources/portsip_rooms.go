@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -48,7 +49,7 @@ func (d *portsipRooms) Schema(_ context.Context, _ datasource.SchemaRequest, res
 }
 
 func (d *portsipRooms) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
 func (d *portsipRooms) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

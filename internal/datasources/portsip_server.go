@@ -14,6 +14,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -96,7 +97,7 @@ func portsipServerAttributes() map[string]schema.Attribute {
 }
 
 func (d *portsipServer) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
 func (d *portsipServer) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

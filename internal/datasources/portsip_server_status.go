@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
@@ -70,7 +71,7 @@ func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaReque
 }
 
 func (d *portsipServerStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.PortSIPClient(req.ProviderData, &resp.Diagnostics)
+	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
 func (d *portsipServerStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -1,60 +1,81 @@
 // Package planmodifiers holds plan modifiers shared by resources: replacement
-// with a stated reason, and allowed in-place transitions.
+// with a stated reason, allowed in-place transitions, and keeping an
+// equivalent spelling of the prior value.
 package planmodifiers
 
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
 // Terraform shows that a change "forces replacement" but never why. These
-// modifiers require replacement like the framework's RequiresReplace, and add a
-// warning naming the vendor rule, so that a user who sees a room about to be
-// destroyed learns it is the API's limit and not a provider bug.
-type replaceBecause struct {
-	reason string
+// modifiers are the framework's RequiresReplaceIf with a condition that always
+// holds (the framework already skips create, destroy and unchanged values), and
+// add one warning naming the vendor rule, so that a user who sees a room about
+// to be destroyed learns it is the API's limit and not a provider bug.
+
+// WarnReplace adds the one warning format every forced replacement uses.
+func WarnReplace(diags *diag.Diagnostics, p path.Path, reason string) {
+	diags.AddAttributeWarning(p, "Changing "+p.String()+" replaces the resource", reason)
 }
 
-// RequiresReplaceBecause returns a string modifier that replaces the resource
-// when the value changes, explaining reason in a warning.
-func RequiresReplaceBecause(reason string) planmodifier.String { return replaceBecause{reason} }
+func describe(reason string) string { return "Changing this value replaces the resource: " + reason }
+
+// RequiresReplaceBecause replaces the resource when a string changes,
+// explaining reason in a warning.
+func RequiresReplaceBecause(reason string) planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
+}
 
 // BoolRequiresReplaceBecause is RequiresReplaceBecause for booleans.
-func BoolRequiresReplaceBecause(reason string) planmodifier.Bool { return replaceBecause{reason} }
-
-func (m replaceBecause) Description(context.Context) string {
-	return "Changing this value replaces the resource: " + m.reason
+func BoolRequiresReplaceBecause(reason string) planmodifier.Bool {
+	return boolplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
 }
 
-func (m replaceBecause) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
-
-func (m replaceBecause) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	m.modify(req.State, req.Plan, req.Path, req.StateValue, req.PlanValue, &resp.RequiresReplace, &resp.Diagnostics)
+// Int64RequiresReplaceBecause is RequiresReplaceBecause for integers.
+func Int64RequiresReplaceBecause(reason string) planmodifier.Int64 {
+	return int64planmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
 }
 
-func (m replaceBecause) PlanModifyBool(_ context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
-	m.modify(req.State, req.Plan, req.Path, req.StateValue, req.PlanValue, &resp.RequiresReplace, &resp.Diagnostics)
+// SetRequiresReplaceBecause is RequiresReplaceBecause for sets.
+func SetRequiresReplaceBecause(reason string) planmodifier.Set {
+	return setplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
 }
 
-func (m replaceBecause) modify(state tfsdk.State, plan tfsdk.Plan, p path.Path, stateVal, planVal attr.Value,
-	requiresReplace *bool, diags *diag.Diagnostics,
-) {
-	// Creating or destroying the resource: nothing to replace.
-	if state.Raw.IsNull() || plan.Raw.IsNull() {
-		return
-	}
-	if planVal.IsUnknown() {
-		*requiresReplace = true
-		return
-	}
-	if stateVal.Equal(planVal) {
-		return
-	}
-	*requiresReplace = true
-	diags.AddAttributeWarning(p, "Changing "+p.String()+" replaces the resource", m.reason)
+// ListRequiresReplaceBecause is RequiresReplaceBecause for lists.
+func ListRequiresReplaceBecause(reason string) planmodifier.List {
+	return listplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
+}
+
+// ObjectRequiresReplaceBecause is RequiresReplaceBecause for objects (single
+// nested attributes and blocks).
+func ObjectRequiresReplaceBecause(reason string) planmodifier.Object {
+	return objectplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason)
+	}, describe(reason), describe(reason))
 }

@@ -52,7 +52,7 @@ func TestRequiresReplaceBecause(t *testing.T) {
 			if resp.RequiresReplace != tc.wantReplace {
 				t.Fatalf("RequiresReplace = %v, want %v", resp.RequiresReplace, tc.wantReplace)
 			}
-			if tc.wantReplace && !tc.planVal.IsUnknown() {
+			if tc.wantReplace {
 				if resp.Diagnostics.WarningsCount() != 1 || !strings.Contains(resp.Diagnostics[0].Detail(), reason) {
 					t.Fatalf("want one warning with the reason, got %v", resp.Diagnostics)
 				}

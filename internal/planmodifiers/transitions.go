@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 )
 
 // Transitions is a table of in-place changes: each key maps to the values it may
@@ -52,54 +53,31 @@ func (t Transitions) String() string {
 const Unknown = "(known after apply)"
 
 // TransitionReason explains, in a plan, why changing from into to replaces the
-// resource: a diagnostic summary and detail. to is Unknown when the new value is
-// known only after apply.
-type TransitionReason func(from, to string) (summary, detail string)
+// resource. to is Unknown when the new value is known only after apply.
+type TransitionReason func(from, to string) string
 
 // RequiresReplaceUnlessAllowed plans a replacement for every change of a string
-// attribute that allowed does not list, and an in-place update for the others.
-//
-// The framework shows no reason beside "# forces replacement", so when, and only
-// when, this rule is what forces the replacement, the modifier adds a warning
-// whose text comes from reason. A plan without such a change stays silent.
+// attribute that allowed does not list, and an in-place update for the others,
+// with the warning every forced replacement gives (WarnReplace).
 func RequiresReplaceUnlessAllowed(allowed Transitions, reason TransitionReason) planmodifier.String {
-	return transitionsModifier{allowed: allowed, reason: reason}
-}
-
-type transitionsModifier struct {
-	allowed Transitions
-	reason  TransitionReason
-}
-
-func (m transitionsModifier) Description(context.Context) string {
-	return fmt.Sprintf("Only these changes are made in place: %s. Any other change of the value replaces the resource.", m.allowed)
-}
-
-func (m transitionsModifier) MarkdownDescription(ctx context.Context) string {
-	return m.Description(ctx)
-}
-
-func (m transitionsModifier) PlanModifyString(_ context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
-	// Creating (no state) or destroying (no plan): nothing to replace.
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	// A null or unknown prior value (an import in progress) gives no "from".
-	if req.StateValue.IsNull() || req.StateValue.IsUnknown() {
-		return
-	}
-	from := req.StateValue.ValueString()
-	to := Unknown
-	if !req.PlanValue.IsUnknown() {
-		// A null plan value (an optional attribute removed) counts as "".
-		to = req.PlanValue.ValueString()
-		if m.allowed.Allows(from, to) {
+	description := fmt.Sprintf("Only these changes are made in place: %s. Any other change of the value replaces the resource.", allowed)
+	return stringplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		// A null or unknown prior value (an import in progress) gives no "from".
+		if req.StateValue.IsNull() || req.StateValue.IsUnknown() {
 			return
 		}
-	}
-	// An unknown value cannot be checked until apply, when it is too late to
-	// replace: plan the replacement now, as the framework's RequiresReplace does.
-	resp.RequiresReplace = true
-	summary, detail := m.reason(from, to)
-	resp.Diagnostics.AddAttributeWarning(req.Path, summary, detail)
+		from := req.StateValue.ValueString()
+		to := Unknown
+		if !req.PlanValue.IsUnknown() {
+			// A null plan value (an optional attribute removed) counts as "".
+			to = req.PlanValue.ValueString()
+			if allowed.Allows(from, to) {
+				return
+			}
+		}
+		// An unknown value cannot be checked until apply, when it is too late to
+		// replace: plan the replacement now, as the framework's RequiresReplace does.
+		resp.RequiresReplace = true
+		WarnReplace(&resp.Diagnostics, req.Path, reason(from, to))
+	}, description, description)
 }

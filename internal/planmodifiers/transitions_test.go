@@ -19,9 +19,8 @@ import (
 // lineTypes is the LINE Planet table: "Available change case: S -> R".
 var lineTypes = planmodifiers.Transitions{"S": {"R"}}
 
-func lineReason(from, to string) (string, string) {
-	return "conference_line_meeting_id: type change requires a new meeting ID",
-		"LINE Planet allows only S -> R in place; " + from + " -> " + to + " requires a new meeting ID"
+func lineReason(from, to string) string {
+	return "LINE Planet allows only S -> R in place; " + from + " -> " + to + " requires a new meeting ID"
 }
 
 var testSchema = schema.Schema{Attributes: map[string]schema.Attribute{
@@ -118,7 +117,7 @@ func TestTransitions(t *testing.T) {
 				t.Fatalf("want exactly one warning, got %v", resp.Diagnostics)
 			}
 			w := resp.Diagnostics.Warnings()[0]
-			if w.Summary() != "conference_line_meeting_id: type change requires a new meeting ID" || !strings.Contains(w.Detail(), c.detail) {
+			if w.Summary() != "Changing type replaces the resource" || !strings.Contains(w.Detail(), c.detail) {
 				t.Fatalf("warning %q / %q, want detail containing %q", w.Summary(), w.Detail(), c.detail)
 			}
 			if wp, ok := w.(diag.DiagnosticWithPath); !ok || !wp.Path().Equal(path.Root("type")) {

@@ -6,53 +6,34 @@ import (
 	"os"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
-	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
-	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
-func pathRoot(block, attr string) path.Expression {
-	return path.MatchRoot(block).AtName(attr)
-}
-
-// setting resolves one value: the configuration wins, then the environment.
-type setting struct {
-	diags *diag.Diagnostics
-}
-
-func (s setting) get(v types.String, block, attr, env string) string {
-	if v.IsUnknown() {
-		s.diags.AddAttributeError(path.Root(block).AtName(attr), "Value not known at plan time",
-			fmt.Sprintf("%s.%s depends on a value that is only known after apply. The provider must be configured before it can plan; "+
-				"use a literal, a variable, or the %s environment variable.", block, attr, env))
-		return ""
-	}
-	if !v.IsNull() {
-		return v.ValueString()
-	}
-	return os.Getenv(env)
-}
-
-func (s setting) require(val, block, attr, env, what string) {
-	if val == "" {
-		s.diags.AddAttributeError(path.Root(block).AtName(attr), "Missing "+what,
-			fmt.Sprintf("The %s block needs %s.%s, or the %s environment variable.", block, block, attr, env))
-	}
+// providerModel is the provider block's own attributes. The platform blocks
+// are read one by one, by the names their declarations give.
+type providerModel struct {
+	RequestTimeout     types.String `tfsdk:"request_timeout"`
+	MaxRetries         types.Int64  `tfsdk:"max_retries"`
+	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
 }
 
 func (p *conferenceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
 	var cfg providerModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("request_timeout"), &cfg.RequestTimeout)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("max_retries"), &cfg.MaxRetries)...)
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("insecure_skip_verify"), &cfg.InsecureSkipVerify)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	s := setting{diags: &resp.Diagnostics}
 
 	httpCfg := client.Config{UserAgent: fmt.Sprintf("terraform-provider-conference/%s", p.version)}
 	if !cfg.RequestTimeout.IsNull() && !cfg.RequestTimeout.IsUnknown() {
@@ -68,70 +49,62 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	}
 	httpCfg.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
 
-	data := &providerdata.Data{}
-	data.PortSIP = p.configurePortSIP(s, cfg.PortSIP, httpCfg)
-	data.LinePlanet = p.configureLinePlanet(s, cfg.LinePlanet, httpCfg)
+	clients := map[string]any{}
+	for _, c := range connectors {
+		var block types.Object
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(c.platform.Block), &block)...)
+		values, configured := resolve(c.platform, block, &resp.Diagnostics)
+		if !configured {
+			continue
+		}
+		for _, prob := range c.platform.Problems(values) {
+			resp.Diagnostics.AddAttributeError(path.Root(c.platform.Block).AtName(prob.Attr), prob.Summary, prob.Detail)
+		}
+		if resp.Diagnostics.HasError() {
+			continue
+		}
+		cl, err := c.connect(values, httpCfg)
+		if err != nil {
+			resp.Diagnostics.AddAttributeError(path.Root(c.platform.Block), "Invalid "+c.platform.Name+" configuration", err.Error())
+			continue
+		}
+		clients[c.platform.Key] = cl
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	data := providerdata.New(clients)
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
 
-func (p *conferenceProvider) configurePortSIP(s setting, m *portsipModel, hc client.Config) *portsip.Client {
-	if m == nil {
-		m = &portsipModel{}
-		if os.Getenv("PORTSIP_ENDPOINT") == "" {
-			return nil
+// resolve reads a platform block's values: the configuration wins, then the
+// environment, then the declared default. A platform counts as configured when
+// its block is present or its endpoint's environment variable is set.
+func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics) (platforms.Values, bool) {
+	present := !block.IsNull() && !block.IsUnknown()
+	if !present && os.Getenv(pl.EndpointEnv()) == "" {
+		return nil, false
+	}
+	var attrs map[string]attr.Value
+	if present {
+		attrs = block.Attributes()
+	}
+	values := make(platforms.Values, len(pl.Settings))
+	for _, s := range pl.Settings {
+		v, _ := attrs[s.Attr].(basetypes.StringValue)
+		switch {
+		case v.IsUnknown():
+			diags.AddAttributeError(path.Root(pl.Block).AtName(s.Attr), "Value not known at plan time",
+				fmt.Sprintf("%s.%s depends on a value that is only known after apply. The provider must be configured before it can plan; "+
+					"use a literal, a variable, or the %s environment variable.", pl.Block, s.Attr, s.Env))
+		case !v.IsNull():
+			values[s.Attr] = v.ValueString()
+		case os.Getenv(s.Env) != "":
+			values[s.Attr] = os.Getenv(s.Env)
+		default:
+			values[s.Attr] = s.Default
 		}
 	}
-	c := portsip.Config{
-		Endpoint: s.get(m.Endpoint, "portsip", "endpoint", "PORTSIP_ENDPOINT"),
-		Token:    s.get(m.Token, "portsip", "token", "PORTSIP_TOKEN"),
-		Username: s.get(m.Username, "portsip", "username", "PORTSIP_USERNAME"),
-		Password: s.get(m.Password, "portsip", "password", "PORTSIP_PASSWORD"),
-		Domain:   s.get(m.Domain, "portsip", "domain", "PORTSIP_DOMAIN"),
-		HTTP:     hc,
-	}
-	s.require(c.Endpoint, "portsip", "endpoint", "PORTSIP_ENDPOINT", "PortSIP endpoint")
-	if c.Token == "" {
-		s.require(c.Username, "portsip", "username", "PORTSIP_USERNAME", "PortSIP credentials (token, or username and password)")
-		s.require(c.Password, "portsip", "password", "PORTSIP_PASSWORD", "PortSIP credentials (token, or username and password)")
-	}
-	if s.diags.HasError() {
-		return nil
-	}
-	cl, err := portsip.New(c)
-	if err != nil {
-		s.diags.AddAttributeError(path.Root("portsip"), "Invalid PortSIP configuration", err.Error())
-		return nil
-	}
-	return cl
-}
-
-func (p *conferenceProvider) configureLinePlanet(s setting, m *lineModel, hc client.Config) *lineplanet.Client {
-	if m == nil {
-		m = &lineModel{}
-		if os.Getenv("LINE_PLANET_ENDPOINT") == "" {
-			return nil
-		}
-	}
-	c := lineplanet.Config{
-		Endpoint:  s.get(m.Endpoint, "line_planet", "endpoint", "LINE_PLANET_ENDPOINT"),
-		APIKey:    s.get(m.APIKey, "line_planet", "api_key", "LINE_PLANET_API_KEY"),
-		APISecret: s.get(m.APISecret, "line_planet", "api_secret", "LINE_PLANET_API_SECRET"),
-		HTTP:      hc,
-	}
-	s.require(c.Endpoint, "line_planet", "endpoint", "LINE_PLANET_ENDPOINT", "LINE Planet endpoint")
-	s.require(c.APIKey, "line_planet", "api_key", "LINE_PLANET_API_KEY", "LINE Planet API key")
-	s.require(c.APISecret, "line_planet", "api_secret", "LINE_PLANET_API_SECRET", "LINE Planet API secret")
-	if s.diags.HasError() {
-		return nil
-	}
-	cl, err := lineplanet.New(c)
-	if err != nil {
-		s.diags.AddAttributeError(path.Root("line_planet"), "Invalid LINE Planet configuration", err.Error())
-		return nil
-	}
-	return cl
+	return values, true
 }

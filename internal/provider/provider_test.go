@@ -90,7 +90,7 @@ func TestAccProvider_configurationErrors(t *testing.T) {
     endpoint = "https://pbx.example.com"
     username = "admin"
   }
-}`, `(?s)Missing PortSIP credentials.*portsip.password.*PORTSIP_PASSWORD`},
+}`, `(?s)Missing PortSIP token, or username and password.*portsip.password.*PORTSIP_PASSWORD`},
 		{`provider "conference" {
   portsip {
     username = "admin"

@@ -24,6 +24,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
@@ -63,10 +64,9 @@ var lineTypeTransitions = planmodifiers.Transitions{"S": {"R"}}
 
 const lineTypeRule = "LINE Planet allows only S -> R in place"
 
-func lineTypeReason(from, to string) (string, string) {
-	return "conference_line_meeting_id: type change requires a new meeting ID",
-		fmt.Sprintf("%s; %s -> %s requires a new meeting ID, so Terraform deletes the meeting ID and creates another one "+
-			"(with a new meeting_id, and a new passcode unless passcode is set).", lineTypeRule, from, to)
+func lineTypeReason(from, to string) string {
+	return fmt.Sprintf("%s; %s -> %s requires a new meeting ID, so Terraform deletes the meeting ID and creates another one "+
+		"(with a new meeting_id, and a new passcode unless passcode is set).", lineTypeRule, from, to)
 }
 
 // lineRoomPart is a room service ID or room ID: the import ID joins them with "/".
@@ -76,6 +76,11 @@ func (r *lineMeetingID) Metadata(_ context.Context, req resource.MetadataRequest
 	resp.TypeName = req.ProviderTypeName + "_line_meeting_id"
 }
 
+// lineRoomImmutable: a meeting ID belongs to one room; the API's paths name
+// the room, and there is no call that moves a meeting ID to another
+// (line-planet-meeting-id.txt).
+const lineRoomImmutable = "A LINE Planet meeting ID belongs to the room in its path and cannot move to another room, so a meeting ID is created in the new room and the old one deleted."
+
 func lineRoomAttr(desc string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Required:    true,
@@ -84,7 +89,7 @@ func lineRoomAttr(desc string) schema.StringAttribute {
 			stringvalidator.LengthAtLeast(1),
 			stringvalidator.RegexMatches(lineRoomPart, "must not contain a slash (/)"),
 		},
-		PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+		PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(lineRoomImmutable)},
 	}
 }
 
@@ -171,7 +176,7 @@ func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, re
 }
 
 func (r *lineMeetingID) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.LinePlanetClient(req.ProviderData, &resp.Diagnostics)
+	r.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
 }
 
 // ModifyPlan marks expire_at unknown for an in-place type change: the API moves

@@ -1,0 +1,26 @@
+package platforms
+
+// PortSIP is the PortSIP PBX v22 REST API (../shared/api/portsip-conference.txt).
+var PortSIP = Platform{
+	Key:         "portsip",
+	Name:        "PortSIP",
+	Block:       "portsip",
+	FlagPrefix:  "portsip",
+	Description: "PortSIP PBX v22 connection. Authenticate with `token`, or with `username` and `password` (the provider signs in and renews the token before it expires).",
+	Settings: []Setting{
+		{Attr: "endpoint", Env: "PORTSIP_ENDPOINT", Endpoint: true,
+			Description: "Base URL of the PBX's REST API without `/api`, e.g. `https://pbx.example.com:8900`."},
+		{Attr: "token", Env: "PORTSIP_TOKEN", Secret: true, ConflictsWith: []string{"username", "password"},
+			Description: "An access token. Conflicts with `username` and `password`."},
+		{Attr: "username", Env: "PORTSIP_USERNAME", Emulator: "admin",
+			Description: "The user to sign in as."},
+		{Attr: "password", Env: "PORTSIP_PASSWORD", Secret: true, Emulator: "emulator-password",
+			Description: "The password of `username`."},
+		{Attr: "domain", Env: "PORTSIP_DOMAIN", MaxLength: 280,
+			Description: "The tenant's SIP domain, sent with the sign-in for multi-tenant PBXs."},
+	},
+	Requires: [][][]string{
+		{{"endpoint"}},
+		{{"token"}, {"username", "password"}},
+	},
+}
