@@ -16,14 +16,14 @@ import (
 //   - no handler reads from the network while holding the platform's lock (the
 //     body is read before the lock is taken, so a slow client cannot stall the
 //     platform);
-//   - a handler runs under the platform's lock (read lock for GET and HEAD,
-//     write lock otherwise) and its reply is encoded under the same lock, so
-//     every request sees and leaves a consistent state and no reply aliases
-//     state another request is changing;
+//   - a handler runs under the platform's lock (read lock for GET and HEAD
+//     unless the route asks for WriteLock, write lock otherwise) and its reply
+//     is encoded under the same lock, so every request sees and leaves a
+//     consistent state and no reply aliases state another request is changing;
 //   - the bytes are written after the lock is released.
 //
-// A platform supplies its own authentication and its own error envelope; the
-// Router knows neither.
+// A platform supplies its own authentication, admission rule (a rate limit) and
+// error envelope; the Router knows none of them.
 
 // Request is an incoming request whose body has been read.
 type Request struct {
@@ -73,6 +73,12 @@ type Router struct {
 	// the lock held (take Lock.RLock inside if it reads state). It returns the
 	// principal, or ok=false and the reply to send (the platform's 401).
 	Auth func(r *http.Request) (principal string, rep Reply, ok bool)
+	// Admit, when set, decides whether to serve a request at all: a vendor's
+	// rate limit or quota. It runs after Auth (so that unauthenticated requests
+	// spend no one's budget) and before the body is read (so that a refused
+	// client is not read from), without the lock held. It returns ok=false and
+	// the reply to send (the platform's 429).
+	Admit func(req *Request) (rep Reply, ok bool)
 	// BodyError is the reply for a body that could not be read or is larger
 	// than MaxBody (tooLarge), in the platform's envelope.
 	BodyError func(err error, tooLarge bool) Reply
@@ -80,11 +86,28 @@ type Router struct {
 	MaxBody int64
 }
 
+// RouteOption changes how the Router serves one route.
+type RouteOption func(*route)
+
+type route struct {
+	writeLock bool
+}
+
+// WriteLock serves a GET or HEAD route under the write lock, for reads that
+// change state: a platform that drops an object the moment it is seen expired
+// (LINE Planet's meetings past expireAt) must not do so under a read lock.
+func WriteLock() RouteOption { return func(r *route) { r.writeLock = true } }
+
 // Handle registers h for pattern ("METHOD /path/{param}"). With auth set,
-// Router.Auth runs first.
-func (rt *Router) Handle(pattern string, auth bool, h Handler) {
+// Router.Auth runs first; Router.Admit runs on every route.
+func (rt *Router) Handle(pattern string, auth bool, h Handler, opts ...RouteOption) {
+	var cfg route
+	for _, o := range opts {
+		o(&cfg)
+	}
 	method, _, _ := strings.Cut(pattern, " ")
-	readOnly := method == http.MethodGet || method == http.MethodHead
+	readsBody := method != http.MethodGet && method != http.MethodHead
+	readOnly := !readsBody && !cfg.writeLock
 	rt.Mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
 		req := &Request{Request: r}
 		if auth && rt.Auth != nil {
@@ -95,7 +118,13 @@ func (rt *Router) Handle(pattern string, auth bool, h Handler) {
 			}
 			req.Principal = principal
 		}
-		if !readOnly {
+		if rt.Admit != nil {
+			if rep, ok := rt.Admit(req); !ok {
+				rt.write(w, rep, Encode(rep.Body))
+				return
+			}
+		}
+		if readsBody {
 			raw, err := rt.readBody(w, r)
 			if err != nil {
 				var tooBig *http.MaxBytesError
