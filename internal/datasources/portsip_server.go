@@ -14,6 +14,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
@@ -29,23 +30,14 @@ type portsipServer struct {
 
 // portsipServerModel is one conference server, with the attribute names of the
 // conference_portsip_server resource so that a data source can stand in for it.
-type portsipServerModel struct {
-	ID              types.String `tfsdk:"id"`
-	Name            types.String `tfsdk:"name"`
-	Enabled         types.Bool   `tfsdk:"enabled"`
-	Type            types.String `tfsdk:"type"`
-	IPv4            types.String `tfsdk:"ipv4"`
-	IPv6            types.String `tfsdk:"ipv6"`
-	MaxRooms        types.Int64  `tfsdk:"max_rooms"`
-	MaxParticipants types.Int64  `tfsdk:"max_participants"`
-}
+type portsipServerModel = portsipmap.Server
 
 func (d *portsipServer) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_portsip_server"
 }
 
 func (d *portsipServer) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := portsipServerAttributes()
+	attrs := portsipmap.ServerAttrs().DataSource()
 	attrs["id"] = schema.StringAttribute{
 		Required:    true,
 		Description: "The ID of the conference server to read.",
@@ -54,45 +46,6 @@ func (d *portsipServer) Schema(_ context.Context, _ datasource.SchemaRequest, re
 	resp.Schema = schema.Schema{
 		Description: "Reads one PortSIP PBX conference server by its ID. A server that does not exist is an error.",
 		Attributes:  attrs,
-	}
-}
-
-// portsipServerAttributes are a server's attributes, all computed; the singular
-// data source makes id an argument, the list nests them as they are.
-func portsipServerAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"id": schema.StringAttribute{
-			Computed:    true,
-			Description: "The server's unique ID, assigned by the PBX.",
-		},
-		"name": schema.StringAttribute{
-			Computed:    true,
-			Description: "The server's name.",
-		},
-		"enabled": schema.BoolAttribute{
-			Computed:    true,
-			Description: "Whether the server is active.",
-		},
-		"type": schema.StringAttribute{
-			Computed:    true,
-			Description: "`INTERNAL` for the PBX's built-in conference server, `EXTERNAL` for servers added later.",
-		},
-		"ipv4": schema.StringAttribute{
-			Computed:    true,
-			Description: "The host's IPv4 address; null when the server has none.",
-		},
-		"ipv6": schema.StringAttribute{
-			Computed:    true,
-			Description: "The host's IPv6 address; null when the server has none.",
-		},
-		"max_rooms": schema.Int64Attribute{
-			Computed:    true,
-			Description: "The maximum number of rooms the server hosts.",
-		},
-		"max_participants": schema.Int64Attribute{
-			Computed:    true,
-			Description: "The maximum number of participants across the server's rooms.",
-		},
 	}
 }
 
@@ -112,21 +65,9 @@ func (d *portsipServer) Read(ctx context.Context, req datasource.ReadRequest, re
 		portsipReadError(&resp.Diagnostics, err, "conference server", id)
 		return
 	}
-	m := portsipServerFromAPI(s)
+	var m portsipServerModel
+	m.FromAPI(s)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func portsipServerFromAPI(s *portsip.Server) portsipServerModel {
-	return portsipServerModel{
-		ID:              types.StringValue(s.ID),
-		Name:            types.StringValue(s.Name),
-		Enabled:         types.BoolValue(s.Enabled),
-		Type:            types.StringValue(s.Type),
-		IPv4:            portsipOptString(s.IPv4),
-		IPv6:            portsipOptString(s.IPv6),
-		MaxRooms:        types.Int64Value(s.MaxRooms),
-		MaxParticipants: types.Int64Value(s.MaxParticipants),
-	}
 }
 
 // portsipReadError reports a failed read of one object. Unlike a resource, a

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
@@ -42,7 +43,7 @@ func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	attrs["servers"] = schema.ListNestedAttribute{
 		Computed:     true,
 		Description:  "The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.",
-		NestedObject: schema.NestedAttributeObject{Attributes: portsipServerAttributes()},
+		NestedObject: schema.NestedAttributeObject{Attributes: portsipmap.ServerAttrs().DataSource()},
 	}
 	resp.Schema = schema.Schema{
 		Description: "Lists the PortSIP PBX conference servers, including the built-in `INTERNAL` one, optionally filtered, searched and sorted by the PBX. " +
@@ -104,7 +105,9 @@ func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, r
 	// for_each work on "no matches".
 	cfg.Servers = make([]portsipServerModel, 0, len(servers))
 	for i := range servers {
-		cfg.Servers = append(cfg.Servers, portsipServerFromAPI(&servers[i]))
+		var m portsipServerModel
+		m.FromAPI(&servers[i])
+		cfg.Servers = append(cfg.Servers, m)
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }
