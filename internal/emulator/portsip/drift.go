@@ -40,7 +40,7 @@ func (a *API) MutateServer(id string, f func(*Server)) bool {
 	}
 	f(s)
 	s.ID = id
-	a.placeRooms()
+	a.placeConferences()
 	return true
 }
 
@@ -128,7 +128,7 @@ func (a *API) Recordings(roomID string) ([]Recording, bool) {
 	}
 	out := make([]Recording, 0, len(rr.Recordings))
 	for _, rec := range rr.Recordings {
-		out = append(out, a.recordingView(rec, rr))
+		out = append(out, a.recordingView(rec, &rr.liveConference))
 	}
 	return out, true
 }
