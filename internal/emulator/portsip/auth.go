@@ -192,4 +192,3 @@ func (a *API) IssueToken() string {
 	tok, _ := a.IssueTokenFor(a.opts.Username)
 	return tok
 }
-

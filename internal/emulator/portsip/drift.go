@@ -163,3 +163,52 @@ func (a *API) IssuedTokens() []string {
 	}
 	return out
 }
+
+// Meeting returns a copy of meeting id, whoever's it is.
+func (a *API) Meeting(id string) (Meeting, bool) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	mr := a.meetings[id]
+	if mr == nil {
+		return Meeting{}, false
+	}
+	return mr.Meeting.clone(), true
+}
+
+// Meetings returns copies of username's meetings, in creation order.
+func (a *API) Meetings(username string) []Meeting {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	var out []Meeting
+	for _, id := range a.meetingOrder {
+		if mr := a.meetings[id]; mr.Owner == username {
+			out = append(out, mr.Meeting.clone())
+		}
+	}
+	return out
+}
+
+// MutateMeeting calls f with the stored meeting id under the lock and reports
+// whether the meeting exists. f cannot change the ID.
+func (a *API) MutateMeeting(id string, f func(*Meeting)) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	mr := a.meetings[id]
+	if mr == nil {
+		return false
+	}
+	f(mr.Meeting)
+	mr.Meeting.ID = id
+	return true
+}
+
+// DeleteMeeting removes meeting id, ending its conference.
+func (a *API) DeleteMeeting(id string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.meetings[id] == nil {
+		return false
+	}
+	a.removeMeeting(id)
+	return true
+}
