@@ -6,8 +6,9 @@ import (
 	"slices"
 )
 
-// Participant is a member of a room's live conference, exactly as
-// GET /conference_rooms/{id}/participants/{participant_id} returns it.
+// Participant is a member of a room's or meeting's live conference, exactly
+// as GET /conference_rooms/{id}/participants/{participant_id} and GET
+// /user/meetings/{id}/participants/{participant_id} return it.
 type Participant struct {
 	ID string `json:"id"`
 	// DisplayName follows the spec's example "\"example\"<sip:100@example.com>":
@@ -16,7 +17,7 @@ type Participant struct {
 	Muted       bool   `json:"muted"`
 	Chairman    bool   `json:"chairman"`
 	// Position is the participant's place in the video layout, 0..8, or -1 when
-	// not displayed (always -1 in AUDIO rooms).
+	// not displayed (always -1 in AUDIO conferences).
 	Position int64 `json:"position"`
 }
 

@@ -9,6 +9,8 @@ import (
 // Recording is one recording of a room, exactly as GET
 // /conference_rooms/{id}/recordings lists it. While the recording runs,
 // ended_at is left out and duration and file_size grow with the clock.
+// Meetings record too, but the documents give them no recordings path: a
+// meeting's recordings only show as its status's recording flag.
 type Recording struct {
 	ID         string     `json:"id"`
 	AnsweredAt time.Time  `json:"answered_at"`
