@@ -164,39 +164,51 @@ type confLookup func(*request) (*confTarget, reply)
 // gives /conference_rooms/{id}/... and /user/meetings/{id}/... the same
 // operations with the same schemas for status, mute, lock, recording and
 // participants. base is the object's path, "/api/conference_rooms/{id}".
+// find runs first; the handlers get what it found.
 func (a *API) conferenceRoutes(rt *platform.Router, base string, find confLookup) {
-	handle := func(pattern string, h handlerFunc) { rt.Handle(pattern, true, h) }
-	handle("GET "+base+"/status", a.conferenceStatus(find))
-	handle("POST "+base+"/mute", a.conferenceFlag(find, flagMuted, true))
-	handle("POST "+base+"/unmute", a.conferenceFlag(find, flagMuted, false))
-	handle("POST "+base+"/lock", a.conferenceFlag(find, flagLocked, true))
-	handle("POST "+base+"/unlock", a.conferenceFlag(find, flagLocked, false))
-	handle("POST "+base+"/start_recording", a.startRecording(find))
-	handle("POST "+base+"/stop_recording", a.stopRecording(find))
+	conf := func(pattern string, h func(*request, *confTarget) reply) {
+		rt.Handle(pattern, true, func(req *request) reply {
+			t, rep := find(req)
+			if t == nil {
+				return rep
+			}
+			return h(req, t)
+		})
+	}
+	participant := func(pattern string, h func(*request, *confTarget, *participantRec) reply) {
+		conf(pattern, func(req *request, t *confTarget) reply {
+			pr := t.participant(req.PathValue("participant_id"))
+			if pr == nil {
+				return notFound("participant", req.PathValue("participant_id"))
+			}
+			return h(req, t, pr)
+		})
+	}
+	conf("GET "+base+"/status", a.conferenceStatus)
+	conf("POST "+base+"/mute", a.conferenceFlag(flagMuted, true))
+	conf("POST "+base+"/unmute", a.conferenceFlag(flagMuted, false))
+	conf("POST "+base+"/lock", a.conferenceFlag(flagLocked, true))
+	conf("POST "+base+"/unlock", a.conferenceFlag(flagLocked, false))
+	conf("POST "+base+"/start_recording", a.startRecording)
+	conf("POST "+base+"/stop_recording", a.stopRecording)
 
-	handle("GET "+base+"/participants", a.listParticipants(find))
-	handle("POST "+base+"/participants/layout", a.participantsLayout(find))
-	handle("POST "+base+"/participants/invite", a.inviteParticipant(find))
-	handle("GET "+base+"/participants/{participant_id}", a.getParticipant(find))
-	handle("POST "+base+"/participants/{participant_id}/mute", a.muteParticipant(find, true))
-	handle("POST "+base+"/participants/{participant_id}/unmute", a.muteParticipant(find, false))
-	handle("POST "+base+"/participants/{participant_id}/chairman", a.chairman(find))
-	handle("POST "+base+"/participants/{participant_id}/position", a.position(find))
-	handle("POST "+base+"/participants/{participant_id}/destroy", a.kick(find))
+	conf("GET "+base+"/participants", a.listParticipants)
+	conf("POST "+base+"/participants/layout", a.participantsLayout)
+	conf("POST "+base+"/participants/invite", a.inviteParticipant)
+	participant("GET "+base+"/participants/{participant_id}", getParticipant)
+	participant("POST "+base+"/participants/{participant_id}/mute", muteParticipant(true))
+	participant("POST "+base+"/participants/{participant_id}/unmute", muteParticipant(false))
+	participant("POST "+base+"/participants/{participant_id}/chairman", chairman)
+	participant("POST "+base+"/participants/{participant_id}/position", position)
+	participant("POST "+base+"/participants/{participant_id}/destroy", kick)
 }
 
 // conferenceStatus is GET .../status. The documents list the values without
 // meanings; here a conference is OFFLINE when no enabled conference server
 // hosts it (a meeting that is not started has none), ON_CALL while it has
 // participants, ONLINE otherwise.
-func (a *API) conferenceStatus(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		return ok(http.StatusOK, a.statusOf(t.live))
-	}
+func (a *API) conferenceStatus(_ *request, t *confTarget) reply {
+	return ok(http.StatusOK, a.statusOf(t.live))
 }
 
 func (a *API) statusOf(l *liveConference) ConferenceStatus {
@@ -229,12 +241,8 @@ const (
 // muted conference joins muted. A locked conference admits no new
 // participant. The flags belong to the room or meeting, so a meeting that is
 // not started can be locked before anybody joins.
-func (a *API) conferenceFlag(find confLookup, kind flagKind, on bool) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
+func (a *API) conferenceFlag(kind flagKind, on bool) func(*request, *confTarget) reply {
+	return func(_ *request, t *confTarget) reply {
 		switch kind {
 		case flagMuted:
 			t.live.Muted = on

@@ -43,100 +43,87 @@ var numberPattern = regexp.MustCompile(`^\+?[0-9*#]{1,64}$`)
 // Positions run from -1 (hidden) to 8 (setConferenceRoomParticipantPosition).
 const maxPosition = 8
 
-func (a *API) listParticipants(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		var p problems
-		lq := parseListQuery(req.URL.Query(), participantCollection, &p)
-		if !p.ok() {
-			return p.reply()
-		}
-		items := make([]listItem, 0, len(t.live.Participants))
-		for _, pr := range t.live.Participants {
-			items = append(items, participantCollection.item(pr.Participant))
-		}
-		return ok(http.StatusOK, lq.apply(items, participantCollection))
+func (a *API) listParticipants(req *request, t *confTarget) reply {
+	var p problems
+	lq := parseListQuery(req.URL.Query(), participantCollection, &p)
+	if !p.ok() {
+		return p.reply()
 	}
+	items := make([]listItem, 0, len(t.live.Participants))
+	for _, pr := range t.live.Participants {
+		items = append(items, participantCollection.item(pr.Participant))
+	}
+	return ok(http.StatusOK, lq.apply(items, participantCollection))
 }
 
-func participantFor(find confLookup, req *request) (*confTarget, *participantRec, reply) {
-	t, rep := find(req)
-	if t == nil {
-		return nil, nil, rep
-	}
-	id := req.PathValue("participant_id")
+// participant is the participant id of t's conference, or nil.
+func (t *confTarget) participant(id string) *participantRec {
 	for _, pr := range t.live.Participants {
 		if pr.ID == id {
-			return t, pr, reply{}
+			return pr
 		}
 	}
-	return nil, nil, notFound("participant", id)
+	return nil
 }
 
-func (a *API) getParticipant(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		_, pr, rep := participantFor(find, req)
-		if pr == nil {
-			return rep
-		}
-		return ok(http.StatusOK, pr.Participant)
+func getParticipant(_ *request, _ *confTarget, pr *participantRec) reply {
+	return ok(http.StatusOK, pr.Participant)
+}
+
+// oneField decodes a body that has exactly one field, name, and requires it.
+// It returns nil when the body is not a JSON object.
+func oneField(raw []byte, name string, p *problems) *body {
+	b := decodeBody(raw, p)
+	if b != nil {
+		b.allow([]string{name}, nil)
+		b.require(name)
 	}
+	return b
 }
 
 // inviteParticipant is POST /participants/invite {number}: 200, no body. The
 // emulated callee answers at once and joins.
-func (a *API) inviteParticipant(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		var p problems
-		b := decodeBody(req.Body, &p)
-		if b == nil {
-			return p.reply()
-		}
-		b.allow([]string{"number"}, nil)
-		b.require("number")
-		number, _ := b.str("number")
-		if number != "" && !numberPattern.MatchString(number) {
-			p.add("number", "number must be 1 to 64 digits, optionally with a leading + (and * or #)")
-		}
-		if !p.ok() {
-			return p.reply()
-		}
-		if rep, refused := a.admits(t, number); refused {
-			return rep
-		}
-		live, conf := t.live, t.conf
-		pr := &participantRec{
-			Participant: Participant{
-				ID:          unusedParticipantID(live),
-				DisplayName: `"` + number + `"<sip:` + number + "@" + conf.Domain + ">",
-				Muted:       live.Muted,
-				// The first to join owns the conference, until ownership is
-				// transferred.
-				Chairman: !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.Chairman }),
-				Position: -1,
-			},
-			Number: number,
-		}
-		if conf.Mode == ModeVideo {
-			pr.Position = freePosition(live)
-		}
-		first := len(live.Participants) == 0
-		live.Participants = append(live.Participants, pr)
-		// enable_recording: "Whether to enable recording when created": the
-		// conference records from the moment it starts, when its first
-		// participant joins.
-		if first && conf.EnableRecording && live.RecordingID == "" {
-			a.beginRecording(t)
-		}
-		return empty(http.StatusOK)
+func (a *API) inviteParticipant(req *request, t *confTarget) reply {
+	var p problems
+	b := oneField(req.Body, "number", &p)
+	if b == nil {
+		return p.reply()
 	}
+	number, _ := b.str("number")
+	if number != "" && !numberPattern.MatchString(number) {
+		p.add("number", "number must be 1 to 64 digits, optionally with a leading + (and * or #)")
+	}
+	if !p.ok() {
+		return p.reply()
+	}
+	if rep, refused := a.admits(t, number); refused {
+		return rep
+	}
+	live, conf := t.live, t.conf
+	pr := &participantRec{
+		Participant: Participant{
+			ID:          unusedParticipantID(live),
+			DisplayName: `"` + number + `"<sip:` + number + "@" + conf.Domain + ">",
+			Muted:       live.Muted,
+			// The first to join owns the conference, until ownership is
+			// transferred.
+			Chairman: !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.Chairman }),
+			Position: -1,
+		},
+		Number: number,
+	}
+	if conf.Mode == ModeVideo {
+		pr.Position = freePosition(live)
+	}
+	first := len(live.Participants) == 0
+	live.Participants = append(live.Participants, pr)
+	// enable_recording: "Whether to enable recording when created": the
+	// conference records from the moment it starts, when its first
+	// participant joins.
+	if first && conf.EnableRecording && live.RecordingID == "" {
+		a.beginRecording(t)
+	}
+	return empty(http.StatusOK)
 }
 
 // admits answers 409 CONFLICT when number cannot join t now.
@@ -182,12 +169,8 @@ func freePosition(live *liveConference) int64 {
 	return -1
 }
 
-func (a *API) muteParticipant(find confLookup, on bool) handlerFunc {
-	return func(req *request) reply {
-		_, pr, rep := participantFor(find, req)
-		if pr == nil {
-			return rep
-		}
+func muteParticipant(on bool) func(*request, *confTarget, *participantRec) reply {
+	return func(_ *request, _ *confTarget, pr *participantRec) reply {
 		pr.Muted = on
 		return empty(http.StatusOK)
 	}
@@ -195,117 +178,88 @@ func (a *API) muteParticipant(find confLookup, on bool) handlerFunc {
 
 // chairman is POST .../chairman: "Transfer room ownership to another
 // participant". There is one chairman at a time.
-func (a *API) chairman(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, pr, rep := participantFor(find, req)
-		if pr == nil {
-			return rep
-		}
-		for _, other := range t.live.Participants {
-			other.Chairman = other == pr
-		}
-		return empty(http.StatusOK)
+func chairman(_ *request, t *confTarget, pr *participantRec) reply {
+	for _, other := range t.live.Participants {
+		other.Chairman = other == pr
 	}
+	return empty(http.StatusOK)
 }
 
 // position is POST .../position {position}: -1..8. Taking a position someone
 // holds swaps the two. Positions belong to the video layout, so an AUDIO
 // conference has none to set.
-func (a *API) position(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, pr, rep := participantFor(find, req)
-		if pr == nil {
-			return rep
-		}
-		var p problems
-		b := decodeBody(req.Body, &p)
-		if b == nil {
-			return p.reply()
-		}
-		b.allow([]string{"position"}, nil)
-		b.require("position")
-		pos, _ := b.integer("position", -1, maxPosition)
-		if p.ok() && t.conf.Mode != ModeVideo {
-			p.add("position", "position is only valid in VIDEO mode")
-		}
-		if !p.ok() {
-			return p.reply()
-		}
-		if pos >= 0 {
-			for _, other := range t.live.Participants {
-				if other != pr && other.Position == pos {
-					other.Position = pr.Position
-				}
+func position(req *request, t *confTarget, pr *participantRec) reply {
+	var p problems
+	b := oneField(req.Body, "position", &p)
+	if b == nil {
+		return p.reply()
+	}
+	pos, _ := b.integer("position", -1, maxPosition)
+	if p.ok() && t.conf.Mode != ModeVideo {
+		p.add("position", "position is only valid in VIDEO mode")
+	}
+	if !p.ok() {
+		return p.reply()
+	}
+	if pos >= 0 {
+		for _, other := range t.live.Participants {
+			if other != pr && other.Position == pos {
+				other.Position = pr.Position
 			}
 		}
-		pr.Position = pos
-		return empty(http.StatusOK)
 	}
+	pr.Position = pos
+	return empty(http.StatusOK)
 }
 
 // participantsLayout is POST /participants/layout {items: [participant IDs]}:
 // the listed participants take positions 0, 1, ... in that order, everybody
 // else is hidden (-1).
-func (a *API) participantsLayout(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		var p problems
-		b := decodeBody(req.Body, &p)
-		if b == nil {
-			return p.reply()
-		}
-		b.allow([]string{"items"}, nil)
-		b.require("items")
-		live := t.live
-		var ids []string
-		if b.rawField("items", "an array of participant IDs", &ids) {
-			if len(ids) > maxPosition+1 {
-				p.add("items", "items must hold at most %d participant IDs", maxPosition+1)
-			}
-			seen := map[string]bool{}
-			for i, id := range ids {
-				switch {
-				case seen[id]:
-					p.add("items", "items[%d]: participant %q is listed twice", i, id)
-				case !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.ID == id }):
-					p.add("items", "items[%d]: participant %q is not in %s %s", i, id, t.noun, t.conf.ID)
-				}
-				seen[id] = true
-			}
-		}
-		if p.ok() && t.conf.Mode != ModeVideo {
-			p.add("items", "the participant layout is only valid in VIDEO mode")
-		}
-		if !p.ok() {
-			return p.reply()
-		}
-		for _, pr := range live.Participants {
-			pr.Position = int64(slices.Index(ids, pr.ID))
-		}
-		return empty(http.StatusOK)
+func (a *API) participantsLayout(req *request, t *confTarget) reply {
+	var p problems
+	b := oneField(req.Body, "items", &p)
+	if b == nil {
+		return p.reply()
 	}
+	var ids []string
+	if b.rawField("items", "an array of participant IDs", &ids) {
+		if len(ids) > maxPosition+1 {
+			p.add("items", "items must hold at most %d participant IDs", maxPosition+1)
+		}
+		seen := map[string]bool{}
+		for i, id := range ids {
+			switch {
+			case seen[id]:
+				p.add("items", "items[%d]: participant %q is listed twice", i, id)
+			case t.participant(id) == nil:
+				p.add("items", "items[%d]: participant %q is not in %s %s", i, id, t.noun, t.conf.ID)
+			}
+			seen[id] = true
+		}
+	}
+	if p.ok() && t.conf.Mode != ModeVideo {
+		p.add("items", "the participant layout is only valid in VIDEO mode")
+	}
+	if !p.ok() {
+		return p.reply()
+	}
+	for _, pr := range t.live.Participants {
+		pr.Position = int64(slices.Index(ids, pr.ID))
+	}
+	return empty(http.StatusOK)
 }
 
 // kick is POST .../destroy: 204. When the chairman leaves, the longest-present
 // participant becomes chairman; when nobody is left, the owner's emptied hook
 // runs (a meeting's close_on_nobody).
-func (a *API) kick(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, pr, rep := participantFor(find, req)
-		if pr == nil {
-			return rep
-		}
-		live := t.live
-		live.Participants = slices.DeleteFunc(slices.Clone(live.Participants), func(p *participantRec) bool { return p == pr })
-		if pr.Chairman && len(live.Participants) > 0 {
-			live.Participants[0].Chairman = true
-		}
-		if len(live.Participants) == 0 && t.emptied != nil {
-			t.emptied()
-		}
-		return empty(http.StatusNoContent)
+func kick(_ *request, t *confTarget, pr *participantRec) reply {
+	live := t.live
+	live.Participants = slices.DeleteFunc(slices.Clone(live.Participants), func(p *participantRec) bool { return p == pr })
+	if pr.Chairman && len(live.Participants) > 0 {
+		live.Participants[0].Chairman = true
 	}
+	if len(live.Participants) == 0 && t.emptied != nil {
+		t.emptied()
+	}
+	return empty(http.StatusNoContent)
 }

@@ -42,20 +42,14 @@ var recordingCollection = &collection{
 // startRecording is POST /start_recording: 200, no body. A conference already
 // recording keeps its recording (idempotent, like lock and mute); a meeting
 // that is not started has nothing to record (409).
-func (a *API) startRecording(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		if t.closed != "" {
-			return conflict("%s", t.closed)
-		}
-		if t.live.RecordingID == "" {
-			a.beginRecording(t)
-		}
-		return empty(http.StatusOK)
+func (a *API) startRecording(_ *request, t *confTarget) reply {
+	if t.closed != "" {
+		return conflict("%s", t.closed)
 	}
+	if t.live.RecordingID == "" {
+		a.beginRecording(t)
+	}
+	return empty(http.StatusOK)
 }
 
 func (a *API) beginRecording(t *confTarget) {
@@ -73,15 +67,9 @@ func (a *API) beginRecording(t *confTarget) {
 
 // stopRecording is POST /stop_recording: 200, no body; a conference that is
 // not recording is left as it is.
-func (a *API) stopRecording(find confLookup) handlerFunc {
-	return func(req *request) reply {
-		t, rep := find(req)
-		if t == nil {
-			return rep
-		}
-		a.endRecording(t.live)
-		return empty(http.StatusOK)
-	}
+func (a *API) stopRecording(_ *request, t *confTarget) reply {
+	a.endRecording(t.live)
+	return empty(http.StatusOK)
 }
 
 // endRecording stops the running recording, if any, fixing its duration and
