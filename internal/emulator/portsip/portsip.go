@@ -17,12 +17,13 @@
 //	alice / alice-password   (AliceUsername / AlicePassword)
 //	bob   / bob-password     (BobUsername / BobPassword)
 //
-// Every user signs in with POST /api/auth/sign_in. Conference servers and
-// rooms are tenant-wide resources: only the administrator manages them, a
-// standard user gets 403 FORBIDDEN. Meetings (/api/user/meetings) belong to
-// the user who signed in: each user, the administrator included, sees,
+// Every user signs in with POST /api/auth/sign_in, and GET /api/auth/user
+// gives their role. The documents do not say which role may call which path,
+// so none is refused by role. Meetings (/api/user/meetings) belong to the
+// user who created them: each user, the administrator included, sees,
 // changes and destroys only their own, and another user's meeting ID answers
-// 404 NOT_FOUND as an unknown one does.
+// 404 NOT_FOUND as an unknown one does. A meeting's extension number comes
+// from MeetingExtensionBase (88000) up, never one a room holds.
 package portsip
 
 import (
@@ -57,18 +58,19 @@ type Options struct {
 	// administrator's name is ignored: Username and Password decide.
 	Users map[string]string
 	// Domain, when set, must match the sign-in body's domain (when the body
-	// gives one), and is the domain rooms report. Empty: any domain signs in and
-	// rooms report DefaultDomain.
+	// gives one), and is the domain rooms and meetings report. Empty: any
+	// domain signs in and they report DefaultDomain.
 	Domain   string
 	TokenTTL time.Duration
 	// RefreshTokenTTL defaults to DefaultRefreshTokenTTL.
 	RefreshTokenTTL time.Duration
-	// SBCHost and SBCPort are what rooms report as sbc_host and sbc_port;
-	// defaults: the domain and DefaultSBCPort.
+	// SBCHost and SBCPort are what rooms and meetings report as sbc_host and
+	// sbc_port; defaults: the domain and DefaultSBCPort.
 	SBCHost string
 	SBCPort int64
 	// DisableBuiltinServer starts the PBX without its built-in INTERNAL
-	// conference server. Rooms then stay OFFLINE until a server is created.
+	// conference server. Rooms then stay OFFLINE, and meetings cannot start,
+	// until a server is created.
 	DisableBuiltinServer bool
 }
 
