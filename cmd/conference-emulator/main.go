@@ -37,18 +37,27 @@ func run(args []string) error {
 	var platformAddrs platformListeners
 	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
-	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP user accepted by /api/auth/sign_in")
-	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP password accepted by /api/auth/sign_in")
+	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP administrator's user name, accepted by /api/auth/sign_in")
+	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP administrator's password, accepted by /api/auth/sign_in")
 	psTTL := fs.Duration("portsip-token-ttl", portsip.DefaultTokenTTL, "lifetime of PortSIP access tokens")
+	var psUsers userFlag
+	fs.Var(&psUsers, "portsip-user", "PortSIP user besides the administrator, as `NAME=PASSWORD`; repeatable. "+
+		"Given, the users replace the defaults ("+portsip.AliceUsername+"="+portsip.AlicePassword+", "+portsip.BobUsername+"="+portsip.BobPassword+"); "+
+		"without the flag, $EMULATOR_PORTSIP_USERS (\"name=pass,name2=pass2\", empty for none) does")
 	lineKey := fs.String("line-api-key", envOr("EMULATOR_LINE_API_KEY", lineplanet.DefaultAPIKey), "LINE Planet API key accepted in Basic auth")
 	lineSecret := fs.String("line-api-secret", envOr("EMULATOR_LINE_API_SECRET", lineplanet.DefaultAPISecret), "LINE Planet API secret accepted in Basic auth")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 
+	users, err := psUsers.resolve(*psUser)
+	if err != nil {
+		return err
+	}
+
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts := emulator.Options{
-		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, TokenTTL: *psTTL},
+		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, Users: users, TokenTTL: *psTTL},
 		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
 		StateFile:  *stateFile,
 	}
@@ -130,4 +139,48 @@ func (p *platformListeners) Set(v string) error {
 	}
 	*p = append(*p, platformListener{name: name, addr: addr})
 	return nil
+}
+
+// userFlag is the repeatable -portsip-user NAME=PASSWORD.
+type userFlag struct{ entries []string }
+
+func (u *userFlag) String() string { return strings.Join(u.entries, ",") }
+
+func (u *userFlag) Set(v string) error {
+	u.entries = append(u.entries, v)
+	return nil
+}
+
+// resolve is the PortSIP standard users: the flags, else
+// EMULATOR_PORTSIP_USERS, else nil (the emulator's defaults). admin is the
+// administrator's name, which no standard user may take.
+func (u *userFlag) resolve(admin string) (map[string]string, error) {
+	entries, source := u.entries, "-portsip-user"
+	if len(entries) == 0 {
+		env, set := os.LookupEnv("EMULATOR_PORTSIP_USERS")
+		if !set {
+			return nil, nil
+		}
+		entries, source = strings.Split(env, ","), "EMULATOR_PORTSIP_USERS"
+		if strings.TrimSpace(env) == "" {
+			entries = nil
+		}
+	}
+	users := map[string]string{}
+	for _, e := range entries {
+		name, password, ok := strings.Cut(strings.TrimSpace(e), "=")
+		switch {
+		case !ok || name == "" || password == "":
+			return nil, fmt.Errorf("%s: want NAME=PASSWORD, such as carol=carol-password; got %q", source, e)
+		case len([]rune(name)) > 64:
+			// The sign-in body's username is 1 to 64 characters.
+			return nil, fmt.Errorf("%s: user name %q is longer than 64 characters", source, name)
+		case name == admin:
+			return nil, fmt.Errorf("%s: %q is the administrator; set its password with -portsip-password", source, name)
+		case users[name] != "":
+			return nil, fmt.Errorf("%s: user %q is given twice", source, name)
+		}
+		users[name] = password
+	}
+	return users, nil
 }

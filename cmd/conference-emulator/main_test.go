@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"syscall"
 	"testing"
@@ -50,12 +51,17 @@ func TestServesAndStopsCleanly(t *testing.T) {
 		t.Fatalf("health: %v %v", err, resp)
 	}
 	resp.Body.Close()
-	resp, err = http.Post(base+"/api/auth/sign_in", "application/json",
-		strings.NewReader(`{"username":"admin","password":"emulator-password"}`))
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("sign in: %v %v", err, resp)
+	// The administrator and the default standard users sign in.
+	for _, body := range []string{
+		`{"username":"admin","password":"emulator-password"}`,
+		`{"username":"alice","password":"alice-password"}`,
+	} {
+		resp, err = http.Post(base+"/api/auth/sign_in", "application/json", strings.NewReader(body))
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("sign in %s: %v %v", body, err, resp)
+		}
+		resp.Body.Close()
 	}
-	resp.Body.Close()
 
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -66,7 +72,7 @@ func TestServesAndStopsCleanly(t *testing.T) {
 	if !strings.Contains(logs.String(), "path=/api/auth/sign_in") {
 		t.Errorf("request not logged:\n%s", logs.String())
 	}
-	if strings.Contains(logs.String(), "emulator-password") {
+	if strings.Contains(logs.String(), "emulator-password") || strings.Contains(logs.String(), "alice-password") {
 		t.Errorf("password in the request log:\n%s", logs.String())
 	}
 	if _, err := os.Stat(state); err != nil {
@@ -79,3 +85,52 @@ func TestRejectsUnknownFlags(t *testing.T) {
 		t.Fatal("an unknown flag was accepted")
 	}
 }
+
+func TestPortSIPUsers(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		flags   []string
+		env     *string
+		want    map[string]string
+		wantErr string
+	}{
+		{name: "defaults", want: nil},
+		{name: "flags", flags: []string{"carol=c", "dave=d=e"}, want: map[string]string{"carol": "c", "dave": "d=e"}},
+		{name: "env", env: ptr(" carol=c, dave=d "), want: map[string]string{"carol": "c", "dave": "d"}},
+		{name: "flags win over env", flags: []string{"carol=c"}, env: ptr("dave=d"), want: map[string]string{"carol": "c"}},
+		{name: "empty env: none", env: ptr(""), want: map[string]string{}},
+		{name: "no password", flags: []string{"carol="}, wantErr: "want NAME=PASSWORD"},
+		{name: "no name", env: ptr("=x"), wantErr: "EMULATOR_PORTSIP_USERS: want NAME=PASSWORD"},
+		{name: "no equals", flags: []string{"carol"}, wantErr: "want NAME=PASSWORD"},
+		{name: "twice", flags: []string{"carol=a", "carol=b"}, wantErr: `user "carol" is given twice`},
+		{name: "the admin", flags: []string{"admin=x"}, wantErr: `"admin" is the administrator`},
+		{name: "long name", flags: []string{strings.Repeat("n", 65) + "=x"}, wantErr: "longer than 64 characters"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if c.env != nil {
+				t.Setenv("EMULATOR_PORTSIP_USERS", *c.env)
+			} else {
+				// t.Setenv restores the variable afterwards; unset it for
+				// this test.
+				t.Setenv("EMULATOR_PORTSIP_USERS", "")
+				os.Unsetenv("EMULATOR_PORTSIP_USERS")
+			}
+			u := userFlag{entries: c.flags}
+			got, err := u.resolve("admin")
+			if c.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), c.wantErr) {
+					t.Fatalf("err = %v, want one containing %q", err, c.wantErr)
+				}
+				return
+			}
+			if err != nil || !reflect.DeepEqual(got, c.want) {
+				t.Fatalf("got %v, %v; want %v", got, err, c.want)
+			}
+		})
+	}
+	if err := run([]string{"-portsip-user", "oops"}); err == nil || !strings.Contains(err.Error(), "want NAME=PASSWORD") {
+		t.Errorf("run with a bad -portsip-user: %v", err)
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

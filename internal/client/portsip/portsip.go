@@ -1,5 +1,7 @@
 // Package portsip is the typed client of the PortSIP PBX v22 REST API: conference
-// servers and conference rooms (../shared/api/portsip-conference.txt, NOTES.md).
+// servers, conference rooms and the signed-in user's meetings
+// (../shared/api/portsip-conference.txt, portsip-v22-user-meetings.txt,
+// NOTES.md).
 package portsip
 
 import (
@@ -229,67 +231,4 @@ func (c *Client) GetServerStatus(ctx context.Context, id string) (*ServerStatus,
 // ListServers returns every server that matches opts, across all pages.
 func (c *Client) ListServers(ctx context.Context, opts ListOptions) ([]Server, error) {
 	return listAll[Server](ctx, c, "/conference_servers", opts)
-}
-
-// CreateRoom creates a conference room and returns its ID.
-func (c *Client) CreateRoom(ctx context.Context, in RoomInput) (string, error) {
-	var out struct {
-		ID string `json:"id"`
-	}
-	if err := c.post(ctx, "/conference_rooms", in, false, &out); err != nil {
-		return "", err
-	}
-	if out.ID == "" {
-		return "", fmt.Errorf("PortSIP created a conference room but returned no id")
-	}
-	return out.ID, nil
-}
-
-// GetRoom reads one conference room with every field (list items are summaries).
-func (c *Client) GetRoom(ctx context.Context, id string) (*Room, error) {
-	var r Room
-	if err := c.get(ctx, objPath("conference_rooms", id), nil, &r); err != nil {
-		return nil, err
-	}
-	return &r, nil
-}
-
-// UpdateRoom changes a room; mode and extension_number cannot change.
-func (c *Client) UpdateRoom(ctx context.Context, id string, in RoomInput) error {
-	return c.post(ctx, objPath("conference_rooms", id), in, true, nil)
-}
-
-// DeleteRoom destroys a conference room.
-func (c *Client) DeleteRoom(ctx context.Context, id string) error {
-	return c.post(ctx, objPath("conference_rooms", id, "destroy"), nil, true, nil)
-}
-
-// ListRooms returns every room that matches opts, across all pages.
-func (c *Client) ListRooms(ctx context.Context, opts ListOptions) ([]Room, error) {
-	return listAll[Room](ctx, c, "/conference_rooms", opts)
-}
-
-// GetRoomStatus reads a room's live status.
-func (c *Client) GetRoomStatus(ctx context.Context, id string) (*RoomStatus, error) {
-	var s RoomStatus
-	if err := c.get(ctx, objPath("conference_rooms", id, "status"), nil, &s); err != nil {
-		return nil, err
-	}
-	return &s, nil
-}
-
-// ListRoomParticipants returns the members of a room's live conference.
-func (c *Client) ListRoomParticipants(ctx context.Context, id string) ([]Participant, error) {
-	var out struct {
-		Items []Participant `json:"items"`
-	}
-	if err := c.get(ctx, objPath("conference_rooms", id, "participants"), nil, &out); err != nil {
-		return nil, err
-	}
-	return out.Items, nil
-}
-
-// ListRoomRecordings returns every recording of a room, across all pages.
-func (c *Client) ListRoomRecordings(ctx context.Context, id string) ([]Recording, error) {
-	return listAll[Recording](ctx, c, objPath("conference_rooms", id, "recordings"), ListOptions{})
 }

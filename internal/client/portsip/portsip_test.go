@@ -58,8 +58,14 @@ func (p *pbx) count(call string) int {
 
 func newClient(t *testing.T, p *pbx, password string) *portsip.Client {
 	t.Helper()
+	return newClientAs(t, p, emu.DefaultUsername, password)
+}
+
+// newClientAs is a client that signs in as user.
+func newClientAs(t *testing.T, p *pbx, user, password string) *portsip.Client {
+	t.Helper()
 	c, err := portsip.New(portsip.Config{
-		Endpoint: p.url, Username: emu.DefaultUsername, Password: password,
+		Endpoint: p.url, Username: user, Password: password,
 		Now:  p.clock.Now,
 		HTTP: client.Config{MaxRetries: -1},
 	})
@@ -142,7 +148,8 @@ func TestListPagesThroughEveryItem(t *testing.T) {
 	ctx := context.Background()
 	for i := 0; i < 45; i++ {
 		_, err := c.CreateRoom(ctx, portsip.RoomInput{
-			ExtensionNumber: ptr(fmt.Sprintf("%d", 7000+i)), Mode: ptr("AUDIO"), Subject: ptr("r"), Capacity: i64(5),
+			ExtensionNumber: ptr(fmt.Sprintf("%d", 7000+i)), Mode: ptr("AUDIO"),
+			ConferenceInput: portsip.ConferenceInput{Subject: ptr("r"), Capacity: i64(5)},
 		})
 		if err != nil {
 			t.Fatal(err)
@@ -168,7 +175,8 @@ func TestValidationErrorReadsLikeTheEnvelope(t *testing.T) {
 	p := newPBX(t)
 	c := newClient(t, p, emu.DefaultPassword)
 	_, err := c.CreateRoom(context.Background(), portsip.RoomInput{
-		ExtensionNumber: ptr("7100"), Mode: ptr("AUDIO"), Subject: ptr("r"), Capacity: i64(500),
+		ExtensionNumber: ptr("7100"), Mode: ptr("AUDIO"),
+		ConferenceInput: portsip.ConferenceInput{Subject: ptr("r"), Capacity: i64(500)},
 	})
 	if err == nil || err.Error() != "VALIDATE_FAILED: capacity must be between 1 and 200 (HTTP 400)" {
 		t.Fatalf("err = %v", err)
@@ -179,5 +187,5 @@ func TestValidationErrorReadsLikeTheEnvelope(t *testing.T) {
 	}
 }
 
-func ptr(s string) *string { return &s }
-func i64(v int64) *int64   { return &v }
+func ptr[T any](v T) *T  { return &v }
+func i64(v int64) *int64 { return &v }

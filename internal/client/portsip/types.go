@@ -39,15 +39,17 @@ type ServerStatus struct {
 	Status            string `json:"status"`
 }
 
-// OutboundCallerID is one caller ID a room may present on outbound calls.
+// OutboundCallerID is one caller ID a room or meeting may present on outbound
+// calls.
 type OutboundCallerID struct {
 	ProviderID  string `json:"provider_id"`
 	CallerID    string `json:"caller_id"`
 	Description string `json:"description,omitempty"`
 }
 
-// Room is a conference room as GET /conference_rooms/{id} returns it.
-type Room struct {
+// Conference holds the fields a conference room and a user meeting share, as
+// GET /conference_rooms/{id} and GET /user/meetings/{id} return them.
+type Conference struct {
 	ID                string             `json:"id"`
 	ExtensionNumber   string             `json:"extension_number"`
 	Mode              string             `json:"mode"`
@@ -68,7 +70,6 @@ type Room struct {
 	CreatedAt         string             `json:"created_at,omitempty"`
 	ScheduledStartAt  string             `json:"scheduled_start_at,omitempty"`
 	ScheduledEndAt    string             `json:"scheduled_end_at,omitempty"`
-	Numbers           string             `json:"numbers,omitempty"`
 	InternalInvitees  []string           `json:"internal_invitees,omitempty"`
 	ExternalInvitees  string             `json:"external_invitees,omitempty"`
 	Domain            string             `json:"domain,omitempty"`
@@ -79,37 +80,79 @@ type Room struct {
 	CustomOptions     string             `json:"custom_options,omitempty"`
 }
 
-// RoomInput is the body of POST /conference_rooms and POST /conference_rooms/{id}.
-// Nil fields are left out. On update the PBX keeps what is left out, and an empty
-// string or empty list clears an optional field.
-type RoomInput struct {
-	ExtensionNumber   *string             `json:"extension_number,omitempty"`
-	Mode              *string             `json:"mode,omitempty"`
-	Control           *string             `json:"control,omitempty"`
-	Height            *int64              `json:"height,omitempty"`
-	Width             *int64              `json:"width,omitempty"`
-	Bitrate           *int64              `json:"bitrate,omitempty"`
-	Framerate         *int64              `json:"framerate,omitempty"`
-	Layout            *string             `json:"layout,omitempty"`
-	Subject           *string             `json:"subject,omitempty"`
-	Language          *string             `json:"language,omitempty"`
+// Room is a conference room as GET /conference_rooms/{id} returns it.
+type Room struct {
+	Conference
+	Numbers string `json:"numbers,omitempty"`
+}
+
+// Meeting is one of the signed-in user's meetings as GET /user/meetings/{id}
+// returns it.
+type Meeting struct {
+	Conference
+	CloseOnNobody bool `json:"close_on_nobody"`
+	// Ownership is whether the signed-in user owns the meeting.
+	Ownership bool `json:"ownership"`
+}
+
+// ConferenceInput holds the body fields the create and update of rooms and
+// meetings share. Nil fields are left out. On update the PBX keeps what is
+// left out, and an empty string or empty list clears an optional field.
+type ConferenceInput struct {
+	Control   *string `json:"control,omitempty"`
+	Height    *int64  `json:"height,omitempty"`
+	Width     *int64  `json:"width,omitempty"`
+	Bitrate   *int64  `json:"bitrate,omitempty"`
+	Framerate *int64  `json:"framerate,omitempty"`
+	Layout    *string `json:"layout,omitempty"`
+	Subject   *string `json:"subject,omitempty"`
+	Language  *string `json:"language,omitempty"`
+	// Capacity cannot be given when a meeting is created (createMeeting has
+	// no capacity; a new meeting has 9): set it with UpdateMeeting.
 	Capacity          *int64              `json:"capacity,omitempty"`
 	AdminPIN          *string             `json:"admin_pin,omitempty"`
 	RoomPIN           *string             `json:"room_pin,omitempty"`
-	EnableRecording   *bool               `json:"enable_recording,omitempty"`
 	EnablePrompt      *bool               `json:"enable_prompt,omitempty"`
 	Timezone          *string             `json:"timezone,omitempty"`
 	ScheduledStartAt  *string             `json:"scheduled_start_at,omitempty"`
 	ScheduledEndAt    *string             `json:"scheduled_end_at,omitempty"`
-	Numbers           *string             `json:"numbers,omitempty"`
 	InternalInvitees  *[]string           `json:"internal_invitees,omitempty"`
 	ExternalInvitees  *string             `json:"external_invitees,omitempty"`
 	OutboundCallerIDs *[]OutboundCallerID `json:"outbound_caller_ids,omitempty"`
 	CustomOptions     *string             `json:"custom_options,omitempty"`
 }
 
-// RoomStatus is GET /conference_rooms/{id}/status.
-type RoomStatus struct {
+// RoomInput is the body of POST /conference_rooms and POST
+// /conference_rooms/{id}. ExtensionNumber, Mode and EnableRecording are for
+// the create only: the PBX cannot change them.
+type RoomInput struct {
+	ExtensionNumber *string `json:"extension_number,omitempty"`
+	Mode            *string `json:"mode,omitempty"`
+	EnableRecording *bool   `json:"enable_recording,omitempty"`
+	ConferenceInput
+	Numbers *string `json:"numbers,omitempty"`
+}
+
+// MeetingInput is the body of POST /user/meetings and POST
+// /user/meetings/{id}. Mode, Subject and Timezone are required to create a
+// meeting; Mode cannot change afterwards, and Timezone cannot be cleared.
+// There is no extension number: the PBX gives one.
+type MeetingInput struct {
+	Mode            *string `json:"mode,omitempty"`
+	EnableRecording *bool   `json:"enable_recording,omitempty"`
+	CloseOnNobody   *bool   `json:"close_on_nobody,omitempty"`
+	ConferenceInput
+}
+
+// MeetingCreated is what POST /user/meetings answers.
+type MeetingCreated struct {
+	ID              string `json:"id"`
+	ExtensionNumber string `json:"extension_number"`
+}
+
+// ConferenceStatus is GET /conference_rooms/{id}/status and GET
+// /user/meetings/{id}/status.
+type ConferenceStatus struct {
 	Status    string `json:"status"`
 	Locked    bool   `json:"locked"`
 	Muted     bool   `json:"muted"`

@@ -1,7 +1,6 @@
 package portsip
 
 import (
-	"crypto/subtle"
 	"net/http"
 	"strings"
 	"time"
@@ -40,9 +39,9 @@ func unauthorized(format string, args ...any) reply {
 	return failure(http.StatusUnauthorized, CodeUnauthorized, format, args...)
 }
 
-// signIn is POST /auth/sign_in {username, password, domain?}.
-// The two-factor branch of the spec's oneOf is never answered: the emulated
-// admin has no second factor.
+// signIn is POST /auth/sign_in {username, password, domain?}, for the
+// administrator and every standard user alike. The two-factor branch of the
+// spec's oneOf is never answered: the emulated users have no second factor.
 func (a *API) signIn(req *request) reply {
 	var p problems
 	b := decodeBody(req.Body, &p)
@@ -69,9 +68,7 @@ func (a *API) signIn(req *request) reply {
 	if !p.ok() {
 		return p.reply()
 	}
-	userOK := subtle.ConstantTimeCompare([]byte(username), []byte(a.opts.Username)) == 1
-	passOK := subtle.ConstantTimeCompare([]byte(password), []byte(a.opts.Password)) == 1
-	if !userOK || !passOK {
+	if !a.checkPassword(username, password) {
 		return unauthorized("invalid username or password")
 	}
 	if hasDomain && a.opts.Domain != "" && !strings.EqualFold(domain, a.opts.Domain) {
@@ -96,7 +93,7 @@ func (a *API) refreshToken(req *request) reply {
 		return p.reply()
 	}
 	s := a.refreshes[tok]
-	if s == nil || !a.clock.Now().Before(s.RefreshExpiresAt) {
+	if s == nil || !a.known(s.Username) || !a.clock.Now().Before(s.RefreshExpiresAt) {
 		return unauthorized("refresh token is invalid or expired")
 	}
 	delete(a.refreshes, tok)
@@ -115,10 +112,9 @@ func (a *API) signOut(req *request) reply {
 	return empty(http.StatusOK)
 }
 
-// authUser is GET /auth/user. The emulated PBX has one user, the system
-// administrator.
-func (a *API) authUser(*request) reply {
-	return ok(http.StatusOK, AuthUser{Role: "SystemAdmin", PasswordVerified: true})
+// authUser is GET /auth/user: the signed-in user's role.
+func (a *API) authUser(req *request) reply {
+	return ok(http.StatusOK, AuthUser{Role: a.role(req.Principal), PasswordVerified: true})
 }
 
 // issue starts a session; the caller holds the write lock.
@@ -155,7 +151,9 @@ func (a *API) purgeSessions() {
 }
 
 // authenticate checks "Authorization: Bearer <access_token>" (NOTES.md, PortSIP
-// auth) against an unexpired session.
+// auth) against an unexpired session of a user the PBX still has (a state
+// file may hold sessions of users since dropped from the configuration). The
+// principal is the username.
 func (a *API) authenticate(r *http.Request) (string, reply, bool) {
 	tok, found := bearer(r)
 	if !found {
@@ -164,6 +162,9 @@ func (a *API) authenticate(r *http.Request) (string, reply, bool) {
 	a.mu.RLock()
 	s := a.sessions[tok]
 	valid := s != nil && a.clock.Now().Before(s.ExpiresAt)
+	if valid {
+		valid = a.known(s.Username)
+	}
 	var user string
 	if valid {
 		user = s.Username
@@ -184,11 +185,10 @@ func bearer(r *http.Request) (string, bool) {
 	return tok, true
 }
 
-// IssueToken signs the default user in behind the API and returns the access
+// IssueToken signs the administrator in behind the API and returns the access
 // token, for tests and users that configure the provider with a fixed token
 // (PORTSIP_TOKEN).
 func (a *API) IssueToken() string {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.issue(a.opts.Username).AccessToken
+	tok, _ := a.IssueTokenFor(a.opts.Username)
+	return tok
 }

@@ -51,7 +51,9 @@ func decodeBody(raw []byte, p *problems) *body {
 
 // allow rejects every field that is not in known. fixed gives the message for
 // fields the API knows but does not take here ("cannot be updated", "is
-// read-only"); any other field is unknown.
+// read-only"); any other field is unknown. A rejected field is dropped, so
+// that code shared by several operations (rooms' and meetings' fields) reads
+// only what this one takes and reports nothing more about the others.
 func (b *body) allow(known []string, fixed map[string]string) {
 	names := make([]string, 0, len(b.fields))
 	for name := range b.fields {
@@ -62,6 +64,7 @@ func (b *body) allow(known []string, fixed map[string]string) {
 		if slices.Contains(known, name) {
 			continue
 		}
+		delete(b.fields, name)
 		if msg, ok := fixed[name]; ok {
 			b.p.add(name, "%s %s", name, msg)
 			continue

@@ -40,7 +40,7 @@ func (a *API) MutateServer(id string, f func(*Server)) bool {
 	}
 	f(s)
 	s.ID = id
-	a.placeRooms()
+	a.placeConferences()
 	return true
 }
 
@@ -128,7 +128,7 @@ func (a *API) Recordings(roomID string) ([]Recording, bool) {
 	}
 	out := make([]Recording, 0, len(rr.Recordings))
 	for _, rec := range rr.Recordings {
-		out = append(out, a.recordingView(rec, rr))
+		out = append(out, a.recordingView(rec, &rr.liveConference))
 	}
 	return out, true
 }
@@ -162,4 +162,53 @@ func (a *API) IssuedTokens() []string {
 		}
 	}
 	return out
+}
+
+// Meeting returns a copy of meeting id, whoever's it is.
+func (a *API) Meeting(id string) (Meeting, bool) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	mr := a.meetings[id]
+	if mr == nil {
+		return Meeting{}, false
+	}
+	return mr.Meeting.clone(), true
+}
+
+// Meetings returns copies of username's meetings, in creation order.
+func (a *API) Meetings(username string) []Meeting {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	var out []Meeting
+	for _, id := range a.meetingOrder {
+		if mr := a.meetings[id]; mr.Owner == username {
+			out = append(out, mr.Meeting.clone())
+		}
+	}
+	return out
+}
+
+// MutateMeeting calls f with the stored meeting id under the lock and reports
+// whether the meeting exists. f cannot change the ID.
+func (a *API) MutateMeeting(id string, f func(*Meeting)) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	mr := a.meetings[id]
+	if mr == nil {
+		return false
+	}
+	f(mr.Meeting)
+	mr.Meeting.ID = id
+	return true
+}
+
+// DeleteMeeting removes meeting id, ending its conference.
+func (a *API) DeleteMeeting(id string) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.meetings[id] == nil {
+		return false
+	}
+	a.removeMeeting(id)
+	return true
 }

@@ -65,3 +65,38 @@ func TestDriftHelpers(t *testing.T) {
 		t.Error("Room returned an aliased copy")
 	}
 }
+
+func TestMeetingDriftHelpers(t *testing.T) {
+	h := newHarness(t)
+	alice := h.alice()
+	id := alice.createMeeting(fullVideoMeeting()).ID
+	if !h.api.MutateMeeting(id, func(m *portsip.Meeting) { m.Subject = "changed behind the API"; m.ID = "ignored" }) {
+		t.Fatal("MutateMeeting: meeting not found")
+	}
+	if got := alice.getMap(meetingPath(id))["subject"]; got != "changed behind the API" {
+		t.Errorf("drifted subject %v", got)
+	}
+	m, ok := h.api.Meeting(id)
+	if !ok || m.Subject != "changed behind the API" {
+		t.Errorf("Meeting: %+v %v", m, ok)
+	}
+	// Copies do not alias the stored meeting.
+	m.InternalInvitees[0] = "mutated"
+	*m.Height = 1
+	if again, _ := h.api.Meeting(id); again.InternalInvitees[0] == "mutated" || *again.Height == 1 {
+		t.Error("Meeting returned an aliased copy")
+	}
+	if ms := h.api.Meetings(portsip.AliceUsername); len(ms) != 1 || ms[0].ID != id {
+		t.Errorf("Meetings(alice) %+v", ms)
+	}
+	if ms := h.api.Meetings(portsip.BobUsername); len(ms) != 0 {
+		t.Errorf("Meetings(bob) %+v", ms)
+	}
+	if !h.api.DeleteMeeting(id) || h.api.DeleteMeeting(id) {
+		t.Error("DeleteMeeting should succeed once")
+	}
+	alice.fails(404, "NOT_FOUND", "GET", meetingPath(id), nil)
+	if h.api.MutateMeeting(id, func(*portsip.Meeting) {}) {
+		t.Error("mutating an unknown meeting reported success")
+	}
+}

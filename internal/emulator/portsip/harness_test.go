@@ -29,8 +29,28 @@ type harness struct {
 
 	user, password string
 
-	mu      sync.Mutex
-	covered map[string]bool // "METHOD /template status" seen and validated
+	covered *coverage
+}
+
+// coverage records the operations answered and validated, "METHOD /template
+// status", across the harnesses of one PBX (one per signed-in user).
+type coverage struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func newCoverage() *coverage { return &coverage{seen: map[string]bool{}} }
+
+func (c *coverage) add(key string) {
+	c.mu.Lock()
+	c.seen[key] = true
+	c.mu.Unlock()
+}
+
+func (c *coverage) has(key string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.seen[key]
 }
 
 func newHarness(t *testing.T, opts ...func(*portsip.Options)) *harness {
@@ -41,12 +61,7 @@ func newHarness(t *testing.T, opts ...func(*portsip.Options)) *harness {
 	}
 	clock := platform.NewClock()
 	clock.Freeze(time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
-	api := portsip.New(clock, o)
-	mux := http.NewServeMux()
-	api.Register(mux)
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	h := &harness{t: t, api: api, clock: clock, srv: srv, covered: map[string]bool{}}
+	h := serve(t, portsip.New(clock, o), clock, "")
 	h.user, h.password = o.Username, o.Password
 	if h.user == "" {
 		h.user = portsip.DefaultUsername
@@ -56,6 +71,25 @@ func newHarness(t *testing.T, opts ...func(*portsip.Options)) *harness {
 	}
 	h.renew()
 	return h
+}
+
+// serve puts api behind a new test server; the harness sends token.
+func serve(t *testing.T, api *portsip.API, clock *platform.Clock, token string) *harness {
+	t.Helper()
+	mux := http.NewServeMux()
+	api.Register(mux)
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return &harness{t: t, api: api, clock: clock, srv: srv, token: token, covered: newCoverage()}
+}
+
+// as is another user's view of the same PBX: its requests carry that user's
+// token, and its answers are validated and recorded as h's are.
+func (h *harness) as(user, password string) *harness {
+	h.t.Helper()
+	u := &harness{t: h.t, api: h.api, clock: h.clock, srv: h.srv, user: user, password: password, covered: h.covered}
+	u.renew()
+	return u
 }
 
 // renew signs in again, for tests that move the clock past the token's life.
@@ -165,9 +199,7 @@ func (h *harness) check(method, path string, r response) {
 			h.t.Errorf("%s %s (%s %s %d) does not match the spec:\n  %s\nbody: %s", method, path, method, tpl, r.status, strings.Join(errs, "\n  "), r.body)
 		}
 	}
-	h.mu.Lock()
-	h.covered[fmt.Sprintf("%s %s %d", method, tpl, r.status)] = true
-	h.mu.Unlock()
+	h.covered.add(fmt.Sprintf("%s %s %d", method, tpl, r.status))
 }
 
 func (h *harness) signIn(username, password string) portsip.TokenResponse {

@@ -6,8 +6,9 @@ import (
 	"slices"
 )
 
-// Participant is a member of a room's live conference, exactly as
-// GET /conference_rooms/{id}/participants/{participant_id} returns it.
+// Participant is a member of a room's or meeting's live conference, exactly
+// as GET /conference_rooms/{id}/participants/{participant_id} and GET
+// /user/meetings/{id}/participants/{participant_id} return it.
 type Participant struct {
 	ID string `json:"id"`
 	// DisplayName follows the spec's example "\"example\"<sip:100@example.com>":
@@ -16,7 +17,7 @@ type Participant struct {
 	Muted       bool   `json:"muted"`
 	Chairman    bool   `json:"chairman"`
 	// Position is the participant's place in the video layout, 0..8, or -1 when
-	// not displayed (always -1 in AUDIO rooms).
+	// not displayed (always -1 in AUDIO conferences).
 	Position int64 `json:"position"`
 }
 
@@ -42,89 +43,52 @@ var numberPattern = regexp.MustCompile(`^\+?[0-9*#]{1,64}$`)
 // Positions run from -1 (hidden) to 8 (setConferenceRoomParticipantPosition).
 const maxPosition = 8
 
-type roomFlagKind int
-
-const (
-	flagMuted roomFlagKind = iota
-	flagLocked
-)
-
-// roomFlag serves mute/unmute and lock/unlock: 200, no body, and idempotent
-// (the documents do not make a second lock an error). Muting the room mutes
-// every participant, unmuting unmutes them all; a participant joining a muted
-// room joins muted. A locked room admits no new participant.
-func (a *API) roomFlag(kind roomFlagKind, on bool) handlerFunc {
-	return func(req *request) reply {
-		rr, rep := a.roomFor(req)
-		if rr == nil {
-			return rep
-		}
-		switch kind {
-		case flagMuted:
-			rr.Muted = on
-			for _, p := range rr.Participants {
-				p.Muted = on
-			}
-		case flagLocked:
-			rr.Locked = on
-		}
-		return empty(http.StatusOK)
-	}
-}
-
-func (a *API) listParticipants(req *request) reply {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return rep
-	}
+func (a *API) listParticipants(req *request, t *confTarget) reply {
 	var p problems
 	lq := parseListQuery(req.URL.Query(), participantCollection, &p)
 	if !p.ok() {
 		return p.reply()
 	}
-	items := make([]listItem, 0, len(rr.Participants))
-	for _, pr := range rr.Participants {
+	items := make([]listItem, 0, len(t.live.Participants))
+	for _, pr := range t.live.Participants {
 		items = append(items, participantCollection.item(pr.Participant))
 	}
 	return ok(http.StatusOK, lq.apply(items, participantCollection))
 }
 
-func (a *API) participantFor(req *request) (*roomRec, *participantRec, reply) {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return nil, nil, rep
-	}
-	id := req.PathValue("participant_id")
-	for _, pr := range rr.Participants {
+// participant is the participant id of t's conference, or nil.
+func (t *confTarget) participant(id string) *participantRec {
+	for _, pr := range t.live.Participants {
 		if pr.ID == id {
-			return rr, pr, reply{}
+			return pr
 		}
 	}
-	return nil, nil, notFound("participant", id)
+	return nil
 }
 
-func (a *API) getParticipant(req *request) reply {
-	_, pr, rep := a.participantFor(req)
-	if pr == nil {
-		return rep
-	}
+func getParticipant(_ *request, _ *confTarget, pr *participantRec) reply {
 	return ok(http.StatusOK, pr.Participant)
+}
+
+// oneField decodes a body that has exactly one field, name, and requires it.
+// It returns nil when the body is not a JSON object.
+func oneField(raw []byte, name string, p *problems) *body {
+	b := decodeBody(raw, p)
+	if b != nil {
+		b.allow([]string{name}, nil)
+		b.require(name)
+	}
+	return b
 }
 
 // inviteParticipant is POST /participants/invite {number}: 200, no body. The
 // emulated callee answers at once and joins.
-func (a *API) inviteParticipant(req *request) reply {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return rep
-	}
+func (a *API) inviteParticipant(req *request, t *confTarget) reply {
 	var p problems
-	b := decodeBody(req.Body, &p)
+	b := oneField(req.Body, "number", &p)
 	if b == nil {
 		return p.reply()
 	}
-	b.allow([]string{"number"}, nil)
-	b.require("number")
 	number, _ := b.str("number")
 	if number != "" && !numberPattern.MatchString(number) {
 		p.add("number", "number must be 1 to 64 digits, optionally with a leading + (and * or #)")
@@ -132,73 +96,81 @@ func (a *API) inviteParticipant(req *request) reply {
 	if !p.ok() {
 		return p.reply()
 	}
-	room := rr.Room
-	switch {
-	case !a.roomOnline(rr):
-		return conflict("conference room %s is OFFLINE: no enabled conference server hosts it", room.ID)
-	case rr.Locked:
-		return conflict("conference room %s is locked", room.ID)
-	case int64(len(rr.Participants)) >= room.Capacity:
-		return conflict("conference room %s is full (capacity %d)", room.ID, room.Capacity)
+	if rep, refused := a.admits(t, number); refused {
+		return rep
 	}
-	if s := a.servers[rr.ServerID]; a.serverStatusOf(s).ParticipantsCount >= s.MaxParticipants {
-		return conflict("conference server %s has reached max_participants (%d)", s.ID, s.MaxParticipants)
-	}
-	for _, pr := range rr.Participants {
-		if pr.Number == number {
-			return conflict("number %s is already a participant of conference room %s", number, room.ID)
-		}
-	}
+	live, conf := t.live, t.conf
 	pr := &participantRec{
 		Participant: Participant{
-			ID:          a.unusedParticipantID(rr),
-			DisplayName: `"` + number + `"<sip:` + number + "@" + room.Domain + ">",
-			Muted:       rr.Muted,
-			// The first to join owns the room, until ownership is transferred.
-			Chairman: !slices.ContainsFunc(rr.Participants, func(p *participantRec) bool { return p.Chairman }),
+			ID:          unusedParticipantID(live),
+			DisplayName: `"` + number + `"<sip:` + number + "@" + conf.Domain + ">",
+			Muted:       live.Muted,
+			// The first to join owns the conference, until ownership is
+			// transferred.
+			Chairman: !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.Chairman }),
 			Position: -1,
 		},
 		Number: number,
 	}
-	if room.Mode == ModeVideo {
-		pr.Position = freePosition(rr)
+	if conf.Mode == ModeVideo {
+		pr.Position = freePosition(live)
 	}
-	first := len(rr.Participants) == 0
-	rr.Participants = append(rr.Participants, pr)
+	first := len(live.Participants) == 0
+	live.Participants = append(live.Participants, pr)
 	// enable_recording: "Whether to enable recording when created": the
-	// conference records from the moment it starts, when its first participant
-	// joins.
-	if first && room.EnableRecording && rr.RecordingID == "" {
-		a.beginRecording(rr)
+	// conference records from the moment it starts, when its first
+	// participant joins.
+	if first && conf.EnableRecording && live.RecordingID == "" {
+		a.beginRecording(t)
 	}
 	return empty(http.StatusOK)
 }
 
-func (a *API) unusedParticipantID(rr *roomRec) string {
+// admits answers 409 CONFLICT when number cannot join t now.
+func (a *API) admits(t *confTarget, number string) (reply, bool) {
+	live, id := t.live, t.conf.ID
+	switch {
+	case t.closed != "":
+		return conflict("%s", t.closed), true
+	case !a.hosted(live):
+		return conflict("%s %s is OFFLINE: no enabled conference server hosts it", t.noun, id), true
+	case live.Locked:
+		return conflict("%s %s is locked", t.noun, id), true
+	case int64(len(live.Participants)) >= t.conf.Capacity:
+		return conflict("%s %s is full (capacity %d)", t.noun, id, t.conf.Capacity), true
+	}
+	if s := a.servers[live.ServerID]; a.serverStatusOf(s).ParticipantsCount >= s.MaxParticipants {
+		return conflict("conference server %s has reached max_participants (%d)", s.ID, s.MaxParticipants), true
+	}
+	for _, pr := range live.Participants {
+		if pr.Number == number {
+			return conflict("number %s is already a participant of %s %s", number, t.noun, id), true
+		}
+	}
+	return reply{}, false
+}
+
+func unusedParticipantID(live *liveConference) string {
 	for {
 		id := newID()
-		if !slices.ContainsFunc(rr.Participants, func(p *participantRec) bool { return p.ID == id }) {
+		if !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.ID == id }) {
 			return id
 		}
 	}
 }
 
 // freePosition is the lowest layout position nobody holds, or -1.
-func freePosition(rr *roomRec) int64 {
+func freePosition(live *liveConference) int64 {
 	for pos := int64(0); pos <= maxPosition; pos++ {
-		if !slices.ContainsFunc(rr.Participants, func(p *participantRec) bool { return p.Position == pos }) {
+		if !slices.ContainsFunc(live.Participants, func(p *participantRec) bool { return p.Position == pos }) {
 			return pos
 		}
 	}
 	return -1
 }
 
-func (a *API) muteParticipant(on bool) handlerFunc {
-	return func(req *request) reply {
-		_, pr, rep := a.participantFor(req)
-		if pr == nil {
-			return rep
-		}
+func muteParticipant(on bool) func(*request, *confTarget, *participantRec) reply {
+	return func(_ *request, _ *confTarget, pr *participantRec) reply {
 		pr.Muted = on
 		return empty(http.StatusOK)
 	}
@@ -206,41 +178,31 @@ func (a *API) muteParticipant(on bool) handlerFunc {
 
 // chairman is POST .../chairman: "Transfer room ownership to another
 // participant". There is one chairman at a time.
-func (a *API) chairman(req *request) reply {
-	rr, pr, rep := a.participantFor(req)
-	if pr == nil {
-		return rep
-	}
-	for _, other := range rr.Participants {
+func chairman(_ *request, t *confTarget, pr *participantRec) reply {
+	for _, other := range t.live.Participants {
 		other.Chairman = other == pr
 	}
 	return empty(http.StatusOK)
 }
 
 // position is POST .../position {position}: -1..8. Taking a position someone
-// holds swaps the two. Positions belong to the video layout, so an AUDIO room
-// has none to set.
-func (a *API) position(req *request) reply {
-	rr, pr, rep := a.participantFor(req)
-	if pr == nil {
-		return rep
-	}
+// holds swaps the two. Positions belong to the video layout, so an AUDIO
+// conference has none to set.
+func position(req *request, t *confTarget, pr *participantRec) reply {
 	var p problems
-	b := decodeBody(req.Body, &p)
+	b := oneField(req.Body, "position", &p)
 	if b == nil {
 		return p.reply()
 	}
-	b.allow([]string{"position"}, nil)
-	b.require("position")
 	pos, _ := b.integer("position", -1, maxPosition)
-	if p.ok() && rr.Room.Mode != ModeVideo {
+	if p.ok() && t.conf.Mode != ModeVideo {
 		p.add("position", "position is only valid in VIDEO mode")
 	}
 	if !p.ok() {
 		return p.reply()
 	}
 	if pos >= 0 {
-		for _, other := range rr.Participants {
+		for _, other := range t.live.Participants {
 			if other != pr && other.Position == pos {
 				other.Position = pr.Position
 			}
@@ -253,18 +215,12 @@ func (a *API) position(req *request) reply {
 // participantsLayout is POST /participants/layout {items: [participant IDs]}:
 // the listed participants take positions 0, 1, ... in that order, everybody
 // else is hidden (-1).
-func (a *API) participantsLayout(req *request) reply {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return rep
-	}
+func (a *API) participantsLayout(req *request, t *confTarget) reply {
 	var p problems
-	b := decodeBody(req.Body, &p)
+	b := oneField(req.Body, "items", &p)
 	if b == nil {
 		return p.reply()
 	}
-	b.allow([]string{"items"}, nil)
-	b.require("items")
 	var ids []string
 	if b.rawField("items", "an array of participant IDs", &ids) {
 		if len(ids) > maxPosition+1 {
@@ -275,34 +231,35 @@ func (a *API) participantsLayout(req *request) reply {
 			switch {
 			case seen[id]:
 				p.add("items", "items[%d]: participant %q is listed twice", i, id)
-			case !slices.ContainsFunc(rr.Participants, func(p *participantRec) bool { return p.ID == id }):
-				p.add("items", "items[%d]: participant %q is not in conference room %s", i, id, rr.Room.ID)
+			case t.participant(id) == nil:
+				p.add("items", "items[%d]: participant %q is not in %s %s", i, id, t.noun, t.conf.ID)
 			}
 			seen[id] = true
 		}
 	}
-	if p.ok() && rr.Room.Mode != ModeVideo {
+	if p.ok() && t.conf.Mode != ModeVideo {
 		p.add("items", "the participant layout is only valid in VIDEO mode")
 	}
 	if !p.ok() {
 		return p.reply()
 	}
-	for _, pr := range rr.Participants {
+	for _, pr := range t.live.Participants {
 		pr.Position = int64(slices.Index(ids, pr.ID))
 	}
 	return empty(http.StatusOK)
 }
 
 // kick is POST .../destroy: 204. When the chairman leaves, the longest-present
-// participant becomes chairman.
-func (a *API) kick(req *request) reply {
-	rr, pr, rep := a.participantFor(req)
-	if pr == nil {
-		return rep
+// participant becomes chairman; when nobody is left, the owner's emptied hook
+// runs (a meeting's close_on_nobody).
+func kick(_ *request, t *confTarget, pr *participantRec) reply {
+	live := t.live
+	live.Participants = slices.DeleteFunc(slices.Clone(live.Participants), func(p *participantRec) bool { return p == pr })
+	if pr.Chairman && len(live.Participants) > 0 {
+		live.Participants[0].Chairman = true
 	}
-	rr.Participants = slices.DeleteFunc(slices.Clone(rr.Participants), func(p *participantRec) bool { return p == pr })
-	if pr.Chairman && len(rr.Participants) > 0 {
-		rr.Participants[0].Chairman = true
+	if len(live.Participants) == 0 && t.emptied != nil {
+		t.emptied()
 	}
 	return empty(http.StatusNoContent)
 }

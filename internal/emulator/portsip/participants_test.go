@@ -16,9 +16,9 @@ func (h *harness) invite(roomID, number string) {
 	}
 }
 
-func (h *harness) roomStatus(roomID string) portsip.RoomStatus {
+func (h *harness) roomStatus(roomID string) portsip.ConferenceStatus {
 	h.t.Helper()
-	var st portsip.RoomStatus
+	var st portsip.ConferenceStatus
 	h.ok(200, "GET", "/api/conference_rooms/"+roomID+"/status", nil, &st)
 	return st
 }
@@ -26,7 +26,7 @@ func (h *harness) roomStatus(roomID string) portsip.RoomStatus {
 func TestInviteAndParticipants(t *testing.T) {
 	h := newHarness(t)
 	room := h.createRoom(videoRoom("100"))
-	if st := h.roomStatus(room); st != (portsip.RoomStatus{Status: "ONLINE"}) {
+	if st := h.roomStatus(room); st != (portsip.ConferenceStatus{Status: "ONLINE"}) {
 		t.Fatalf("empty room status %+v", st)
 	}
 	h.invite(room, "101")

@@ -1,5 +1,6 @@
-// Package portsip emulates the PortSIP PBX v22 REST API for conference servers and
-// conference rooms, following ../shared/api/portsip-conference.txt,
+// Package portsip emulates the PortSIP PBX v22 REST API for conference servers,
+// conference rooms and users' meetings, following
+// ../shared/api/portsip-conference.txt, portsip-v22-user-meetings.txt,
 // portsip-openapi-conference.json and NOTES.md. Where the documents disagree,
 // NOTES.md decides; where they are silent, the decision is written beside the code.
 //
@@ -7,6 +8,22 @@
 // (portsip-openapi-conference.json, conference server "type": "Every PortSIP PBX
 // has a built-in conference server marked as INTERNAL"), unless
 // Options.DisableBuiltinServer is set.
+//
+// Users. The PBX has an administrator, Options.Username/Options.Password
+// (default DefaultUsername "admin" / DefaultPassword "emulator-password",
+// role SystemAdmin), and standard users (role StandardUser) from
+// Options.Users, which defaults to DefaultUsers():
+//
+//	alice / alice-password   (AliceUsername / AlicePassword)
+//	bob   / bob-password     (BobUsername / BobPassword)
+//
+// Every user signs in with POST /api/auth/sign_in, and GET /api/auth/user
+// gives their role. The documents do not say which role may call which path,
+// so none is refused by role. Meetings (/api/user/meetings) belong to the
+// user who created them: each user, the administrator included, sees,
+// changes and destroys only their own, and another user's meeting ID answers
+// 404 NOT_FOUND as an unknown one does. A meeting's extension number comes
+// from MeetingExtensionBase (88000) up, never one a room holds.
 package portsip
 
 import (
@@ -33,21 +50,27 @@ const (
 
 // Options configures the emulated PBX. The zero value is usable.
 type Options struct {
+	// Username and Password are the administrator's.
 	Username string
 	Password string
+	// Users are the standard users, username to password. nil means
+	// DefaultUsers(); an empty map means none. An entry under the
+	// administrator's name is ignored: Username and Password decide.
+	Users map[string]string
 	// Domain, when set, must match the sign-in body's domain (when the body
-	// gives one), and is the domain rooms report. Empty: any domain signs in and
-	// rooms report DefaultDomain.
+	// gives one), and is the domain rooms and meetings report. Empty: any
+	// domain signs in and they report DefaultDomain.
 	Domain   string
 	TokenTTL time.Duration
 	// RefreshTokenTTL defaults to DefaultRefreshTokenTTL.
 	RefreshTokenTTL time.Duration
-	// SBCHost and SBCPort are what rooms report as sbc_host and sbc_port;
-	// defaults: the domain and DefaultSBCPort.
+	// SBCHost and SBCPort are what rooms and meetings report as sbc_host and
+	// sbc_port; defaults: the domain and DefaultSBCPort.
 	SBCHost string
 	SBCPort int64
 	// DisableBuiltinServer starts the PBX without its built-in INTERNAL
-	// conference server. Rooms then stay OFFLINE until a server is created.
+	// conference server. Rooms then stay OFFLINE, and meetings cannot start,
+	// until a server is created.
 	DisableBuiltinServer bool
 }
 
@@ -59,13 +82,19 @@ type API struct {
 	// mu guards everything below. Handlers hold it for the whole of their work
 	// (read lock for GET, write lock for POST), so every request sees and leaves
 	// a consistent state.
-	mu          sync.RWMutex
-	servers     map[string]*Server
-	serverOrder []string
-	rooms       map[string]*roomRec
-	roomOrder   []string
-	sessions    map[string]*session // by access token
-	refreshes   map[string]*session // by refresh token
+	mu           sync.RWMutex
+	servers      map[string]*Server
+	serverOrder  []string
+	rooms        map[string]*roomRec
+	roomOrder    []string
+	meetings     map[string]*meetingRec // every user's, by ID
+	meetingOrder []string
+	sessions     map[string]*session // by access token
+	refreshes    map[string]*session // by refresh token
+
+	// users maps every user who can sign in, the administrator included, to
+	// the password. It is fixed at New and read without the lock.
+	users map[string]string
 }
 
 var _ platform.Platform = (*API)(nil)
@@ -96,7 +125,7 @@ func New(clock *platform.Clock, opts Options) *API {
 	if clock == nil {
 		clock = platform.NewClock()
 	}
-	a := &API{clock: clock, opts: opts}
+	a := &API{clock: clock, opts: opts, users: userTable(opts)}
 	a.Reset()
 	return a
 }
@@ -108,7 +137,8 @@ func (a *API) Name() string { return "portsip" }
 // (NOTES.md, PortSIP).
 func (a *API) Prefixes() []string { return []string{"/api/"} }
 
-// Reset drops every object and token and puts the built-in server back.
+// Reset drops every object (every user's meetings too) and token and puts the
+// built-in server back. The users stay: they are configuration.
 func (a *API) Reset() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -133,6 +163,8 @@ func (a *API) resetLocked() {
 	a.serverOrder = nil
 	a.rooms = map[string]*roomRec{}
 	a.roomOrder = nil
+	a.meetings = map[string]*meetingRec{}
+	a.meetingOrder = nil
 	a.sessions = map[string]*session{}
 	a.refreshes = map[string]*session{}
 }

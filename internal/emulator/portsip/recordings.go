@@ -9,6 +9,8 @@ import (
 // Recording is one recording of a room, exactly as GET
 // /conference_rooms/{id}/recordings lists it. While the recording runs,
 // ended_at is left out and duration and file_size grow with the clock.
+// Meetings record too, but the documents give them no recordings path: a
+// meeting's recordings only show as its status's recording flag.
 type Recording struct {
 	ID         string     `json:"id"`
 	AnsweredAt time.Time  `json:"answered_at"`
@@ -37,54 +39,57 @@ var recordingCollection = &collection{
 	search: []string{"file_name"},
 }
 
-// startRecording is POST /start_recording: 200, no body. A room already
-// recording keeps its recording (idempotent, like lock and mute).
-func (a *API) startRecording(req *request) reply {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return rep
+// startRecording is POST /start_recording: 200, no body. A conference already
+// recording keeps its recording (idempotent, like lock and mute); a meeting
+// that is not started has nothing to record (409).
+func (a *API) startRecording(_ *request, t *confTarget) reply {
+	if t.closed != "" {
+		return conflict("%s", t.closed)
 	}
-	if rr.RecordingID == "" {
-		a.beginRecording(rr)
+	if t.live.RecordingID == "" {
+		a.beginRecording(t)
 	}
 	return empty(http.StatusOK)
 }
 
-func (a *API) beginRecording(rr *roomRec) {
+func (a *API) beginRecording(t *confTarget) {
 	now := a.now()
+	live := t.live
 	rec := &recordingRec{Recording: Recording{
-		ID:         a.unusedRecordingID(rr),
+		ID:         unusedRecordingID(live),
 		AnsweredAt: now,
-		FileName:   rr.Room.ExtensionNumber + "_" + now.Format("20060102150405") + ".wav",
+		FileName:   t.conf.ExtensionNumber + "_" + now.Format("20060102150405") + ".wav",
 		FileURL:    "/api/blobs/" + newBlobID(),
 	}}
-	rr.Recordings = append(rr.Recordings, rec)
-	rr.RecordingID = rec.ID
+	live.Recordings = append(live.Recordings, rec)
+	live.RecordingID = rec.ID
 }
 
-// stopRecording is POST /stop_recording: 200, no body; a room that is not
-// recording is left as it is.
-func (a *API) stopRecording(req *request) reply {
-	rr, rep := a.roomFor(req)
-	if rr == nil {
-		return rep
-	}
-	for _, rec := range rr.Recordings {
-		if rec.ID == rr.RecordingID {
-			rec.Recording = a.recordingView(rec, rr)
+// stopRecording is POST /stop_recording: 200, no body; a conference that is
+// not recording is left as it is.
+func (a *API) stopRecording(_ *request, t *confTarget) reply {
+	a.endRecording(t.live)
+	return empty(http.StatusOK)
+}
+
+// endRecording stops the running recording, if any, fixing its duration and
+// size.
+func (a *API) endRecording(live *liveConference) {
+	for _, rec := range live.Recordings {
+		if rec.ID == live.RecordingID {
+			rec.Recording = a.recordingView(rec, live)
 			ended := a.now()
 			rec.EndedAt = &ended
 		}
 	}
-	rr.RecordingID = ""
-	return empty(http.StatusOK)
+	live.RecordingID = ""
 }
 
 // recordingView is rec as the API shows it now: a running recording's duration
 // and size follow the clock.
-func (a *API) recordingView(rec *recordingRec, rr *roomRec) Recording {
+func (a *API) recordingView(rec *recordingRec, live *liveConference) Recording {
 	v := rec.Recording
-	if rec.ID == rr.RecordingID {
+	if rec.ID == live.RecordingID {
 		v.Duration = max(0, int64(a.now().Sub(v.AnsweredAt)/time.Second))
 		v.FileSize = v.Duration * recordingBytesPerSecond
 		v.EndedAt = nil
@@ -104,7 +109,7 @@ func (a *API) listRecordings(req *request) reply {
 	}
 	items := make([]listItem, 0, len(rr.Recordings))
 	for _, rec := range rr.Recordings {
-		items = append(items, recordingCollection.item(a.recordingView(rec, rr)))
+		items = append(items, recordingCollection.item(a.recordingView(rec, &rr.liveConference)))
 	}
 	return ok(http.StatusOK, lq.apply(items, recordingCollection))
 }
@@ -151,10 +156,10 @@ func (a *API) setRecordingRead(read bool) handlerFunc {
 	}
 }
 
-func (a *API) unusedRecordingID(rr *roomRec) string {
+func unusedRecordingID(live *liveConference) string {
 	for {
 		id := newID()
-		if !slices.ContainsFunc(rr.Recordings, func(r *recordingRec) bool { return r.ID == id }) {
+		if !slices.ContainsFunc(live.Recordings, func(r *recordingRec) bool { return r.ID == id }) {
 			return id
 		}
 	}

@@ -2,142 +2,45 @@ package portsip
 
 import (
 	"net/http"
-	"regexp"
 	"slices"
-	"time"
 )
 
 // Room is a conference room exactly as GET /conference_rooms/{id} returns it:
-// every property of the spec's getConferenceRoom schema, in its order.
-//
-// Blank optional fields are left out rather than sent as null: the spec's
-// overview says blank fields are null, but its schemas type them as plain
-// strings (no null), and the schema is authoritative here. For the same reason
-// an AUDIO room has no height, width, bitrate, framerate or layout at all
-// ("Only valid in VIDEO mode"; the response schema requires none of them).
+// the properties rooms share with meetings, and numbers.
 type Room struct {
-	ID                string             `json:"id"`
-	ExtensionNumber   string             `json:"extension_number"`
-	Mode              string             `json:"mode"`
-	Control           string             `json:"control"`
-	Height            *int64             `json:"height,omitempty"`
-	Width             *int64             `json:"width,omitempty"`
-	Bitrate           *int64             `json:"bitrate,omitempty"`
-	Framerate         *int64             `json:"framerate,omitempty"`
-	Layout            string             `json:"layout,omitempty"`
-	Subject           string             `json:"subject"`
-	Language          string             `json:"language,omitempty"`
-	Capacity          int64              `json:"capacity"`
-	AdminPIN          string             `json:"admin_pin,omitempty"`
-	RoomPIN           string             `json:"room_pin,omitempty"`
-	EnableRecording   bool               `json:"enable_recording"`
-	EnablePrompt      bool               `json:"enable_prompt"`
-	Timezone          string             `json:"timezone,omitempty"`
-	CreatedAt         time.Time          `json:"created_at"`
-	ScheduledStartAt  *time.Time         `json:"scheduled_start_at,omitempty"`
-	ScheduledEndAt    *time.Time         `json:"scheduled_end_at,omitempty"`
-	Numbers           string             `json:"numbers,omitempty"`
-	InternalInvitees  []string           `json:"internal_invitees,omitempty"`
-	ExternalInvitees  string             `json:"external_invitees,omitempty"`
-	Domain            string             `json:"domain"`
-	SBCHost           string             `json:"sbc_host"`
-	SBCPort           int64              `json:"sbc_port"`
-	Token             string             `json:"token"`
-	OutboundCallerIDs []OutboundCallerID `json:"outbound_caller_ids,omitempty"`
-	CustomOptions     string             `json:"custom_options,omitempty"`
-}
-
-// OutboundCallerID is one element of a room's outbound_caller_ids.
-type OutboundCallerID struct {
-	ProviderID  string `json:"provider_id"`
-	CallerID    string `json:"caller_id"`
-	Description string `json:"description,omitempty"`
+	Conference
+	Numbers string `json:"numbers,omitempty"`
 }
 
 // roomSummary is a room as the list returns it: the spec's listConferenceRooms
 // item schema lacks domain, sbc_host, sbc_port, token and outbound_caller_ids
-// (the "summary representation"). The shadowing fields, empty and omitempty,
-// hide the embedded room's.
+// (the "summary representation").
 type roomSummary struct {
 	*Room
-	Domain            string             `json:"domain,omitempty"`
-	SBCHost           string             `json:"sbc_host,omitempty"`
-	SBCPort           int64              `json:"sbc_port,omitempty"`
-	Token             string             `json:"token,omitempty"`
+	summaryHidden
 	OutboundCallerIDs []OutboundCallerID `json:"outbound_caller_ids,omitempty"`
-}
-
-// RoomStatus is GET /conference_rooms/{id}/status.
-type RoomStatus struct {
-	Status    string `json:"status"`
-	Locked    bool   `json:"locked"`
-	Muted     bool   `json:"muted"`
-	Recording bool   `json:"recording"`
 }
 
 // roomRec is a room and its live conference, as stored and snapshotted.
 type roomRec struct {
 	Room *Room `json:"room"`
-	// ServerID is the conference server hosting the room; the API never shows
-	// it, but it decides the room's and the server's status.
-	ServerID     string            `json:"server_id,omitempty"`
-	Locked       bool              `json:"locked"`
-	Muted        bool              `json:"muted"`
-	RecordingID  string            `json:"recording_id,omitempty"`
-	Participants []*participantRec `json:"participants"`
-	Recordings   []*recordingRec   `json:"recordings"`
+	liveConference
 }
 
-// Room field values (portsip-conference.txt, "Create a conference room").
 var (
-	roomModes    = []string{"AUDIO", "VIDEO"}
-	roomControls = []string{"FREE", "MASTER"}
-	roomLayouts  = []string{"LAYOUT0", "LAYOUT1", "LAYOUT2", "LAYOUT3", "LAYOUT4", "LAYOUT6", "LAYOUT9"}
-
-	extensionPattern = regexp.MustCompile(`^[0-9]{3,64}$`)
-	pinPattern       = regexp.MustCompile(`^[0-9]{3,6}$`)
-)
-
-const (
-	ModeAudio = "AUDIO"
-	ModeVideo = "VIDEO"
-)
-
-var (
-	roomCommonFields = []string{
-		"control", "height", "width", "bitrate", "framerate", "layout", "subject", "language",
-		"capacity", "admin_pin", "room_pin", "enable_prompt", "timezone", "scheduled_start_at",
-		"scheduled_end_at", "numbers", "internal_invitees", "external_invitees",
-		"outbound_caller_ids", "custom_options",
-	}
-	roomCreateFields = append([]string{"extension_number", "mode", "enable_recording"}, roomCommonFields...)
-	roomReadOnly     = map[string]string{
-		"id": "is read-only", "created_at": "is read-only", "domain": "is read-only",
-		"sbc_host": "is read-only", "sbc_port": "is read-only", "token": "is read-only",
-	}
+	roomUpdateFields = slices.Concat(conferenceFields, []string{"capacity", "numbers"})
+	roomCreateFields = slices.Concat([]string{"extension_number", "mode", "enable_recording"}, roomUpdateFields)
+	roomReadOnly     = conferenceComputed
 	// NOTES.md: room mode and extension_number cannot be updated.
 	// enable_recording is not in the spec's update body either ("Whether to
 	// enable recording when created").
-	roomImmutable = map[string]string{
-		"id": "is read-only", "created_at": "is read-only", "domain": "is read-only",
-		"sbc_host": "is read-only", "sbc_port": "is read-only", "token": "is read-only",
+	roomImmutable = withFixed(map[string]string{
 		"mode": "cannot be updated", "extension_number": "cannot be updated",
 		"enable_recording": "cannot be updated; it only applies when the room is created",
-	}
+	})
 )
 
-var roomCollection = &collection{
-	fields: map[string]fieldKind{
-		"id": kindString, "extension_number": kindString, "mode": kindString, "control": kindString,
-		"height": kindNumber, "width": kindNumber, "bitrate": kindNumber, "framerate": kindNumber,
-		"layout": kindString, "subject": kindString, "language": kindString, "capacity": kindNumber,
-		"admin_pin": kindString, "room_pin": kindString, "enable_recording": kindBool,
-		"enable_prompt": kindBool, "timezone": kindString, "created_at": kindTime,
-		"scheduled_start_at": kindTime, "scheduled_end_at": kindTime, "numbers": kindString,
-		"internal_invitees": kindList, "external_invitees": kindString, "custom_options": kindString,
-	},
-	search: []string{"subject", "extension_number"},
-}
+var roomCollection = conferenceCollection(map[string]fieldKind{"numbers": kindString})
 
 func (a *API) listRooms(req *request) reply {
 	var p problems
@@ -164,50 +67,42 @@ func (a *API) createRoom(req *request) reply {
 	// portsip-openapi-conference.json, createConferenceRoom: "required":
 	// mode, extension_number, subject, capacity.
 	b.require("extension_number", "mode", "subject", "capacity")
-	b.notNull("enable_recording")
-	r := &Room{Control: "FREE", Capacity: 9, EnablePrompt: true}
+	r := &Room{Conference: newConference()}
 	if v, ok := b.str("extension_number"); ok {
 		switch {
 		case !extensionPattern.MatchString(v):
 			p.add("extension_number", "extension_number must be 3 to 64 digits (pattern [0-9]{3,64})")
-		case a.roomByExtension(v) != nil:
+		case a.extensionInUse(v):
 			// The documents do not say how a duplicate is answered; it is a
 			// field that fails validation, the spec's VALIDATE_FAILED.
-			p.add("extension_number", "extension_number %s is already used by another conference room", v)
+			p.add("extension_number", "extension_number %s is already used by another conference room or meeting", v)
 		default:
 			r.ExtensionNumber = v
 		}
 	}
-	if v, ok := b.enum("mode", roomModes); ok {
+	if v, ok := b.enum("mode", conferenceModes); ok {
 		r.Mode = v
-	}
-	if v, ok := b.boolean("enable_recording"); ok {
-		r.EnableRecording = v
 	}
 	applyRoom(b, r)
 	if !p.ok() {
 		return p.reply()
 	}
-	now := a.now()
-	r.ID = a.unusedID()
-	r.CreatedAt = now
-	r.Domain = a.domain()
-	r.SBCHost = a.opts.SBCHost
-	r.SBCPort = a.opts.SBCPort
-	r.Token = newRoomToken()
-	a.rooms[r.ID] = &roomRec{Room: r, Participants: []*participantRec{}, Recordings: []*recordingRec{}}
+	a.fill(&r.Conference)
+	a.rooms[r.ID] = &roomRec{Room: r, liveConference: newLiveConference()}
 	a.roomOrder = append(a.roomOrder, r.ID)
-	a.placeRooms()
+	a.placeConferences()
 	return ok(http.StatusCreated, IDResponse{ID: r.ID})
 }
 
-func (a *API) roomByExtension(ext string) *roomRec {
-	for _, rr := range a.rooms {
-		if rr.Room.ExtensionNumber == ext {
-			return rr
+// applyRoom is applyConference plus the room's own numbers.
+func applyRoom(b *body, r *Room) {
+	applyConference(b, &r.Conference)
+	clearable(b, "numbers", &r.Numbers, func(s string) string {
+		if len([]rune(s)) > 128 {
+			return "numbers must be at most 128 characters"
 		}
-	}
-	return nil
+		return ""
+	})
 }
 
 func (a *API) roomFor(req *request) (*roomRec, reply) {
@@ -228,7 +123,7 @@ func (a *API) getRoom(req *request) reply {
 }
 
 // updateRoom is POST /conference_rooms/{id}: 200 with no body (NOTES.md). See
-// applyRoom for what a field left out, "" and null do.
+// applyConference for what a field left out, "" and null do.
 func (a *API) updateRoom(req *request) reply {
 	rr, rep := a.roomFor(req)
 	if rr == nil {
@@ -239,7 +134,7 @@ func (a *API) updateRoom(req *request) reply {
 	if b == nil {
 		return p.reply()
 	}
-	b.allow(roomCommonFields, roomImmutable)
+	b.allow(roomUpdateFields, roomImmutable)
 	next := rr.Room.clone()
 	applyRoom(b, &next)
 	if !p.ok() {
@@ -264,54 +159,21 @@ func (a *API) removeRoom(id string) {
 	delete(a.rooms, id)
 	a.roomOrder = removeID(a.roomOrder, id)
 	// A place freed on a full server goes to a room that had none.
-	a.placeRooms()
+	a.placeConferences()
 }
 
-// roomStatus is GET /conference_rooms/{id}/status. The documents list the
-// values without meanings; here a room is OFFLINE when no enabled conference
-// server hosts it, ON_CALL while it has participants, ONLINE otherwise.
-func (a *API) roomStatus(req *request) reply {
+// roomTarget is the live conference of the room a request names.
+func (a *API) roomTarget(req *request) (*confTarget, reply) {
 	rr, rep := a.roomFor(req)
 	if rr == nil {
-		return rep
+		return nil, rep
 	}
-	return ok(http.StatusOK, a.roomStatusOf(rr))
-}
-
-func (a *API) roomStatusOf(rr *roomRec) RoomStatus {
-	st := RoomStatus{Status: StatusOffline, Locked: rr.Locked, Muted: rr.Muted, Recording: rr.RecordingID != ""}
-	if a.roomOnline(rr) {
-		st.Status = StatusOnline
-		if len(rr.Participants) > 0 {
-			st.Status = StatusOnCall
-		}
-	}
-	return st
-}
-
-func (a *API) roomOnline(rr *roomRec) bool {
-	s := a.servers[rr.ServerID]
-	return s != nil && s.Enabled
+	return &confTarget{noun: "conference room", conf: &rr.Room.Conference, live: &rr.liveConference}, reply{}
 }
 
 // clone copies r deeply enough that the copy shares nothing mutable.
 func (r *Room) clone() Room {
 	c := *r
-	for _, vi := range videoInts {
-		if f := vi.field(&c); *f != nil {
-			v := **f
-			*f = &v
-		}
-	}
-	if r.ScheduledStartAt != nil {
-		t := *r.ScheduledStartAt
-		c.ScheduledStartAt = &t
-	}
-	if r.ScheduledEndAt != nil {
-		t := *r.ScheduledEndAt
-		c.ScheduledEndAt = &t
-	}
-	c.InternalInvitees = slices.Clone(r.InternalInvitees)
-	c.OutboundCallerIDs = slices.Clone(r.OutboundCallerIDs)
+	c.Conference = r.Conference.clone()
 	return c
 }

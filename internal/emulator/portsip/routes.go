@@ -61,28 +61,21 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.Handle("GET /api/conference_rooms/{id}", true, a.getRoom)
 	rt.Handle("POST /api/conference_rooms/{id}", true, a.updateRoom)
 	rt.Handle("POST /api/conference_rooms/{id}/destroy", true, a.destroyRoom)
-	rt.Handle("GET /api/conference_rooms/{id}/status", true, a.roomStatus)
-	rt.Handle("POST /api/conference_rooms/{id}/mute", true, a.roomFlag(flagMuted, true))
-	rt.Handle("POST /api/conference_rooms/{id}/unmute", true, a.roomFlag(flagMuted, false))
-	rt.Handle("POST /api/conference_rooms/{id}/lock", true, a.roomFlag(flagLocked, true))
-	rt.Handle("POST /api/conference_rooms/{id}/unlock", true, a.roomFlag(flagLocked, false))
-	rt.Handle("POST /api/conference_rooms/{id}/start_recording", true, a.startRecording)
-	rt.Handle("POST /api/conference_rooms/{id}/stop_recording", true, a.stopRecording)
-
-	rt.Handle("GET /api/conference_rooms/{id}/participants", true, a.listParticipants)
-	rt.Handle("POST /api/conference_rooms/{id}/participants/layout", true, a.participantsLayout)
-	rt.Handle("POST /api/conference_rooms/{id}/participants/invite", true, a.inviteParticipant)
-	rt.Handle("GET /api/conference_rooms/{id}/participants/{participant_id}", true, a.getParticipant)
-	rt.Handle("POST /api/conference_rooms/{id}/participants/{participant_id}/mute", true, a.muteParticipant(true))
-	rt.Handle("POST /api/conference_rooms/{id}/participants/{participant_id}/unmute", true, a.muteParticipant(false))
-	rt.Handle("POST /api/conference_rooms/{id}/participants/{participant_id}/chairman", true, a.chairman)
-	rt.Handle("POST /api/conference_rooms/{id}/participants/{participant_id}/position", true, a.position)
-	rt.Handle("POST /api/conference_rooms/{id}/participants/{participant_id}/destroy", true, a.kick)
-
+	a.conferenceRoutes(rt, "/api/conference_rooms/{id}", a.roomTarget)
 	rt.Handle("GET /api/conference_rooms/{id}/recordings", true, a.listRecordings)
 	rt.Handle("POST /api/conference_rooms/{id}/recordings/{recording_id}/destroy", true, a.destroyRecording)
 	rt.Handle("POST /api/conference_rooms/{id}/recordings/{recording_id}/set_read", true, a.setRecordingRead(true))
 	rt.Handle("POST /api/conference_rooms/{id}/recordings/{recording_id}/set_unread", true, a.setRecordingRead(false))
+
+	// The signed-in user's meetings (portsip-v22-user-meetings.txt).
+	rt.Handle("GET /api/user/meetings", true, a.listMeetings)
+	rt.Handle("POST /api/user/meetings", true, a.createMeeting)
+	rt.Handle("GET /api/user/meetings/{id}", true, a.getMeeting)
+	rt.Handle("POST /api/user/meetings/{id}", true, a.updateMeeting)
+	rt.Handle("POST /api/user/meetings/{id}/destroy", true, a.destroyMeeting)
+	rt.Handle("POST /api/user/meetings/{id}/start", true, a.startMeeting)
+	rt.Handle("POST /api/user/meetings/{id}/stop", true, a.stopMeeting)
+	a.conferenceRoutes(rt, "/api/user/meetings/{id}", a.meetingTarget)
 
 	// Anything else under /api answers in the vendor's envelope: 405 when the
 	// path exists for the other verb or the verb is neither GET nor POST, 404

@@ -136,7 +136,7 @@ func (a *API) createServer(req *request) reply {
 	s.ID = a.unusedID()
 	a.servers[s.ID] = s
 	a.serverOrder = append(a.serverOrder, s.ID)
-	a.placeRooms()
+	a.placeConferences()
 	return ok(http.StatusOK, IDResponse{ID: s.ID})
 }
 
@@ -185,14 +185,15 @@ func (a *API) updateServer(req *request) reply {
 		return p.reply()
 	}
 	*s = next
-	a.placeRooms()
+	a.placeConferences()
 	return empty(http.StatusOK)
 }
 
 // serverStatus is GET /conference_servers/{id}/status. The emulated figures
-// follow from the rooms the server hosts: cpu_usage is the share (percent) of
-// max_participants in use, memory_usage the share of max_rooms. A disabled
-// server is OFFLINE and idle.
+// follow from the conferences the server hosts (rooms, and started meetings,
+// which take a room on the server as a room does): cpu_usage is the share
+// (percent) of max_participants in use, memory_usage the share of max_rooms.
+// A disabled server is OFFLINE and idle.
 func (a *API) serverStatus(req *request) reply {
 	s, rep := a.serverFor(req)
 	if s == nil {
@@ -203,11 +204,10 @@ func (a *API) serverStatus(req *request) reply {
 
 func (a *API) serverStatusOf(s *Server) ServerStatus {
 	st := ServerStatus{Status: StatusOffline}
-	for _, id := range a.roomOrder {
-		rr := a.rooms[id]
-		if rr.ServerID == s.ID {
+	for _, c := range a.conferences() {
+		if c.ServerID == s.ID {
 			st.RoomsCount++
-			st.ParticipantsCount += int64(len(rr.Participants))
+			st.ParticipantsCount += int64(len(c.Participants))
 		}
 	}
 	if !s.Enabled {
@@ -244,30 +244,41 @@ func (a *API) destroyServer(req *request) reply {
 func (a *API) removeServer(id string) {
 	delete(a.servers, id)
 	a.serverOrder = removeID(a.serverOrder, id)
-	for _, rr := range a.rooms {
-		if rr.ServerID == id {
-			rr.ServerID = ""
-		}
-	}
-	a.placeRooms()
+	a.placeConferences()
 }
 
-// placeRooms hosts every room that has no server (or whose server is gone) on
-// the enabled server with the fewest rooms and a room to spare, earliest server
-// first on a tie. A room no server can take stays unhosted, and OFFLINE. Rooms
-// on a disabled server stay there, OFFLINE, until it is enabled again.
-func (a *API) placeRooms() {
-	hosted := map[string]int64{}
-	for _, rr := range a.rooms {
-		if _, ok := a.servers[rr.ServerID]; ok {
-			hosted[rr.ServerID]++
-		} else {
-			rr.ServerID = ""
+// conferences lists, in a fixed order, every live conference that wants a
+// conference server: every room's, then every started meeting's.
+func (a *API) conferences() []*liveConference {
+	out := make([]*liveConference, 0, len(a.roomOrder)+len(a.meetingOrder))
+	for _, id := range a.roomOrder {
+		out = append(out, &a.rooms[id].liveConference)
+	}
+	for _, id := range a.meetingOrder {
+		if mr := a.meetings[id]; mr.Started {
+			out = append(out, &mr.liveConference)
 		}
 	}
-	for _, id := range a.roomOrder {
-		rr := a.rooms[id]
-		if rr.ServerID != "" {
+	return out
+}
+
+// placeConferences hosts every conference that has no server (or whose server
+// is gone) on the enabled server with the fewest conferences and a room to
+// spare, earliest server first on a tie. A conference no server can take
+// stays unhosted, and OFFLINE. Conferences on a disabled server stay there,
+// OFFLINE, until it is enabled again.
+func (a *API) placeConferences() {
+	all := a.conferences()
+	hosted := map[string]int64{}
+	for _, c := range all {
+		if _, ok := a.servers[c.ServerID]; ok {
+			hosted[c.ServerID]++
+		} else {
+			c.ServerID = ""
+		}
+	}
+	for _, c := range all {
+		if c.ServerID != "" {
 			continue
 		}
 		best := ""
@@ -281,19 +292,20 @@ func (a *API) placeRooms() {
 			}
 		}
 		if best != "" {
-			rr.ServerID = best
+			c.ServerID = best
 			hosted[best]++
 		}
 	}
 }
 
-// unusedID returns an ID no server or room has.
+// unusedID returns an ID no server, room or meeting has.
 func (a *API) unusedID() string {
 	for {
 		id := newID()
 		_, s := a.servers[id]
 		_, r := a.rooms[id]
-		if !s && !r {
+		_, m := a.meetings[id]
+		if !s && !r && !m {
 			return id
 		}
 	}

@@ -184,7 +184,7 @@ func TestServerStatus(t *testing.T) {
 func TestRoomsMoveWhenServerIsDestroyed(t *testing.T) {
 	h := newHarness(t, func(o *portsip.Options) { o.DisableBuiltinServer = true })
 	room := h.createRoom(audioRoom("100"))
-	var rs portsip.RoomStatus
+	var rs portsip.ConferenceStatus
 	h.ok(200, "GET", "/api/conference_rooms/"+room+"/status", nil, &rs)
 	if rs.Status != "OFFLINE" {
 		t.Fatalf("room without a server: %+v", rs)

@@ -12,9 +12,10 @@ import (
 // order, and the sessions, so that a provider's token survives an emulator
 // restart.
 type snapshot struct {
-	Servers  []*Server  `json:"servers"`
-	Rooms    []*roomRec `json:"rooms"`
-	Sessions []*session `json:"sessions"`
+	Servers  []*Server     `json:"servers"`
+	Rooms    []*roomRec    `json:"rooms"`
+	Meetings []*meetingRec `json:"meetings"`
+	Sessions []*session    `json:"sessions"`
 }
 
 // Snapshot implements platform.Platform.
@@ -24,6 +25,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	snap := snapshot{
 		Servers:  make([]*Server, 0, len(a.serverOrder)),
 		Rooms:    make([]*roomRec, 0, len(a.roomOrder)),
+		Meetings: make([]*meetingRec, 0, len(a.meetingOrder)),
 		Sessions: make([]*session, 0, len(a.sessions)),
 	}
 	for _, id := range a.serverOrder {
@@ -31,6 +33,9 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	}
 	for _, id := range a.roomOrder {
 		snap.Rooms = append(snap.Rooms, a.rooms[id])
+	}
+	for _, id := range a.meetingOrder {
+		snap.Meetings = append(snap.Meetings, a.meetings[id])
 	}
 	for _, s := range a.sessions {
 		snap.Sessions = append(snap.Sessions, s)
@@ -53,36 +58,48 @@ func (a *API) Restore(raw json.RawMessage) error {
 	if err := json.Unmarshal(trimmed, &snap); err != nil {
 		return fmt.Errorf("portsip snapshot: %w", err)
 	}
-	if snap.Servers == nil && snap.Rooms == nil && snap.Sessions == nil {
+	if snap.Servers == nil && snap.Rooms == nil && snap.Meetings == nil && snap.Sessions == nil {
 		a.Reset()
 		return nil
 	}
 	servers := map[string]*Server{}
-	var serverOrder []string
+	rooms := map[string]*roomRec{}
+	meetings := map[string]*meetingRec{}
+	var serverOrder, roomOrder, meetingOrder []string
+	// IDs are unique across servers, rooms and meetings (unusedID).
+	taken := func(id string) bool { return id == "" || servers[id] != nil || rooms[id] != nil || meetings[id] != nil }
 	for i, s := range snap.Servers {
-		if s == nil || s.ID == "" || servers[s.ID] != nil {
+		if s == nil || taken(s.ID) {
 			return fmt.Errorf("portsip snapshot: server %d has no ID or a duplicate one", i)
 		}
 		servers[s.ID] = s
 		serverOrder = append(serverOrder, s.ID)
 	}
-	rooms := map[string]*roomRec{}
-	var roomOrder []string
 	for i, rr := range snap.Rooms {
-		if rr == nil || rr.Room == nil || rr.Room.ID == "" || rooms[rr.Room.ID] != nil || servers[rr.Room.ID] != nil {
+		if rr == nil || rr.Room == nil || taken(rr.Room.ID) {
 			return fmt.Errorf("portsip snapshot: room %d has no ID or a duplicate one", i)
 		}
-		if rr.Participants == nil {
-			rr.Participants = []*participantRec{}
-		}
-		if rr.Recordings == nil {
-			rr.Recordings = []*recordingRec{}
-		}
-		if slices.Contains(rr.Participants, nil) || slices.Contains(rr.Recordings, nil) {
-			return fmt.Errorf("portsip snapshot: room %s holds a null participant or recording", rr.Room.ID)
+		if err := rr.restored("room " + rr.Room.ID); err != nil {
+			return err
 		}
 		rooms[rr.Room.ID] = rr
 		roomOrder = append(roomOrder, rr.Room.ID)
+	}
+	for i, mr := range snap.Meetings {
+		if mr == nil || mr.Meeting == nil || taken(mr.Meeting.ID) {
+			return fmt.Errorf("portsip snapshot: meeting %d has no ID or a duplicate one", i)
+		}
+		if mr.Owner == "" {
+			return fmt.Errorf("portsip snapshot: meeting %s has no owner", mr.Meeting.ID)
+		}
+		if err := mr.restored("meeting " + mr.Meeting.ID); err != nil {
+			return err
+		}
+		if !mr.Started {
+			mr.ServerID = ""
+		}
+		meetings[mr.Meeting.ID] = mr
+		meetingOrder = append(meetingOrder, mr.Meeting.ID)
 	}
 	sessions := map[string]*session{}
 	refreshes := map[string]*session{}
@@ -99,7 +116,8 @@ func (a *API) Restore(raw json.RawMessage) error {
 	defer a.mu.Unlock()
 	a.servers, a.serverOrder = servers, serverOrder
 	a.rooms, a.roomOrder = rooms, roomOrder
+	a.meetings, a.meetingOrder = meetings, meetingOrder
 	a.sessions, a.refreshes = sessions, refreshes
-	a.placeRooms()
+	a.placeConferences()
 	return nil
 }

@@ -2,8 +2,6 @@ package portsip_test
 
 import (
 	"encoding/json"
-	"net/http"
-	"net/http/httptest"
 	"reflect"
 	"testing"
 	"time"
@@ -31,6 +29,15 @@ func (h *harness) everything() map[string]any {
 		id := r["id"].(string)
 		for _, p := range []string{"", "/status", "/participants", "/recordings"} {
 			out["room"+p+" "+id] = h.getMap("/api/conference_rooms/" + id + p)
+		}
+	}
+	var meetings page[map[string]any]
+	h.ok(200, "GET", "/api/user/meetings", nil, &meetings)
+	out["meetings"] = meetings
+	for _, m := range meetings.Items {
+		id := m["id"].(string)
+		for _, p := range []string{"", "/status", "/participants"} {
+			out["meeting"+p+" "+id] = h.getMap("/api/user/meetings/" + id + p)
 		}
 	}
 	return out
@@ -68,11 +75,7 @@ func TestSnapshotRestore(t *testing.T) {
 	if err := api2.Restore(snap); err != nil {
 		t.Fatal(err)
 	}
-	mux := http.NewServeMux()
-	api2.Register(mux)
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	h2 := &harness{t: t, api: api2, clock: h.clock, srv: srv, token: h.token, covered: map[string]bool{}}
+	h2 := serve(t, api2, h.clock, h.token)
 	after := h2.everything()
 	if !reflect.DeepEqual(before, after) {
 		t.Fatalf("restored state differs\nbefore: %v\nafter:  %v", before, after)
@@ -89,6 +92,46 @@ func TestSnapshotRestore(t *testing.T) {
 	snap2, _ := api2.Snapshot()
 	if string(snap) != string(snap2) {
 		t.Error("snapshot of the restored PBX differs from the original snapshot")
+	}
+}
+
+// TestSnapshotRestoreMeetings: every user's meetings, running or not, survive
+// a snapshot and restore, and stay their owner's.
+func TestSnapshotRestoreMeetings(t *testing.T) {
+	h := newHarness(t)
+	alice, bob := h.alice(), h.bob()
+	running := alice.createMeeting(fullVideoMeeting()).ID
+	alice.createMeeting(audioMeeting("idle"))
+	bob.createMeeting(audioMeeting("bob's"))
+	alice.ok(200, "POST", meetingPath(running, "start"), nil, nil)
+	alice.inviteToMeeting(running, "101")
+	alice.inviteToMeeting(running, "102")
+	alice.ok(200, "POST", meetingPath(running, "lock"), nil, nil)
+	before := map[string]any{"alice": alice.everything(), "bob": bob.everything(), "admin": h.everything()}
+
+	snap, err := h.api.Snapshot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	api2 := portsip.New(h.clock, portsip.Options{})
+	if err := api2.Restore(snap); err != nil {
+		t.Fatal(err)
+	}
+	alice2, bob2 := serve(t, api2, h.clock, alice.token), serve(t, api2, h.clock, bob.token)
+	after := map[string]any{"alice": alice2.everything(), "bob": bob2.everything(), "admin": serve(t, api2, h.clock, h.token).everything()}
+	if !reflect.DeepEqual(before, after) {
+		t.Fatalf("restored state differs\nbefore: %v\nafter:  %v", before, after)
+	}
+	if st := alice2.meetingStatus(running); st != (portsip.ConferenceStatus{Status: "ON_CALL", Locked: true, Recording: true}) {
+		t.Errorf("running meeting after restore %+v", st)
+	}
+	bob2.fails(404, "NOT_FOUND", "GET", meetingPath(running), nil)
+	if snap2, _ := api2.Snapshot(); string(snap) != string(snap2) {
+		t.Error("snapshot of the restored PBX differs from the original snapshot")
+	}
+	// The next meeting number accounts for the restored ones.
+	if got := bob2.createMeeting(audioMeeting("new")).ExtensionNumber; got != "88003" {
+		t.Errorf("extension number after restore %q", got)
 	}
 }
 
@@ -109,6 +152,10 @@ func TestRestoreEmptyAndInvalid(t *testing.T) {
 		`{"servers":[{"id":"a"},{"id":"a"}]}`,
 		`{"servers":[],"rooms":[{"room":null}]}`,
 		`{"servers":[],"rooms":[{"room":{"id":"r"},"participants":[null]}]}`,
+		`{"meetings":[{"meeting":null,"owner":"alice"}]}`,
+		`{"meetings":[{"meeting":{"id":"m"}}]}`,
+		`{"rooms":[{"room":{"id":"x"}}],"meetings":[{"meeting":{"id":"x"},"owner":"alice"}]}`,
+		`{"meetings":[{"meeting":{"id":"m"},"owner":"alice","recordings":[null]}]}`,
 	} {
 		if err := api.Restore(json.RawMessage(raw)); err == nil {
 			t.Errorf("Restore(%s) succeeded", raw)
@@ -130,9 +177,16 @@ func TestReset(t *testing.T) {
 	h := newHarness(t)
 	h.createRoom(audioRoom("100"))
 	h.createServer(serverBody())
+	alice := h.alice()
+	alice.createMeeting(audioMeeting("m"))
 	h.api.Reset()
-	if len(h.api.Rooms()) != 0 || len(h.api.Servers()) != 1 {
-		t.Errorf("after reset: %d rooms, %d servers", len(h.api.Rooms()), len(h.api.Servers()))
+	if len(h.api.Rooms()) != 0 || len(h.api.Servers()) != 1 || len(h.api.Meetings(portsip.AliceUsername)) != 0 {
+		t.Errorf("after reset: %d rooms, %d servers, %d meetings", len(h.api.Rooms()), len(h.api.Servers()), len(h.api.Meetings(portsip.AliceUsername)))
+	}
+	// The users stay.
+	alice.renew()
+	if got := alice.createMeeting(audioMeeting("m")).ExtensionNumber; got != "88000" {
+		t.Errorf("first meeting after reset got %q", got)
 	}
 	// Tokens are gone too.
 	h.fails(401, "UNAUTHORIZED", "GET", "/api/conference_rooms", nil)

@@ -16,13 +16,7 @@ import (
 // way; this test makes sure nothing is left out). It also checks that the
 // detailed objects carry every property the spec lists, and nothing else.
 func TestResponsesMatchOpenAPISpec(t *testing.T) {
-	spec, err := loadSpec()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if spec == nil {
-		t.Skipf("the vendor's OpenAPI spec is not at %s; nothing to validate against", specPath)
-	}
+	spec := requireSpec(t, "responses of auth, conference servers and rooms against their schemas")
 	h := newHarness(t)
 
 	// Conference servers.
@@ -91,11 +85,34 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 	t.Log("4XX answers: the spec declares them without a schema; validated as error envelopes")
 
 	// Every operation was answered with its success status and validated.
+	h.requireCovered(spec, func(p string) bool {
+		// User meetings have their own test; login and social sign-in are
+		// not emulated.
+		return strings.HasPrefix(p, "/conference_") || slices.Contains([]string{"/auth/sign_in", "/auth/refresh_token", "/auth/sign_out", "/auth/user"}, p)
+	})
+
+	// The detailed objects carry exactly the spec's properties.
+	requireProperties(t, spec, []specObject{
+		{"server", "GET", "/api/conference_servers/x", 200, false, serverObj},
+		{"server list item", "GET", "/api/conference_servers", 200, true, servers.Items[0]},
+		{"server status", "GET", "/api/conference_servers/x/status", 200, false, serverStatus},
+		{"room", "GET", "/api/conference_rooms/x", 200, false, roomObj},
+		{"room list item", "GET", "/api/conference_rooms", 200, true, rooms.Items[0]},
+		{"room status", "GET", "/api/conference_rooms/x/status", 200, false, roomStatus},
+		{"participant", "GET", "/api/conference_rooms/x/participants/y", 200, false, participant},
+		{"recording", "GET", "/api/conference_rooms/x/recordings", 200, true, recording},
+		{"token", "POST", "/api/auth/refresh_token", 200, false, signIn},
+	})
+}
+
+// requireCovered fails the test unless every operation of the spec paths
+// include selects was answered with its (first) success status.
+func (h *harness) requireCovered(spec *openAPI, include func(template string) bool) {
+	h.t.Helper()
 	var missing []string
 	for _, route := range spec.paths {
-		p := route.template
-		if !strings.HasPrefix(p, "/conference_") && !slices.Contains([]string{"/auth/sign_in", "/auth/refresh_token", "/auth/sign_out", "/auth/user"}, p) {
-			continue // user meetings, login, social sign-in: not emulated here
+		if !include(route.template) {
+			continue
 		}
 		for method, opAny := range route.item {
 			op, ok := opAny.(map[string]any)
@@ -113,34 +130,31 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 			if len(success) == 0 {
 				continue
 			}
-			key := fmt.Sprintf("%s %s %s", strings.ToUpper(method), p, success[0])
-			if !h.covered[key] {
+			key := fmt.Sprintf("%s %s %s", strings.ToUpper(method), route.template, success[0])
+			if !h.covered.has(key) {
 				missing = append(missing, key)
 			}
 		}
 	}
 	sort.Strings(missing)
 	if len(missing) > 0 {
-		t.Errorf("operations never exercised:\n  %s", strings.Join(missing, "\n  "))
+		h.t.Errorf("operations never exercised:\n  %s", strings.Join(missing, "\n  "))
 	}
+}
 
-	// The detailed objects carry exactly the spec's properties.
-	for _, c := range []struct {
-		name, method, path string
-		status             int
-		item               bool
-		got                map[string]any
-	}{
-		{"server", "GET", "/api/conference_servers/x", 200, false, serverObj},
-		{"server list item", "GET", "/api/conference_servers", 200, true, servers.Items[0]},
-		{"server status", "GET", "/api/conference_servers/x/status", 200, false, serverStatus},
-		{"room", "GET", "/api/conference_rooms/x", 200, false, roomObj},
-		{"room list item", "GET", "/api/conference_rooms", 200, true, rooms.Items[0]},
-		{"room status", "GET", "/api/conference_rooms/x/status", 200, false, roomStatus},
-		{"participant", "GET", "/api/conference_rooms/x/participants/y", 200, false, participant},
-		{"recording", "GET", "/api/conference_rooms/x/recordings", 200, true, recording},
-		{"token", "POST", "/api/auth/refresh_token", 200, false, signIn},
-	} {
+// specObject is an answer to compare with the properties its schema lists.
+type specObject struct {
+	name, method, path string
+	status             int
+	item               bool // got is an element of the answer's items
+	got                map[string]any
+}
+
+// requireProperties fails the test unless each object carries exactly the
+// properties the spec lists for it.
+func requireProperties(t *testing.T, spec *openAPI, objects []specObject) {
+	t.Helper()
+	for _, c := range objects {
 		_, op, found := spec.operation(c.method, c.path)
 		if !found {
 			t.Errorf("%s: no operation %s %s in the spec", c.name, c.method, c.path)
@@ -160,4 +174,52 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 			t.Errorf("%s has properties\n  %v\nthe spec lists\n  %v", c.name, got, want)
 		}
 	}
+}
+
+// TestMeetingResponsesMatchOpenAPISpec is TestResponsesMatchOpenAPISpec for
+// every /user/meetings operation, as a standard user.
+func TestMeetingResponsesMatchOpenAPISpec(t *testing.T) {
+	spec := requireSpec(t, "responses of user meetings against their schemas")
+	h := newHarness(t)
+	alice := h.alice()
+
+	created := alice.do("POST", "/api/user/meetings", fullVideoMeeting())
+	var createdObj map[string]any
+	mustJSON(t, created.body, &createdObj)
+	id := createdObj["id"].(string)
+	meeting := alice.getMap(meetingPath(id))
+	var meetings page[map[string]any]
+	alice.ok(200, "GET", "/api/user/meetings?orderby=created_at+desc", nil, &meetings)
+	alice.ok(200, "POST", meetingPath(id), map[string]any{"subject": "changed", "capacity": 20}, nil)
+	alice.ok(200, "POST", meetingPath(id, "start"), nil, nil)
+	for _, action := range []string{"mute", "unmute", "lock", "unlock"} {
+		alice.ok(200, "POST", meetingPath(id, action), nil, nil)
+	}
+	alice.inviteToMeeting(id, "101")
+	alice.inviteToMeeting(id, "102")
+	status := alice.getMap(meetingPath(id, "status"))
+	ps := alice.meetingParticipants(id)
+	participant := alice.getMap(meetingPath(id, "participants", ps[0].ID))
+	p0 := meetingPath(id, "participants", ps[0].ID)
+	alice.ok(200, "POST", p0+"/mute", nil, nil)
+	alice.ok(200, "POST", p0+"/unmute", nil, nil)
+	alice.ok(200, "POST", meetingPath(id, "participants", ps[1].ID, "chairman"), nil, nil)
+	alice.ok(200, "POST", p0+"/position", map[string]any{"position": 5}, nil)
+	alice.ok(200, "POST", meetingPath(id, "participants", "layout"), map[string]any{"items": []string{ps[1].ID}}, nil)
+	alice.ok(204, "POST", p0+"/destroy", nil, nil)
+	alice.ok(200, "POST", meetingPath(id, "start_recording"), nil, nil)
+	alice.ok(200, "POST", meetingPath(id, "stop_recording"), nil, nil)
+	alice.ok(200, "POST", meetingPath(id, "stop"), nil, nil)
+	alice.ok(204, "POST", meetingPath(id, "destroy"), nil, nil)
+	alice.fails(404, "NOT_FOUND", "POST", meetingPath(id, "destroy"), nil) // declared 404
+	alice.fails(400, "VALIDATE_FAILED", "POST", "/api/user/meetings", map[string]any{})
+
+	h.requireCovered(spec, func(p string) bool { return strings.HasPrefix(p, "/user/meetings") })
+	requireProperties(t, spec, []specObject{
+		{"created meeting", "POST", "/api/user/meetings", 201, false, createdObj},
+		{"meeting", "GET", "/api/user/meetings/x", 200, false, meeting},
+		{"meeting list item", "GET", "/api/user/meetings", 200, true, meetings.Items[0]},
+		{"meeting status", "GET", "/api/user/meetings/x/status", 200, false, status},
+		{"meeting participant", "GET", "/api/user/meetings/x/participants/y", 200, false, participant},
+	})
 }
