@@ -6,7 +6,7 @@ BIN   := $(ROOT)/bin
 TOFU  := $(BIN)/tofu
 TERRAFORM := $(BIN)/terraform
 TFPLUGINDOCS := $(BIN)/tfplugindocs
-STATICCHECK := $(BIN)/staticcheck
+GOLANGCI := $(BIN)/golangci-lint
 VERSION ?= 0.1.0-dev
 GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
 
@@ -37,13 +37,13 @@ $(TOFU): tools/go.mod tools/go.sum
 $(TFPLUGINDOCS): tools/go.mod tools/go.sum
 	cd tools && go build -o $(TFPLUGINDOCS) github.com/hashicorp/terraform-plugin-docs/cmd/tfplugindocs
 
-$(STATICCHECK): tools/lint/go.mod tools/lint/go.sum
-	cd tools/lint && go build -o $(STATICCHECK) honnef.co/go/tools/cmd/staticcheck
+$(GOLANGCI): tools/golangci/go.mod tools/golangci/go.sum
+	cd tools/golangci && go build -o $(GOLANGCI) github.com/golangci/golangci-lint/v2/cmd/golangci-lint
 
 $(TERRAFORM): tools/terraform/go.mod tools/terraform/go.sum
 	cd tools/terraform && go build -o $(TERRAFORM) github.com/hashicorp/terraform
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(STATICCHECK)
+tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GOLANGCI)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
@@ -78,13 +78,13 @@ docs-check: docs
 	@git diff --exit-code -- docs/ || { echo "docs/ is stale: run 'make docs' and commit the result" >&2; exit 1; }
 	@test -z "$$(git status --porcelain -- docs/)" || { echo "docs/ has files not committed: run 'make docs' and commit them" >&2; git status --porcelain -- docs/; exit 1; }
 
-lint: $(STATICCHECK)
-	@out=$$(gofmt -l . | grep -v '^tools/'); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
-	go vet ./...
-	$(STATICCHECK) ./...
+# The linters and formatters of .golangci.yml; govet and gofmt run inside it.
+lint: $(GOLANGCI)
+	$(GOLANGCI) run ./...
 
-fmt:
-	gofmt -w $$(git ls-files '*.go')
+# Rewrites files the way `make lint` wants them formatted (gofmt, import groups).
+fmt: $(GOLANGCI)
+	$(GOLANGCI) fmt ./...
 
 bench:
 	./bench/run.sh

@@ -65,7 +65,7 @@ type Config struct {
 	CheckSuccess func(body []byte) *APIError
 	// HTTPClient replaces the default transport, for tests.
 	HTTPClient *http.Client
-	// Sleep replaces time-based waiting, for tests. It must honour ctx.
+	// Sleep replaces time-based waiting, for tests. It must honor ctx.
 	Sleep func(ctx context.Context, d time.Duration) error
 }
 
@@ -117,13 +117,25 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTPClient
 	if hc == nil {
-		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr := defaultTransport()
 		if cfg.InsecureSkipVerify {
 			tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opt-in for lab PBXs with self-signed certificates
 		}
 		hc = &http.Client{Transport: tr}
 	}
 	return &Client{cfg: cfg, base: base, http: hc}, nil
+}
+
+// defaultTransport is a copy of net/http's default transport (proxy from the
+// environment, dial and TLS timeouts, HTTP/2), so that TLS settings can change
+// without touching the process-wide one. http.DefaultTransport is a variable: a
+// program that replaced it with another RoundTripper gets a bare transport that
+// still honors the proxy environment, rather than a panic.
+func defaultTransport() *http.Transport {
+	if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+		return dt.Clone()
+	}
+	return &http.Transport{Proxy: http.ProxyFromEnvironment}
 }
 
 // Platform returns the vendor name used in errors.
@@ -213,7 +225,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			"attempt": attempt + 1, "wait": wait.String(), "error": err.Error(),
 		})
 		if serr := c.cfg.Sleep(ctx, wait); serr != nil {
-			return nil, fmt.Errorf("%w (gave up waiting to retry: %v)", err, serr)
+			return nil, fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr)
 		}
 	}
 }
@@ -303,7 +315,7 @@ func (e *transportError) Error() string { return e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
 
 // retryableAPIError keeps the Retry-After header next to the error so that the
-// retry loop can honour it; callers see the APIError through errors.As.
+// retry loop can honor it; callers see the APIError through errors.As.
 type retryableAPIError struct {
 	*APIError
 	retryAfter string

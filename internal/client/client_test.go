@@ -134,7 +134,7 @@ func TestClientErrorsAreNotRetriedAndCarryTheEnvelope(t *testing.T) {
 		t.Fatalf("err = %v, want %q", err, want)
 	}
 	var apiErr *APIError
-	if !errors.As(err, &apiErr) || apiErr.Platform != "Test" || apiErr.StatusCode != 400 {
+	if !errors.As(err, &apiErr) || apiErr.Platform != "Test" || apiErr.StatusCode != http.StatusBadRequest {
 		t.Fatalf("errors.As APIError = %+v", apiErr)
 	}
 	if calls.Load() != 1 {
@@ -203,20 +203,43 @@ func TestContextCancellationStopsRetrying(t *testing.T) {
 	}
 }
 
+// An error from the wait between attempts must stay visible next to the
+// vendor's answer, so callers can tell a canceled wait from a vendor failure.
+func TestFailedWaitWrapsBothErrors(t *testing.T) {
+	c, _ := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusServiceUnavailable) }, func(c *Config) {
+		c.Sleep = func(context.Context, time.Duration) error { return context.Canceled }
+	})
+	_, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) || !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want one that wraps the APIError and context.Canceled", err)
+	}
+}
+
 type fakeAuth struct {
-	token       atomic.Value
+	token       atomic.Pointer[string]
 	invalidated atomic.Int32
 }
 
+func newFakeAuth(token string) *fakeAuth {
+	f := &fakeAuth{}
+	f.token.Store(&token)
+	return f
+}
+
 func (f *fakeAuth) Authenticate(_ context.Context, r *http.Request) error {
-	r.Header.Set("Authorization", "Bearer "+f.token.Load().(string))
+	r.Header.Set("Authorization", "Bearer "+*f.token.Load())
 	return nil
 }
-func (f *fakeAuth) Invalidate() { f.invalidated.Add(1); f.token.Store("fresh") }
+
+func (f *fakeAuth) Invalidate() {
+	f.invalidated.Add(1)
+	fresh := "fresh"
+	f.token.Store(&fresh)
+}
 
 func TestUnauthorizedReauthenticatesOnce(t *testing.T) {
-	auth := &fakeAuth{}
-	auth.token.Store("stale")
+	auth := newFakeAuth("stale")
 	var calls atomic.Int32
 	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		calls.Add(1)
@@ -245,7 +268,7 @@ func TestLogsNeverContainSecrets(t *testing.T) {
 	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Set-Cookie", "session="+token)
 		_, _ = io.WriteString(w, `{"access_token":"`+token+`","room":{"admin_pin":"`+pin+`","subject":"weekly"}}`)
-	}, func(c *Config) { c.Auth = &fakeAuth{}; c.Auth.(*fakeAuth).token.Store(token) })
+	}, func(c *Config) { c.Auth = newFakeAuth(token) })
 	q := map[string][]string{"token": {token}, "client_id": {"abc"}}
 	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/auth/sign_in", Query: q,
 		Body: map[string]any{"username": "admin", "password": password, "nested": []any{map[string]string{"room_pin": pin}}}})

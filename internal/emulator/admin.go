@@ -28,12 +28,12 @@ func (e *Emulator) registerAdmin() {
 	e.mux.HandleFunc("POST /_emulator/faults", func(w http.ResponseWriter, r *http.Request) {
 		var f Fault
 		if err := json.NewDecoder(r.Body).Decode(&f); err != nil {
-			adminError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+			adminBadRequest(w, "invalid JSON: "+err.Error())
 			return
 		}
 		added, err := e.faults.add(f)
 		if err != nil {
-			adminError(w, http.StatusBadRequest, err.Error())
+			adminBadRequest(w, err.Error())
 			return
 		}
 		platform.WriteJSON(w, http.StatusCreated, added)
@@ -70,7 +70,7 @@ func (e *Emulator) getClock(w http.ResponseWriter, _ *http.Request) {
 func (e *Emulator) setClock(w http.ResponseWriter, r *http.Request) {
 	var b clockBody
 	if err := json.NewDecoder(r.Body).Decode(&b); err != nil {
-		adminError(w, http.StatusBadRequest, "invalid JSON: "+err.Error())
+		adminBadRequest(w, "invalid JSON: "+err.Error())
 		return
 	}
 	switch {
@@ -79,7 +79,7 @@ func (e *Emulator) setClock(w http.ResponseWriter, r *http.Request) {
 	case b.Now != "":
 		t, err := time.Parse(time.RFC3339Nano, b.Now)
 		if err != nil {
-			adminError(w, http.StatusBadRequest, "now must be an RFC 3339 time")
+			adminBadRequest(w, "now must be an RFC 3339 time")
 			return
 		}
 		if b.Freeze {
@@ -90,19 +90,21 @@ func (e *Emulator) setClock(w http.ResponseWriter, r *http.Request) {
 	case b.Advance != "":
 		d, err := time.ParseDuration(b.Advance)
 		if err != nil {
-			adminError(w, http.StatusBadRequest, `advance must be a Go duration such as "25h" or "90m"`)
+			adminBadRequest(w, `advance must be a Go duration such as "25h" or "90m"`)
 			return
 		}
 		e.Clock.Advance(d)
 	case b.Freeze:
 		e.Clock.Freeze(time.Time{})
 	default:
-		adminError(w, http.StatusBadRequest, "give one of now, advance, freeze or reset")
+		adminBadRequest(w, "give one of now, advance, freeze or reset")
 		return
 	}
 	e.getClock(w, r)
 }
 
-func adminError(w http.ResponseWriter, status int, msg string) {
-	platform.WriteJSON(w, status, map[string]string{"error": msg})
+// adminBadRequest answers a malformed admin request: the admin API has no other
+// failure, since every call acts on in-memory state.
+func adminBadRequest(w http.ResponseWriter, msg string) {
+	platform.WriteJSON(w, http.StatusBadRequest, map[string]string{"error": msg})
 }
