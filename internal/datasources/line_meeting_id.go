@@ -3,13 +3,11 @@ package datasources
 import (
 	"context"
 	"fmt"
+	"maps"
 	"net"
-	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -18,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
@@ -32,94 +31,11 @@ type lineMeetingID struct {
 	client *lineplanet.Client
 }
 
-// lineMeetingModel is one MeetingObject, shared with conference_line_meetings.
-type lineMeetingModel struct {
-	MeetingID types.String      `tfsdk:"meeting_id"`
-	Type      types.String      `tfsdk:"type"`
-	Passcode  types.String      `tfsdk:"passcode"`
-	Title     types.String      `tfsdk:"title"`
-	Data      types.String      `tfsdk:"data"`
-	CreatedAt timetypes.RFC3339 `tfsdk:"created_at"`
-	ExpireAt  timetypes.RFC3339 `tfsdk:"expire_at"`
-}
-
+// lineMeetingIDModel is the resource's attributes, with sip_proxy and
+// sip_proxy_port as arguments, and the dial string they make.
 type lineMeetingIDModel struct {
-	ID            types.String `tfsdk:"id"`
-	RoomServiceID types.String `tfsdk:"room_service_id"`
-	RoomID        types.String `tfsdk:"room_id"`
-	SIPProxy      types.String `tfsdk:"sip_proxy"`
-	SIPProxyPort  types.Int64  `tfsdk:"sip_proxy_port"`
+	linemap.RoomMeetingID
 	SIPDialString types.String `tfsdk:"sip_dial_string"`
-	lineMeetingModel
-}
-
-var lineRoomPart = regexp.MustCompile(`^[^/]+$`)
-
-// lineRoomAttributes are the arguments that name a room.
-func lineRoomAttributes() map[string]schema.Attribute {
-	room := func(desc string) schema.StringAttribute {
-		return schema.StringAttribute{
-			Required:    true,
-			Description: desc,
-			Validators: []validator.String{
-				stringvalidator.LengthAtLeast(1),
-				stringvalidator.RegexMatches(lineRoomPart, "must not contain a slash (/)"),
-			},
-		}
-	}
-	return map[string]schema.Attribute{
-		"room_service_id": room("The service ID of the room (`roomServiceId`)."),
-		"room_id":         room("The room ID (`roomId`)."),
-	}
-}
-
-// lineMeetingAttributes describe lineMeetingModel.
-func lineMeetingAttributes() map[string]schema.Attribute {
-	return map[string]schema.Attribute{
-		"meeting_id": schema.StringAttribute{
-			Computed:    true,
-			Description: "The meeting ID that SIP terminals dial, at least 11 digits.",
-		},
-		"type": schema.StringAttribute{
-			Computed:    true,
-			Description: "The meeting ID type: `I` (instant), `S` (scheduled) or `R` (scheduled for recurring meetings).",
-		},
-		"passcode": schema.StringAttribute{
-			Computed:    true,
-			Sensitive:   true,
-			Description: "The 6-digit passcode.",
-		},
-		"title": schema.StringAttribute{
-			Computed:    true,
-			Description: "The meeting's title; null when it has none.",
-		},
-		"data": schema.StringAttribute{
-			Computed:    true,
-			Description: "The application data stored with the meeting; null when it has none.",
-		},
-		"created_at": schema.StringAttribute{
-			Computed:    true,
-			CustomType:  timetypes.RFC3339Type{},
-			Description: "When the meeting ID was created (RFC 3339, UTC).",
-		},
-		"expire_at": schema.StringAttribute{
-			Computed:    true,
-			CustomType:  timetypes.RFC3339Type{},
-			Description: "When the meeting ID expires (RFC 3339, UTC).",
-		},
-	}
-}
-
-func lineMeetingFromAPI(m *lineplanet.Meeting) lineMeetingModel {
-	return lineMeetingModel{
-		MeetingID: types.StringValue(strconv.FormatInt(m.ID, 10)),
-		Type:      types.StringValue(m.Type),
-		Passcode:  types.StringValue(m.Passcode),
-		Title:     types.StringPointerValue(m.Title),
-		Data:      types.StringPointerValue(m.Data),
-		CreatedAt: timetypes.NewRFC3339ValueMust(m.CreatedAt().Format(time.RFC3339Nano)),
-		ExpireAt:  timetypes.NewRFC3339ValueMust(m.ExpiresAt().Format(time.RFC3339Nano)),
-	}
 }
 
 // lineSIPDialString is sip:<meeting_id>@<sip_proxy>[:<sip_proxy_port>], with an
@@ -139,14 +55,8 @@ func (d *lineMeetingID) Metadata(_ context.Context, req datasource.MetadataReque
 }
 
 func (d *lineMeetingID) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := lineRoomAttributes()
-	for k, v := range lineMeetingAttributes() {
-		attrs[k] = v
-	}
-	attrs["id"] = schema.StringAttribute{
-		Computed:    true,
-		Description: "`room_service_id/room_id/meeting_id`, the ID that imports the meeting ID into a `conference_line_meeting_id` resource.",
-	}
+	attrs := linemap.RoomMeetingIDAttrs().DataSource()
+	maps.Copy(attrs, linemap.RoomArguments())
 	attrs["sip_proxy"] = schema.StringAttribute{
 		Optional: true,
 		Description: "The group call proxy address, to build `sip_dial_string` with. LINE Planet returns it only when a meeting ID is created " +
@@ -202,8 +112,7 @@ func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, re
 			fmt.Sprintf("Room %s/%s has %d meeting IDs; this data source reads a room with one. Use conference_line_meetings to list them.", svc, room, len(mtgs)))
 		return
 	}
-	cfg.lineMeetingModel = lineMeetingFromAPI(&mtgs[0])
-	cfg.ID = types.StringValue(svc + "/" + room + "/" + cfg.MeetingID.ValueString())
+	cfg.FromAPI(&mtgs[0])
 	cfg.SIPDialString = types.StringNull()
 	if !cfg.SIPProxy.IsNull() {
 		cfg.SIPDialString = types.StringValue(lineSIPDialString(cfg.MeetingID.ValueString(), cfg.SIPProxy.ValueString(), cfg.SIPProxyPort))

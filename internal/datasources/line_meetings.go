@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
@@ -23,10 +24,10 @@ type lineMeetings struct {
 }
 
 type lineMeetingsModel struct {
-	ID            types.String       `tfsdk:"id"`
-	RoomServiceID types.String       `tfsdk:"room_service_id"`
-	RoomID        types.String       `tfsdk:"room_id"`
-	Meetings      []lineMeetingModel `tfsdk:"meetings"`
+	ID            types.String      `tfsdk:"id"`
+	RoomServiceID types.String      `tfsdk:"room_service_id"`
+	RoomID        types.String      `tfsdk:"room_id"`
+	Meetings      []linemap.Meeting `tfsdk:"meetings"`
 }
 
 func (d *lineMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -34,7 +35,7 @@ func (d *lineMeetings) Metadata(_ context.Context, req datasource.MetadataReques
 }
 
 func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := lineRoomAttributes()
+	attrs := linemap.RoomArguments()
 	attrs["id"] = schema.StringAttribute{
 		Computed:    true,
 		Description: "`room_service_id/room_id`.",
@@ -44,7 +45,7 @@ func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, res
 		// line-planet-meeting-id.txt: "Only one MeetingObject is returned currently."
 		Description: "The room's live meeting IDs, as LINE Planet lists them: currently at most one. " +
 			"Empty when the room has none (never created, deleted or expired). `passcode` is sensitive.",
-		NestedObject: schema.NestedAttributeObject{Attributes: lineMeetingAttributes()},
+		NestedObject: schema.NestedAttributeObject{Attributes: linemap.MeetingAttrs().DataSource()},
 	}
 	resp.Schema = schema.Schema{
 		Description: "Lists the meeting IDs of a LINE Planet room. Unlike the `conference_line_meeting_id` data source, " +
@@ -70,9 +71,9 @@ func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, res
 		return
 	}
 	cfg.ID = types.StringValue(svc + "/" + room)
-	cfg.Meetings = make([]lineMeetingModel, len(mtgs))
+	cfg.Meetings = make([]linemap.Meeting, len(mtgs))
 	for i := range mtgs {
-		cfg.Meetings[i] = lineMeetingFromAPI(&mtgs[i])
+		cfg.Meetings[i].FromAPI(&mtgs[i])
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
 }

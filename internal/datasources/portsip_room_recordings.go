@@ -3,14 +3,15 @@ package datasources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timetypes/timetypes"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipRoomRecordings)(nil)
@@ -28,13 +29,13 @@ type portsipRoomRecordingsModel struct {
 }
 
 type portsipRecordingModel struct {
-	ID         types.String      `tfsdk:"id"`
-	AnsweredAt timetypes.RFC3339 `tfsdk:"answered_at"`
-	EndedAt    timetypes.RFC3339 `tfsdk:"ended_at"`
-	Duration   types.Int64       `tfsdk:"duration"`
-	FileName   types.String      `tfsdk:"file_name"`
-	FileSize   types.Int64       `tfsdk:"file_size"`
-	FileURL    types.String      `tfsdk:"file_url"`
+	ID         types.String     `tfsdk:"id"`
+	AnsweredAt timetype.RFC3339 `tfsdk:"answered_at"`
+	EndedAt    timetype.RFC3339 `tfsdk:"ended_at"`
+	Duration   types.Int64      `tfsdk:"duration"`
+	FileName   types.String     `tfsdk:"file_name"`
+	FileSize   types.Int64      `tfsdk:"file_size"`
+	FileURL    types.String     `tfsdk:"file_url"`
 }
 
 func (d *portsipRoomRecordings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -56,12 +57,12 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 							Description: "The recording's ID.",
 						},
 						"answered_at": schema.StringAttribute{
-							CustomType:  timetypes.RFC3339Type{},
+							CustomType:  timetype.RFC3339Type{},
 							Computed:    true,
 							Description: "When the recorded call was answered, in RFC 3339 (UTC).",
 						},
 						"ended_at": schema.StringAttribute{
-							CustomType:  timetypes.RFC3339Type{},
+							CustomType:  timetype.RFC3339Type{},
 							Computed:    true,
 							Description: "When the recorded call ended, in RFC 3339 (UTC); null while it is still being recorded.",
 						},
@@ -109,8 +110,8 @@ func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadReq
 	for _, r := range recs {
 		cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
 			ID:         types.StringValue(r.ID),
-			AnsweredAt: portsipTime(r.AnsweredAt, "answered_at", &resp.Diagnostics),
-			EndedAt:    portsipTime(r.EndedAt, "ended_at", &resp.Diagnostics),
+			AnsweredAt: mapping.Time(platforms.PortSIP.Name, "answered_at", r.AnsweredAt, &resp.Diagnostics),
+			EndedAt:    mapping.Time(platforms.PortSIP.Name, "ended_at", r.EndedAt, &resp.Diagnostics),
 			Duration:   types.Int64Value(r.Duration),
 			FileName:   types.StringValue(r.FileName),
 			FileSize:   types.Int64Value(r.FileSize),

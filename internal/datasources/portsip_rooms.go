@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
@@ -22,7 +23,7 @@ type portsipRooms struct {
 
 type portsipRoomsModel struct {
 	portsipListQuery
-	Rooms []portsipRoomSummaryModel `tfsdk:"rooms"`
+	Rooms []portsipmap.RoomSummary `tfsdk:"rooms"`
 }
 
 func (d *portsipRooms) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -35,7 +36,7 @@ func (d *portsipRooms) Schema(_ context.Context, _ datasource.SchemaRequest, res
 		Computed: true,
 		Description: "The matching conference rooms, in the order the PBX returns them (`orderby`, else the PBX's own order). " +
 			"Empty when none match. `admin_pin` and `room_pin` are sensitive.",
-		NestedObject: schema.NestedAttributeObject{Attributes: portsipRoomSummaryAttributes()},
+		NestedObject: schema.NestedAttributeObject{Attributes: portsipmap.RoomSummaryAttrs().DataSource()},
 	}
 	resp.Schema = schema.Schema{
 		// The list's own fields, not a read of each room: one request per 100
@@ -63,9 +64,9 @@ func (d *portsipRooms) Read(ctx context.Context, req datasource.ReadRequest, res
 		resp.Diagnostics.AddError("Listing PortSIP conference rooms failed", err.Error())
 		return
 	}
-	cfg.Rooms = make([]portsipRoomSummaryModel, len(rooms))
+	cfg.Rooms = make([]portsipmap.RoomSummary, len(rooms))
 	for i := range rooms {
-		resp.Diagnostics.Append(portsipRoomSummaryFromAPI(ctx, &rooms[i], &cfg.Rooms[i])...)
+		cfg.Rooms[i].FromAPI(ctx, &rooms[i], &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() {
 		return

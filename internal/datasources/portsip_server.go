@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -81,13 +80,4 @@ func portsipReadError(diags *diag.Diagnostics, err error, what, id string) {
 		return
 	}
 	diags.AddError(fmt.Sprintf("Reading PortSIP %s %q failed", what, id), err.Error())
-}
-
-// portsipOptString maps the API's empty string (an absent optional field) to
-// null, as the resources do.
-func portsipOptString(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
 }

@@ -60,7 +60,8 @@ func Time(platform, field, s string, diags *diag.Diagnostics) timetype.RFC3339 {
 	return v
 }
 
-// TimeOf is t in RFC 3339 (UTC), or null when zero.
+// TimeOf is t in RFC 3339 (UTC, with the fraction of a second it has), or
+// null when zero.
 func TimeOf(t time.Time) timetype.RFC3339 {
 	if t.IsZero() {
 		return timetype.NewNull()

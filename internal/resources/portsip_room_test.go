@@ -1,6 +1,7 @@
 package resources_test
 
 import (
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -126,6 +127,64 @@ func TestAccPortSIPRoom_videoFull(t *testing.T) {
 				// On import there is no configuration to keep the user's spelling
 				// from: the PBX's UTC form and normalised JSON are what is read.
 				ImportStateVerifyIgnore: []string{"scheduled_start_at", "scheduled_end_at", "custom_options"},
+			},
+		},
+	})
+}
+
+// `[]` is how a configuration spells "none" as often as leaving the attribute
+// out. The PBX answers none either way, and the room keeps the configured `[]`:
+// no "inconsistent result" on apply, and an empty plan afterwards.
+func TestAccPortSIPRoom_emptyCollections(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	room := func(invitees, callerIDs string) string {
+		return emu.Config(`
+resource "conference_portsip_room" "test" {
+  extension_number    = "8700"
+  mode                = "AUDIO"
+  subject             = "Empty lists"
+  internal_invitees   = ` + invitees + `
+  outbound_caller_ids = ` + callerIDs + `
+}`)
+	}
+	empty := []statecheck.StateCheck{
+		attrEq(roomAddr, "internal_invitees", knownvalue.SetSizeExact(0)),
+		attrEq(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(0)),
+	}
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:            room("[]", "[]"),
+				ConfigPlanChecks:  planAction(roomAddr, plancheck.ResourceActionCreate),
+				ConfigStateChecks: empty,
+			},
+			{
+				Config:           room(`["ext-101"]`, `[{ provider_id = "trunk-1", caller_id = "+12025550100" }]`),
+				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: []statecheck.StateCheck{
+					attrEq(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ext-101")})),
+					attrEq(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(1)),
+				},
+			},
+			{
+				// Back to `[]`: the PBX clears both, and the state keeps `[]`.
+				Config:            room("[]", "[]"),
+				ConfigPlanChecks:  planAction(roomAddr, plancheck.ResourceActionUpdate),
+				ConfigStateChecks: empty,
+				Check: func(s *terraform.State) error {
+					body := string(emu.PortSIP(t, http.MethodGet, "/conference_rooms/"+s.RootModule().Resources[roomAddr].Primary.ID, nil, http.StatusOK))
+					if strings.Contains(body, "ext-101") || strings.Contains(body, "trunk-1") {
+						return fmt.Errorf("the PBX still holds the invitee or the caller ID: %s", body)
+					}
+					return nil
+				},
+			},
+			{
+				// The second plan of the same configuration is empty.
+				Config:   room("[]", "[]"),
+				PlanOnly: true,
 			},
 		},
 	})

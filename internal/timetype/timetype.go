@@ -61,8 +61,11 @@ type RFC3339 struct {
 func NewNull() RFC3339                           { return RFC3339{StringValue: basetypes.NewStringNull()} }
 func NewUnknown() RFC3339                        { return RFC3339{StringValue: basetypes.NewStringUnknown()} }
 func NewValue(s string) RFC3339                  { return RFC3339{StringValue: basetypes.NewStringValue(s)} }
-func NewTime(t time.Time) RFC3339                { return NewValue(t.UTC().Format(time.RFC3339)) }
 func (v RFC3339) Type(context.Context) attr.Type { return RFC3339Type{} }
+
+// NewTime is t in UTC, with its fraction of a second when it has one: an API
+// that counts milliseconds (LINE Planet) reads back exactly.
+func NewTime(t time.Time) RFC3339 { return NewValue(t.UTC().Format(time.RFC3339Nano)) }
 
 func (v RFC3339) Equal(o attr.Value) bool {
 	other, ok := o.(RFC3339)
