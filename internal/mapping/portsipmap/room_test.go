@@ -19,14 +19,14 @@ import (
 func ptr[T any](v T) *T { return &v }
 
 func videoRoom() *portsip.Room {
-	return &portsip.Room{
+	return &portsip.Room{Conference: portsip.Conference{
 		ID: "r1", ExtensionNumber: "8100", Mode: "VIDEO", Control: "FREE", Subject: "Board", Capacity: 9,
 		Height: ptr(int64(720)), Width: ptr(int64(1280)), Bitrate: ptr(int64(1024)), Framerate: ptr(int64(15)), Layout: "LAYOUT0",
 		EnablePrompt: true, CreatedAt: "2030-07-21T17:00:00Z", ScheduledStartAt: "2030-08-01T01:00:00Z",
 		InternalInvitees:  []string{"user-1"},
 		OutboundCallerIDs: []portsip.OutboundCallerID{{ProviderID: "trunk-1", CallerID: "+15550100"}},
 		CustomOptions:     `{"moh":true}`, Domain: "pbx.example.com", SBCPort: 10443,
-	}
+	}}
 }
 
 // The models fit the schemas the attributes make: the resource's, the data
@@ -58,7 +58,7 @@ func TestModelsFitTheirSchemas(t *testing.T) {
 func TestFromAPIEmptyCollections(t *testing.T) {
 	ctx := context.Background()
 	var diags diag.Diagnostics
-	api := &portsip.Room{ID: "r1", Mode: "AUDIO"}
+	api := &portsip.Room{Conference: portsip.Conference{ID: "r1", Mode: "AUDIO"}}
 
 	var fresh Room
 	fresh.FromAPI(ctx, api, &diags)
@@ -81,7 +81,7 @@ func TestFromAPIEmptyCollections(t *testing.T) {
 func TestFromAPIRejectsATimeThatIsNotRFC3339(t *testing.T) {
 	var diags diag.Diagnostics
 	var m Room
-	m.FromAPI(context.Background(), &portsip.Room{ID: "r1", ScheduledEndAt: "2030-08-01 02:30"}, &diags)
+	m.FromAPI(context.Background(), &portsip.Room{Conference: portsip.Conference{ID: "r1", ScheduledEndAt: "2030-08-01 02:30"}}, &diags)
 	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "scheduled_end_at") {
 		t.Errorf("got %v, want an error naming scheduled_end_at", diags)
 	}
