@@ -147,3 +147,10 @@ func PreCheck(t testing.TB) {
 		t.Fatal("TF_ACC_TERRAFORM_PATH must point at the OpenTofu or Terraform CLI built by `make tools`; run the tests with `make test`")
 	}
 }
+
+// FreezeClock stops the emulator's clock at the RFC 3339 time at, so that
+// created and expiry times are exact.
+func (e *Emulator) FreezeClock(t testing.TB, at string) {
+	t.Helper()
+	e.Admin(t, http.MethodPost, "clock", map[string]any{"now": at, "freeze": true})
+}

@@ -6,26 +6,36 @@ import (
 	"testing"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// PortSIP calls the emulated PBX's API as a signed-in admin, so a test can make
-// changes behind Terraform's back or seed objects. It fails t unless the status
-// is one of want.
-func (e *Emulator) PortSIP(t testing.TB, method, path string, body any, want ...int) []byte {
+// PortSIPSignIn signs a user in to the emulated PBX and returns the header
+// that carries the access token.
+func (e *Emulator) PortSIPSignIn(t testing.TB, username, password string) http.Header {
 	t.Helper()
 	raw := e.Call(t, http.MethodPost, "/api/auth/sign_in", nil,
-		map[string]string{"username": portsip.DefaultUsername, "password": portsip.DefaultPassword}, http.StatusOK)
+		map[string]string{"username": username, "password": password}, http.StatusOK)
 	var tok struct {
 		AccessToken string `json:"access_token"`
 	}
 	if err := json.Unmarshal(raw, &tok); err != nil || tok.AccessToken == "" {
-		t.Fatalf("signing in to the emulated PBX: %v %s", err, raw)
+		t.Fatalf("signing in to the emulated PBX as %s: %v %s", username, err, raw)
 	}
-	h := http.Header{"Authorization": {"Bearer " + tok.AccessToken}}
-	return e.Call(t, method, "/api"+path, h, body, want...)
+	return http.Header{"Authorization": {"Bearer " + tok.AccessToken}}
+}
+
+// PortSIP calls the emulated PBX's API (path under /api) as the default admin,
+// so a test can make changes behind Terraform's back or seed objects. It signs
+// in on every call, because tests that move the emulator's clock expire
+// tokens. It fails t unless the status is one of want.
+func (e *Emulator) PortSIP(t testing.TB, method, path string, body any, want ...int) []byte {
+	t.Helper()
+	auth := e.PortSIPSignIn(t, platforms.PortSIP.EmulatorDefault("username"), platforms.PortSIP.EmulatorDefault("password"))
+	return e.Call(t, method, "/api"+path, auth, body, want...)
 }
 
 // PortSIPAPI reaches behind the emulated PBX's API, for assertions on its state.
 func (e *Emulator) PortSIPAPI() *portsip.API {
-	return e.Platform("portsip").(*portsip.API)
+	api, _ := e.Platform("portsip").(*portsip.API)
+	return api
 }

@@ -1,7 +1,6 @@
 package datasources_test
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
-	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
@@ -30,9 +28,7 @@ const (
 // Planet user would, and returns it.
 func lineCreate(t *testing.T, emu *acctest.Emulator, svc, room string, body map[string]any) emuline.Meeting {
 	t.Helper()
-	h := http.Header{}
-	h.Set("Authorization", "Basic "+base64.StdEncoding.EncodeToString([]byte(emuline.DefaultAPIKey+":"+emuline.DefaultAPISecret)))
-	out := emu.Call(t, http.MethodPost, "/tas/v2/gcall/"+svc+"/"+room+"/mtg", h, body, http.StatusOK)
+	out := emu.LinePlanet(t, http.MethodPost, "/gcall/"+svc+"/"+room+"/mtg", body, http.StatusOK)
 	var resp struct {
 		Data struct {
 			Mtg emuline.Meeting `json:"mtg"`
@@ -42,23 +38,6 @@ func lineCreate(t *testing.T, emu *acctest.Emulator, svc, room string, body map[
 		t.Fatalf("creating a meeting ID: %v %s", err, out)
 	}
 	return resp.Data.Mtg
-}
-
-func lineFreezeClock(t *testing.T, emu *acctest.Emulator, at string) {
-	t.Helper()
-	emu.Admin(t, http.MethodPost, "clock", map[string]any{"now": at, "freeze": true})
-}
-
-func lineTest(t *testing.T, steps ...resource.TestStep) {
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
-}
-
-func lineEmptyPlanAfter() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}
 }
 
 // The data source reads the meeting ID that the resource made, and builds the SIP
@@ -119,11 +98,11 @@ data "conference_line_meeting_id" "ipv6" {
 	for _, a := range pairs {
 		checks = append(checks, resource.TestCheckResourceAttrPair(lineDS, a, lineResource, a))
 	}
-	lineTest(t,
+	acctest.Test(t,
 		resource.TestStep{
-			PreConfig:        func() { lineFreezeClock(t, emu, "2030-01-01T00:00:00Z") },
+			PreConfig:        func() { emu.FreezeClock(t, "2030-01-01T00:00:00Z") },
 			Config:           config,
-			ConfigPlanChecks: lineEmptyPlanAfter(),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectSensitiveValue(lineDS, tfjsonpath.New("passcode")),
 				statecheck.ExpectKnownValue(lineDS, tfjsonpath.New("meeting_id"), knownvalue.StringRegexp(regexp.MustCompile(`^[0-9]{11,}$`))),
@@ -142,7 +121,7 @@ data "conference_line_meeting_id" "test" {
   room_id         = "ex-room"
 }
 `)
-	lineTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			// Invalid arguments fail at plan time. (First: the test's final destroy
 			// runs with the last step's configuration.)
@@ -165,7 +144,7 @@ data "conference_line_meeting_id" "test" {
 				lineCreate(t, emu, "ex-service", "ex-room", map[string]any{"type": "I", "passcode": "123456"})
 			},
 			Config:           config,
-			ConfigPlanChecks: lineEmptyPlanAfter(),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr(lineDS, "type", "I"),
 				resource.TestCheckResourceAttr(lineDS, "passcode", "123456"),
@@ -192,13 +171,13 @@ func TestAccLineDataSourceExamples(t *testing.T) {
 			}
 			emu := acctest.NewEmulator(t)
 			var id string
-			lineTest(t, resource.TestStep{
+			acctest.Test(t, resource.TestStep{
 				PreConfig: func() {
 					m := lineCreate(t, emu, "ex-service", "ex-room", map[string]any{"type": "S"})
 					id = fmt.Sprint(m.ID)
 				},
 				Config:           emu.Config(string(b)),
-				ConfigPlanChecks: lineEmptyPlanAfter(),
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				Check: func(s *terraform.State) error {
 					want := map[string]string{
 						"board_meeting_id":     id,

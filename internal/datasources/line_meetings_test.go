@@ -29,11 +29,11 @@ data "conference_line_meetings" "test" {
 `)
 	var id string
 	meeting := tfjsonpath.New("meetings").AtSliceIndex(0)
-	lineTest(t,
+	acctest.Test(t,
 		resource.TestStep{
-			PreConfig:        func() { lineFreezeClock(t, emu, "2030-01-01T00:00:00Z") },
+			PreConfig:        func() { emu.FreezeClock(t, "2030-01-01T00:00:00Z") },
 			Config:           config,
-			ConfigPlanChecks: lineEmptyPlanAfter(),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(lineListDS, tfjsonpath.New("id"), knownvalue.StringExact("ex-service/ex-room")),
 				statecheck.ExpectKnownValue(lineListDS, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(0)),
@@ -47,7 +47,7 @@ data "conference_line_meetings" "test" {
 				lineCreate(t, emu, "ex-service", "other-room", map[string]any{"type": "S"})
 			},
 			Config:           config,
-			ConfigPlanChecks: lineEmptyPlanAfter(),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(lineListDS, tfjsonpath.New("meetings"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectExact(map[string]knownvalue.Check{
@@ -73,7 +73,7 @@ data "conference_line_meetings" "test" {
 			// R lives 365 days.
 			PreConfig:        func() { emu.AdvanceClock(t, 366*24*time.Hour) },
 			Config:           config,
-			ConfigPlanChecks: lineEmptyPlanAfter(),
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue(lineListDS, tfjsonpath.New("meetings"), knownvalue.ListSizeExact(0)),
 			},

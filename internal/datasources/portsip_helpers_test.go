@@ -2,21 +2,13 @@ package datasources_test
 
 import (
 	"encoding/json"
-	"fmt"
 	"net/http"
 	"net/url"
-	"regexp"
-	"slices"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
-	"github.com/hashicorp/terraform-plugin-testing/terraform"
-
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
-	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipEpoch is when the emulator's clock stands in tests that assert
@@ -33,20 +25,12 @@ type portsipAPI struct {
 	auth http.Header
 }
 
-// newPortSIPAPI signs in with the emulator's default credentials.
+// newPortSIPAPI signs in once with the emulator's default credentials: these
+// tests seed many objects and do not move the clock.
 func newPortSIPAPI(t testing.TB, emu *acctest.Emulator) *portsipAPI {
 	t.Helper()
-	out := emu.Call(t, http.MethodPost, "/api/auth/sign_in", nil, map[string]string{
-		"username": emuportsip.DefaultUsername,
-		"password": emuportsip.DefaultPassword,
-	}, http.StatusOK)
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := json.Unmarshal(out, &tok); err != nil || tok.AccessToken == "" {
-		t.Fatalf("sign_in answered %s (%v)", out, err)
-	}
-	return &portsipAPI{t: t, emu: emu, auth: http.Header{"Authorization": {"Bearer " + tok.AccessToken}}}
+	auth := emu.PortSIPSignIn(t, platforms.PortSIP.EmulatorDefault("username"), platforms.PortSIP.EmulatorDefault("password"))
+	return &portsipAPI{t: t, emu: emu, auth: auth}
 }
 
 // call sends a request under /api and fails the test on any status but want.
@@ -118,61 +102,4 @@ func (p *portsipAPI) builtinServerID() string {
 		p.t.Fatalf("looking up the built-in server answered %s (%v)", raw, err)
 	}
 	return out.Items[0].ID
-}
-
-// portsipTest runs steps against a fresh emulator in parallel with the other
-// tests.
-func portsipTest(t *testing.T, steps ...resource.TestStep) {
-	t.Helper()
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
-}
-
-// portsipCheckListValues checks that the list at name.attr holds, in its items'
-// field, exactly want (in any order, each once): that a paged list neither
-// lost nor repeated an item.
-func portsipCheckListValues(name, list, field string, want []string) resource.TestCheckFunc {
-	return func(s *terraform.State) error {
-		rs, ok := s.RootModule().Resources[name]
-		if !ok {
-			return fmt.Errorf("%s not in state", name)
-		}
-		attrs := rs.Primary.Attributes
-		n, err := strconv.Atoi(attrs[list+".#"])
-		if err != nil {
-			return fmt.Errorf("%s.%s.#: %v", name, list, err)
-		}
-		got := make([]string, 0, n)
-		for i := range n {
-			got = append(got, attrs[fmt.Sprintf("%s.%d.%s", list, i, field)])
-		}
-		slices.Sort(got)
-		sorted := slices.Sorted(slices.Values(want))
-		if !slices.Equal(got, sorted) {
-			return fmt.Errorf("%s.%s[*].%s: got %d values %v, want %d values %v", name, list, field, len(got), got, len(sorted), sorted)
-		}
-		return nil
-	}
-}
-
-// portsipCheckListOrder checks the list's items' field, in order.
-func portsipCheckListOrder(name, list, field string, want ...string) resource.TestCheckFunc {
-	checks := []resource.TestCheckFunc{resource.TestCheckResourceAttr(name, list+".#", strconv.Itoa(len(want)))}
-	for i, w := range want {
-		checks = append(checks, resource.TestCheckResourceAttr(name, fmt.Sprintf("%s.%d.%s", list, i, field), w))
-	}
-	return resource.ComposeAggregateTestCheckFunc(checks...)
-}
-
-// portsipErrorMatching builds a pattern for an error message that the CLI may have
-// wrapped across lines: every space may be any run of whitespace.
-func portsipErrorMatching(msg string) *regexp.Regexp {
-	words := strings.Fields(msg)
-	for i, w := range words {
-		words[i] = regexp.QuoteMeta(w)
-	}
-	return regexp.MustCompile(strings.Join(words, `\s+`))
 }

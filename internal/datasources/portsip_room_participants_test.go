@@ -26,7 +26,7 @@ output "names" {
   value = data.conference_portsip_room_participants.review.participants[*].display_name
 }
 `, room))
-	portsipTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			// Nobody is in the room yet: an empty list, not null.
 			Config: config,
@@ -76,12 +76,12 @@ output "names" {
 
 func TestAccPortSIPRoomParticipantsDataSource_notFound(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_room_participants" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-		ExpectError: portsipErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+		ExpectError: acctest.ErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 	})
 }

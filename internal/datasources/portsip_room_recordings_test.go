@@ -23,7 +23,7 @@ data "conference_portsip_room_recordings" "sync" {
 }
 `, room))
 	blob := regexp.MustCompile(`^/api/blobs/\S+$`)
-	portsipTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			Config: config,
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -65,12 +65,12 @@ data "conference_portsip_room_recordings" "sync" {
 
 func TestAccPortSIPRoomRecordingsDataSource_notFound(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_room_recordings" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-		ExpectError: portsipErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+		ExpectError: acctest.ErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 	})
 }

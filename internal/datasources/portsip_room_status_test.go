@@ -20,7 +20,7 @@ data "conference_portsip_room_status" "bridge" {
   id = %q
 }
 `, room))
-	portsipTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			Config: config,
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -57,12 +57,12 @@ data "conference_portsip_room_status" "bridge" {
 
 func TestAccPortSIPRoomStatusDataSource_notFound(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_room_status" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-		ExpectError: portsipErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+		ExpectError: acctest.ErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 	})
 }

@@ -102,7 +102,7 @@ func TestAccPortSIPRoomDataSource_byIDAndExtension(t *testing.T) {
 	// Rooms whose extensions contain or start with 8100 must not be taken for it.
 	api.audioRoom("81000", "Longer extension")
 	api.audioRoom("18100", "Other extension")
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(fmt.Sprintf(`
 data "conference_portsip_room" "by_id" {
   id = %q
@@ -131,7 +131,7 @@ func TestAccPortSIPRoomDataSource_minimalAudio(t *testing.T) {
 	api := newPortSIPAPI(t, emu)
 	id := api.audioRoom("8200", "Daily standup")
 	const ds = "data.conference_portsip_room.standup"
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_room" "standup" {
   extension_number = "8200"
@@ -170,7 +170,7 @@ data "conference_portsip_room" "standup" {
 // exists.
 func TestAccPortSIPRoomDataSource_fromResource(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 resource "conference_portsip_room" "sales" {
   extension_number = "8300"
@@ -194,7 +194,7 @@ data "conference_portsip_room" "sales" {
 func TestAccPortSIPRoomDataSource_errors(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	newPortSIPAPI(t, emu).audioRoom("8400", "Exists")
-	portsipTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			Config: emu.Config(`
 data "conference_portsip_room" "both" {
@@ -203,14 +203,14 @@ data "conference_portsip_room" "both" {
 }
 `),
 			PlanOnly:    true,
-			ExpectError: portsipErrorMatching(`Exactly one of these attributes must be configured: [id,extension_number]`),
+			ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: [id,extension_number]`),
 		},
 		resource.TestStep{
 			Config: emu.Config(`
 data "conference_portsip_room" "neither" {}
 `),
 			PlanOnly:    true,
-			ExpectError: portsipErrorMatching(`Exactly one of these attributes must be configured: [id,extension_number]`),
+			ExpectError: acctest.ErrorMatching(`Exactly one of these attributes must be configured: [id,extension_number]`),
 		},
 		resource.TestStep{
 			Config: emu.Config(`
@@ -219,7 +219,7 @@ data "conference_portsip_room" "bad" {
 }
 `),
 			PlanOnly:    true,
-			ExpectError: portsipErrorMatching(`extension_number must be 3 to 64 digits (0-9)`),
+			ExpectError: acctest.ErrorMatching(`extension_number must be 3 to 64 digits (0-9)`),
 		},
 		resource.TestStep{
 			Config: emu.Config(`
@@ -227,7 +227,7 @@ data "conference_portsip_room" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-			ExpectError: portsipErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+			ExpectError: acctest.ErrorMatching(`There is no PortSIP conference room with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 		},
 		resource.TestStep{
 			Config: emu.Config(`
@@ -235,7 +235,7 @@ data "conference_portsip_room" "gone" {
   extension_number = "8401"
 }
 `),
-			ExpectError: portsipErrorMatching(`There is no PortSIP conference room with extension number "8401"`),
+			ExpectError: acctest.ErrorMatching(`There is no PortSIP conference room with extension number "8401"`),
 		},
 	)
 }

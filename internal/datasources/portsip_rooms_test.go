@@ -23,7 +23,7 @@ func TestAccPortSIPRoomsDataSource_allPages(t *testing.T) {
 		api.audioRoom(ext, "Room "+ext)
 		exts = append(exts, ext)
 	}
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_rooms" "all" {}
 `),
@@ -31,7 +31,7 @@ data "conference_portsip_rooms" "all" {}
 			statecheck.ExpectKnownValue("data.conference_portsip_rooms.all", tfjsonpath.New("rooms"), knownvalue.ListSizeExact(130)),
 		},
 		Check: resource.ComposeAggregateTestCheckFunc(
-			portsipCheckListValues("data.conference_portsip_rooms.all", "rooms", "extension_number", exts),
+			acctest.CheckListValues("data.conference_portsip_rooms.all", "rooms", "extension_number", exts),
 			resource.TestCheckResourceAttr("data.conference_portsip_rooms.all", "rooms.129.extension_number", "7129"),
 			resource.TestCheckResourceAttr("data.conference_portsip_rooms.all", "rooms.129.subject", "Room 7129"),
 		),
@@ -49,7 +49,7 @@ func TestAccPortSIPRoomsDataSource_query(t *testing.T) {
 	api.createRoom(portsipFullVideoRoom("8002"))
 	api.createRoom(map[string]any{"extension_number": "8003", "mode": "AUDIO", "subject": "Support standup", "capacity": 20})
 	const ds = "data.conference_portsip_rooms"
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_rooms" "audio" {
   filter = "mode eq 'AUDIO'"
@@ -81,7 +81,7 @@ data "conference_portsip_rooms" "none" {
 			statecheck.ExpectKnownValue(ds+".audio", tfjsonpath.New("rooms").AtSliceIndex(0).AtMapKey("internal_invitees"), knownvalue.Null()),
 		},
 		Check: resource.ComposeAggregateTestCheckFunc(
-			portsipCheckListOrder(ds+".audio", "rooms", "extension_number", "8001", "8003"),
+			acctest.CheckListOrder(ds+".audio", "rooms", "extension_number", "8001", "8003"),
 			// The list's summary of a room: its own fields, PINs included.
 			resource.TestCheckResourceAttr(ds+".audio", "rooms.0.id", weekly),
 			resource.TestCheckResourceAttr(ds+".audio", "rooms.0.subject", "Sales weekly"),
@@ -93,10 +93,10 @@ data "conference_portsip_rooms" "none" {
 			resource.TestCheckResourceAttr(ds+".audio", "rooms.0.created_at", "2030-07-21T17:00:00Z"),
 			resource.TestCheckNoResourceAttr(ds+".audio", "rooms.1.room_pin"),
 
-			portsipCheckListOrder(ds+".sales", "rooms", "extension_number", "8001"),
+			acctest.CheckListOrder(ds+".sales", "rooms", "extension_number", "8001"),
 
 			// A summary of a VIDEO room carries everything the list gives.
-			portsipCheckListOrder(ds+".board", "rooms", "extension_number", "8002"),
+			acctest.CheckListOrder(ds+".board", "rooms", "extension_number", "8002"),
 			resource.TestCheckResourceAttr(ds+".board", "rooms.0.mode", "VIDEO"),
 			resource.TestCheckResourceAttr(ds+".board", "rooms.0.height", "1080"),
 			resource.TestCheckResourceAttr(ds+".board", "rooms.0.width", "1920"),
@@ -115,8 +115,8 @@ data "conference_portsip_rooms" "none" {
 			resource.TestCheckResourceAttr(ds+".board", "rooms.0.external_invitees", "ceo@example.com,cfo@example.com"),
 			resource.TestCheckResourceAttr(ds+".board", "rooms.0.custom_options", `{"moh": true, "greeting": "board"}`),
 
-			portsipCheckListOrder(ds+".by_capacity", "rooms", "extension_number", "8002", "8003", "8001"),
-			portsipCheckListOrder(ds+".small_audio", "rooms", "extension_number", "8003", "8001"),
+			acctest.CheckListOrder(ds+".by_capacity", "rooms", "extension_number", "8002", "8003", "8001"),
+			acctest.CheckListOrder(ds+".small_audio", "rooms", "extension_number", "8003", "8001"),
 			resource.TestCheckResourceAttr(ds+".none", "rooms.#", "0"),
 		),
 	})
@@ -125,7 +125,7 @@ data "conference_portsip_rooms" "none" {
 // An orderby field the PBX does not know fails with its explanation.
 func TestAccPortSIPRoomsDataSource_badOrderBy(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_rooms" "bad" {
   orderby = "popularity desc"

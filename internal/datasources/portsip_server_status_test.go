@@ -24,7 +24,7 @@ data "conference_portsip_server_status" "media" {
   id = %q
 }
 `, id))
-	portsipTest(t,
+	acctest.Test(t,
 		resource.TestStep{
 			Config: config,
 			Check: resource.ComposeAggregateTestCheckFunc(
@@ -59,12 +59,12 @@ data "conference_portsip_server_status" "media" {
 
 func TestAccPortSIPServerStatusDataSource_notFound(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_server_status" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-		ExpectError: portsipErrorMatching(`There is no PortSIP conference server with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+		ExpectError: acctest.ErrorMatching(`There is no PortSIP conference server with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 	})
 }

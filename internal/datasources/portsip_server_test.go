@@ -14,7 +14,7 @@ import (
 func TestAccPortSIPServerDataSource_fromResource(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	const ds = "data.conference_portsip_server.east"
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 resource "conference_portsip_server" "east" {
   name             = "media-east-1"
@@ -49,7 +49,7 @@ func TestAccPortSIPServerDataSource_fromAPI(t *testing.T) {
 	api := newPortSIPAPI(t, emu)
 	id := api.createServer(map[string]any{"name": "media-v6", "ipv6": "2001:db8::20", "max_rooms": 5, "max_participants": 50})
 	builtin := api.builtinServerID()
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(fmt.Sprintf(`
 data "conference_portsip_server" "v6" {
   id = %q
@@ -78,12 +78,12 @@ data "conference_portsip_server" "builtin" {
 
 func TestAccPortSIPServerDataSource_notFound(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_server" "gone" {
   id = "NzAwNTUxOTA5NzczMTQ4MTYw"
 }
 `),
-		ExpectError: portsipErrorMatching(`There is no PortSIP conference server with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
+		ExpectError: acctest.ErrorMatching(`There is no PortSIP conference server with id "NzAwNTUxOTA5NzczMTQ4MTYw"`),
 	})
 }

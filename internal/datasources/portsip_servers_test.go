@@ -26,7 +26,7 @@ func TestAccPortSIPServersDataSource_allPages(t *testing.T) {
 		})
 		names = append(names, name)
 	}
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_servers" "all" {}
 
@@ -40,7 +40,7 @@ data "conference_portsip_servers" "added" {
 			statecheck.ExpectKnownValue("data.conference_portsip_servers.added", tfjsonpath.New("servers"), knownvalue.ListSizeExact(130)),
 		},
 		Check: resource.ComposeAggregateTestCheckFunc(
-			portsipCheckListValues("data.conference_portsip_servers.added", "servers", "name", names),
+			acctest.CheckListValues("data.conference_portsip_servers.added", "servers", "name", names),
 			// Items come in the PBX's order (creation), and whole.
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.added", "servers.129.name", "media-129"),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.added", "servers.129.ipv4", "198.51.100.130"),
@@ -59,7 +59,7 @@ func TestAccPortSIPServersDataSource_query(t *testing.T) {
 	east1 := api.createServer(map[string]any{"name": "east-1", "ipv4": "192.0.2.1", "max_rooms": 10, "max_participants": 100})
 	api.createServer(map[string]any{"name": "east-2", "ipv4": "192.0.2.2", "ipv6": "2001:db8::2", "max_rooms": 30, "max_participants": 300})
 	api.createServer(map[string]any{"name": "west-1", "ipv6": "2001:db8::3", "max_rooms": 20, "max_participants": 200, "enabled": false})
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_servers" "east" {
   filter = "startswith(name, 'east')"
@@ -83,19 +83,19 @@ data "conference_portsip_servers" "none" {
 }
 `),
 		Check: resource.ComposeAggregateTestCheckFunc(
-			portsipCheckListOrder("data.conference_portsip_servers.east", "servers", "name", "east-1", "east-2"),
+			acctest.CheckListOrder("data.conference_portsip_servers.east", "servers", "name", "east-1", "east-2"),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.east", "servers.0.id", east1),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.east", "servers.0.ipv4", "192.0.2.1"),
 			resource.TestCheckNoResourceAttr("data.conference_portsip_servers.east", "servers.0.ipv6"),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.east", "servers.1.ipv6", "2001:db8::2"),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.east", "servers.1.max_participants", "300"),
 
-			portsipCheckListOrder("data.conference_portsip_servers.disabled", "servers", "name", "west-1"),
+			acctest.CheckListOrder("data.conference_portsip_servers.disabled", "servers", "name", "west-1"),
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.disabled", "servers.0.enabled", "false"),
 
-			portsipCheckListOrder("data.conference_portsip_servers.search", "servers", "name", "west-1"),
+			acctest.CheckListOrder("data.conference_portsip_servers.search", "servers", "name", "west-1"),
 
-			portsipCheckListOrder("data.conference_portsip_servers.by_size", "servers", "name", "east-2", "west-1", "east-1"),
+			acctest.CheckListOrder("data.conference_portsip_servers.by_size", "servers", "name", "east-2", "west-1", "east-1"),
 
 			// No match is an empty list, not null, so length() works on it.
 			resource.TestCheckResourceAttr("data.conference_portsip_servers.none", "servers.#", "0"),
@@ -106,7 +106,7 @@ data "conference_portsip_servers" "none" {
 // A filter the PBX cannot parse fails with the PBX's own explanation.
 func TestAccPortSIPServersDataSource_badFilter(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	portsipTest(t, resource.TestStep{
+	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_servers" "bad" {
   filter = "colour eq 'red'"

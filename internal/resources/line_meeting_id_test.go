@@ -1,7 +1,6 @@
 package resources_test
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -34,28 +33,6 @@ resource "conference_line_meeting_id" "test" {
   %s
 }
 `, strings.Join(args, "\n  "))
-}
-
-func linePlan(action plancheck.ResourceActionType, extra ...plancheck.PlanCheck) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{
-		PreApply:             append([]plancheck.PlanCheck{plancheck.ExpectResourceAction(lineAddr, action)}, extra...),
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
-}
-
-func lineAttr(name string, check knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(lineAddr, tfjsonpath.New(name), check)
-}
-
-// lineFreeze stops the emulator's clock at t, so that created_at and expire_at
-// are exact.
-func lineFreeze(t *testing.T, emu *acctest.Emulator, at string) {
-	t.Helper()
-	emu.Admin(t, http.MethodPost, "clock", map[string]any{"now": at, "freeze": true})
-}
-
-func lineAPI(emu *acctest.Emulator) *lineplanet.API {
-	return emu.Platform("lineplanet").(*lineplanet.API)
 }
 
 // lineIDs follows meeting_id across steps: the same ID means an update in place,
@@ -118,7 +95,7 @@ func lineCheckCompositeID(s *terraform.State) error {
 // lineCheckAPI checks the meeting as LINE Planet (the emulator) has it.
 func lineCheckAPI(emu *acctest.Emulator, f func(lineplanet.Meeting) error) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		m, ok := lineAPI(emu).Meeting("ex-service", "ex-room")
+		m, ok := emu.LinePlanetAPI().Meeting("ex-service", "ex-room")
 		if !ok {
 			return fmt.Errorf("room ex-service/ex-room has no meeting in LINE Planet")
 		}
@@ -142,30 +119,30 @@ func TestAccLineMeetingID_typeTransitions(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				PreConfig:        func() { lineFreeze(t, emu, "2030-01-01T00:00:00Z") },
+				PreConfig:        func() { emu.FreezeClock(t, "2030-01-01T00:00:00Z") },
 				Config:           emu.Config(lineHCL(`title = "Stand-up"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("type", knownvalue.StringExact("I")), // the default
-					lineAttr("meeting_id", knownvalue.StringRegexp(lineMeetingIDRe)),
-					lineAttr("passcode", knownvalue.StringRegexp(linePasscodeRe)),
-					lineAttr("title", knownvalue.StringExact("Stand-up")),
-					lineAttr("data", knownvalue.Null()),
-					lineAttr("created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
-					lineAttr("expire_at", knownvalue.StringExact("2030-01-02T00:00:00Z")), // I: 1 day
-					lineAttr("sip_proxy", knownvalue.StringExact(lineplanet.DefaultSIPProxy)),
-					lineAttr("sip_proxy_port", knownvalue.Int64Exact(lineplanet.DefaultSIPProxyPort)),
+					acctest.Attr(lineAddr, "type", knownvalue.StringExact("I")), // the default
+					acctest.Attr(lineAddr, "meeting_id", knownvalue.StringRegexp(lineMeetingIDRe)),
+					acctest.Attr(lineAddr, "passcode", knownvalue.StringRegexp(linePasscodeRe)),
+					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Stand-up")),
+					acctest.Attr(lineAddr, "data", knownvalue.Null()),
+					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
+					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-02T00:00:00Z")), // I: 1 day
+					acctest.Attr(lineAddr, "sip_proxy", knownvalue.StringExact(lineplanet.DefaultSIPProxy)),
+					acctest.Attr(lineAddr, "sip_proxy_port", knownvalue.Int64Exact(lineplanet.DefaultSIPProxyPort)),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(ids.first(), lineCheckCompositeID),
 			},
 			{
 				// I -> S: a new meeting ID.
 				Config: emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionDestroyBeforeCreate,
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate,
 					plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("meeting_id"))),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("type", knownvalue.StringExact("S")),
-					lineAttr("expire_at", knownvalue.StringExact("2030-01-31T00:00:00Z")), // S: 30 days
+					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
+					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-31T00:00:00Z")), // S: 30 days
 				},
 				Check: ids.changed(),
 			},
@@ -173,37 +150,37 @@ func TestAccLineMeetingID_typeTransitions(t *testing.T) {
 				// S -> R: in place, and expire_at becomes update time + 365 days.
 				PreConfig: func() { emu.AdvanceClock(t, 48*time.Hour) },
 				Config:    emu.Config(lineHCL(`type = "R"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionUpdate,
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
 					plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("expire_at")),
 					plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("created_at"), knownvalue.StringExact("2030-01-01T00:00:00Z"))),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("type", knownvalue.StringExact("R")),
-					lineAttr("created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
-					lineAttr("expire_at", knownvalue.StringExact("2031-01-03T00:00:00Z")),
+					acctest.Attr(lineAddr, "type", knownvalue.StringExact("R")),
+					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
+					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2031-01-03T00:00:00Z")),
 				},
 				Check: ids.same(),
 			},
 			{
 				// R -> S: LINE Planet refuses it (code 435), so a new meeting ID.
 				Config:           emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("type", knownvalue.StringExact("S")),
-					lineAttr("created_at", knownvalue.StringExact("2030-01-03T00:00:00Z")),
-					lineAttr("expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
+					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
+					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-03T00:00:00Z")),
+					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
 				},
 				Check: ids.changed(),
 			},
 			{
 				// Passcode and title change in place; expire_at does not move.
 				Config: emu.Config(lineHCL(`type = "S"`, `passcode = "246810"`, `title = "Board 😀"`, `data = "{\"floor\":3}"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionUpdate,
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
 					plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("expire_at"), knownvalue.StringExact("2030-02-02T00:00:00Z"))),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("passcode", knownvalue.StringExact("246810")),
-					lineAttr("title", knownvalue.StringExact("Board 😀")),
-					lineAttr("data", knownvalue.StringExact(`{"floor":3}`)),
-					lineAttr("expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
+					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
+					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Board 😀")),
+					acctest.Attr(lineAddr, "data", knownvalue.StringExact(`{"floor":3}`)),
+					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
 					if m.Passcode != "246810" || m.Title == nil || *m.Title != "Board 😀" {
@@ -218,16 +195,16 @@ func TestAccLineMeetingID_typeTransitions(t *testing.T) {
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{lineAttr("passcode", knownvalue.StringExact("246810"))},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810"))},
 			},
 			{
 				// Removing title and data clears them.
 				Config:           emu.Config(lineHCL(`type = "S"`)),
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("title", knownvalue.Null()),
-					lineAttr("data", knownvalue.Null()),
-					lineAttr("passcode", knownvalue.StringExact("246810")),
+					acctest.Attr(lineAddr, "title", knownvalue.Null()),
+					acctest.Attr(lineAddr, "data", knownvalue.Null()),
+					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
 					if m.Title != nil || m.Data != nil {
@@ -273,16 +250,16 @@ func TestAccLineMeetingID_expiry(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
 				Check:            ids.first(),
 			},
 			{
 				// S lives 30 days.
 				PreConfig:        func() { emu.AdvanceClock(t, 31*24*time.Hour) },
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("passcode", knownvalue.StringExact("135790")),
+					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("135790")),
 				},
 				Check: ids.changed(),
 			},
@@ -309,12 +286,12 @@ func TestAccLineMeetingID_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
 				Check:            ids.first(),
 			},
 			{
 				PreConfig: func() {
-					if !lineAPI(emu).MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) {
+					if !emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) {
 						title, data := "Changed elsewhere", "x"
 						m.Title, m.Data, m.Passcode = &title, &data, "999999"
 					}) {
@@ -322,11 +299,11 @@ func TestAccLineMeetingID_drift(t *testing.T) {
 					}
 				},
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("title", knownvalue.StringExact("Ops")),
-					lineAttr("passcode", knownvalue.StringExact("111111")),
-					lineAttr("data", knownvalue.Null()),
+					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Ops")),
+					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("111111")),
+					acctest.Attr(lineAddr, "data", knownvalue.Null()),
 				},
 				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
 					if m.Passcode != "111111" || m.Title == nil || *m.Title != "Ops" || m.Data != nil {
@@ -337,24 +314,24 @@ func TestAccLineMeetingID_drift(t *testing.T) {
 			},
 			{
 				PreConfig: func() {
-					if !lineAPI(emu).DeleteMeeting("ex-service", "ex-room") {
+					if !emu.LinePlanetAPI().DeleteMeeting("ex-service", "ex-room") {
 						t.Fatal("no meeting to delete")
 					}
 				},
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
 				Check:            ids.changed(),
 			},
 			{
 				// Someone made it R; the configuration says S, and R -> S needs a new
 				// meeting ID.
 				PreConfig: func() {
-					lineAPI(emu).MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) { m.Type = "R" })
+					emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) { m.Type = "R" })
 				},
 				Config:           config,
-				ConfigPlanChecks: linePlan(plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					lineAttr("type", knownvalue.StringExact("S")),
+					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
 				},
 				Check: ids.changed(),
 			},
@@ -374,9 +351,7 @@ func TestAccLineMeetingID_existingMeetingImport(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					h := http.Header{}
-					h.Set("Authorization", "Basic "+lineBasic(lineplanet.DefaultAPIKey, lineplanet.DefaultAPISecret))
-					out := emu.Call(t, http.MethodPost, "/tas/v2/gcall/ex-service/ex-room/mtg", h,
+					out := emu.LinePlanet(t, http.MethodPost, "/gcall/ex-service/ex-room/mtg",
 						map[string]any{"type": "S", "title": "Legacy", "passcode": "424242"}, http.StatusOK)
 					var resp struct {
 						Data struct {
@@ -478,10 +453,6 @@ resource "conference_line_meeting_id" "test" {
 			return nil
 		},
 	})
-}
-
-func lineBasic(key, secret string) string {
-	return base64.StdEncoding.EncodeToString([]byte(key + ":" + secret))
 }
 
 // The documentation's example works as written, and imports with the ID form

@@ -32,21 +32,21 @@ resource "conference_portsip_room" "test" {
   mode             = "AUDIO"
   subject          = "Stand-up"
 }`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attr(roomAddr, "id"),
-					attrEq(roomAddr, "control", knownvalue.StringExact("FREE")),
-					attrEq(roomAddr, "capacity", knownvalue.Int64Exact(9)),
-					attrEq(roomAddr, "enable_prompt", knownvalue.Bool(true)),
-					attrEq(roomAddr, "enable_recording", knownvalue.Bool(false)),
+					acctest.Attr(roomAddr, "id", knownvalue.NotNull()),
+					acctest.Attr(roomAddr, "control", knownvalue.StringExact("FREE")),
+					acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(9)),
+					acctest.Attr(roomAddr, "enable_prompt", knownvalue.Bool(true)),
+					acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(false)),
 					// The video settings do not exist for an audio room.
-					attrEq(roomAddr, "height", knownvalue.Null()),
-					attrEq(roomAddr, "layout", knownvalue.Null()),
-					attrEq(roomAddr, "room_pin", knownvalue.Null()),
-					attr(roomAddr, "domain"),
-					attr(roomAddr, "sbc_host"),
-					attr(roomAddr, "sbc_port"),
-					attr(roomAddr, "created_at"),
+					acctest.Attr(roomAddr, "height", knownvalue.Null()),
+					acctest.Attr(roomAddr, "layout", knownvalue.Null()),
+					acctest.Attr(roomAddr, "room_pin", knownvalue.Null()),
+					acctest.Attr(roomAddr, "domain", knownvalue.NotNull()),
+					acctest.Attr(roomAddr, "sbc_host", knownvalue.NotNull()),
+					acctest.Attr(roomAddr, "sbc_port", knownvalue.NotNull()),
+					acctest.Attr(roomAddr, "created_at", knownvalue.NotNull()),
 				},
 			},
 			{
@@ -98,14 +98,14 @@ func TestAccPortSIPRoom_videoFull(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:           emu.Config(videoFull),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(roomAddr, "height", knownvalue.Int64Exact(1080)),
-					attrEq(roomAddr, "layout", knownvalue.StringExact("LAYOUT9")),
-					attrEq(roomAddr, "room_pin", knownvalue.StringExact("2468")),
-					attrEq(roomAddr, "enable_recording", knownvalue.Bool(true)),
-					attrEq(roomAddr, "scheduled_start_at", knownvalue.StringExact("2030-03-02T16:00:00+01:00")),
-					attrEq(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{
+					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(1080)),
+					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT9")),
+					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2468")),
+					acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(true)),
+					acctest.Attr(roomAddr, "scheduled_start_at", knownvalue.StringExact("2030-03-02T16:00:00+01:00")),
+					acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{
 						knownvalue.StringExact("ext-101"), knownvalue.StringExact("ext-102"),
 					})),
 					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("outbound_caller_ids").AtSliceIndex(1).AtMapKey("description"), knownvalue.Null()),
@@ -148,8 +148,8 @@ resource "conference_portsip_room" "test" {
 }`)
 	}
 	empty := []statecheck.StateCheck{
-		attrEq(roomAddr, "internal_invitees", knownvalue.SetSizeExact(0)),
-		attrEq(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(0)),
+		acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetSizeExact(0)),
+		acctest.Attr(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(0)),
 	}
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -157,21 +157,21 @@ resource "conference_portsip_room" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config:            room("[]", "[]"),
-				ConfigPlanChecks:  planAction(roomAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: empty,
 			},
 			{
 				Config:           room(`["ext-101"]`, `[{ provider_id = "trunk-1", caller_id = "+12025550100" }]`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ext-101")})),
-					attrEq(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(1)),
+					acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ext-101")})),
+					acctest.Attr(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(1)),
 				},
 			},
 			{
 				// Back to `[]`: the PBX clears both, and the state keeps `[]`.
 				Config:            room("[]", "[]"),
-				ConfigPlanChecks:  planAction(roomAddr, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: empty,
 				Check: func(s *terraform.State) error {
 					body := string(emu.PortSIP(t, http.MethodGet, "/conference_rooms/"+s.RootModule().Resources[roomAddr].Primary.ID, nil, http.StatusOK))
@@ -206,14 +206,14 @@ resource "conference_portsip_room" "test" {
   language         = "en-US"
   timezone         = "Asia/Shanghai"
 }`),
-				ConfigPlanChecks: emptyPlanAfterApply,
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				ConfigStateChecks: []statecheck.StateCheck{
 					// The PBX's video defaults.
-					attrEq(roomAddr, "height", knownvalue.Int64Exact(720)),
-					attrEq(roomAddr, "width", knownvalue.Int64Exact(1280)),
-					attrEq(roomAddr, "bitrate", knownvalue.Int64Exact(1024)),
-					attrEq(roomAddr, "framerate", knownvalue.Int64Exact(15)),
-					attrEq(roomAddr, "layout", knownvalue.StringExact("LAYOUT0")),
+					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
+					acctest.Attr(roomAddr, "width", knownvalue.Int64Exact(1280)),
+					acctest.Attr(roomAddr, "bitrate", knownvalue.Int64Exact(1024)),
+					acctest.Attr(roomAddr, "framerate", knownvalue.Int64Exact(15)),
+					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT0")),
 				},
 			},
 			{
@@ -228,15 +228,15 @@ resource "conference_portsip_room" "test" {
   capacity         = 30
   layout           = "LAYOUT4"
 }`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(roomAddr, "subject", knownvalue.StringExact("Design review (weekly)")),
-					attrEq(roomAddr, "room_pin", knownvalue.StringExact("2222")),
-					attrEq(roomAddr, "capacity", knownvalue.Int64Exact(30)),
-					attrEq(roomAddr, "layout", knownvalue.StringExact("LAYOUT4")),
-					attrEq(roomAddr, "language", knownvalue.Null()),
-					attrEq(roomAddr, "timezone", knownvalue.Null()),
-					attrEq(roomAddr, "height", knownvalue.Int64Exact(720)),
+					acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Design review (weekly)")),
+					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2222")),
+					acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(30)),
+					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT4")),
+					acctest.Attr(roomAddr, "language", knownvalue.Null()),
+					acctest.Attr(roomAddr, "timezone", knownvalue.Null()),
+					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
 				},
 			},
 			{
@@ -249,11 +249,11 @@ resource "conference_portsip_room" "test" {
   room_pin         = "2222"
   capacity         = 30
 }`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(roomAddr, "mode", knownvalue.StringExact("AUDIO")),
-					attrEq(roomAddr, "height", knownvalue.Null()),
-					attrEq(roomAddr, "layout", knownvalue.Null()),
+					acctest.Attr(roomAddr, "mode", knownvalue.StringExact("AUDIO")),
+					acctest.Attr(roomAddr, "height", knownvalue.Null()),
+					acctest.Attr(roomAddr, "layout", knownvalue.Null()),
 				},
 			},
 			{
@@ -266,7 +266,7 @@ resource "conference_portsip_room" "test" {
   room_pin         = "2222"
   capacity         = 30
 }`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			},
 			{
 				// Nor enable_recording, which only the create body takes.
@@ -279,7 +279,7 @@ resource "conference_portsip_room" "test" {
   capacity         = 30
   enable_recording = true
 }`),
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			},
 		},
 	})
@@ -301,7 +301,7 @@ resource "conference_portsip_room" "test" {
 		Steps: []resource.TestStep{
 			{
 				Config:           cfg,
-				ConfigPlanChecks: emptyPlanAfterApply,
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				Check: func(s *terraform.State) error {
 					id = s.RootModule().Resources[roomAddr].Primary.ID
 					return nil
@@ -322,8 +322,8 @@ resource "conference_portsip_room" "test" {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(roomAddr, "subject", knownvalue.StringExact("Support bridge")),
-					attrEq(roomAddr, "room_pin", knownvalue.StringExact("5555")),
+					acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Support bridge")),
+					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("5555")),
 				},
 			},
 			{
@@ -331,7 +331,7 @@ resource "conference_portsip_room" "test" {
 					emu.PortSIP(t, http.MethodPost, "/conference_rooms/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
 				},
 				Config:           cfg,
-				ConfigPlanChecks: planAction(roomAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})

@@ -18,19 +18,6 @@ import (
 
 const serverAddr = "conference_portsip_server.test"
 
-// emptyPlanAfterApply is what every apply step checks: refreshing right after an
-// apply finds nothing to change.
-var emptyPlanAfterApply = resource.ConfigPlanChecks{
-	PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-}
-
-func planAction(addr string, action plancheck.ResourceActionType) resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{
-		PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, action)},
-		PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-	}
-}
-
 func serverConfig(name, extra string, maxRooms int) string {
 	return fmt.Sprintf(`
 resource "conference_portsip_server" "test" {
@@ -42,14 +29,6 @@ resource "conference_portsip_server" "test" {
 `, name, maxRooms, extra)
 }
 
-func attr(addr, name string) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(name), knownvalue.NotNull())
-}
-
-func attrEq(addr, name string, v knownvalue.Check) statecheck.StateCheck {
-	return statecheck.ExpectKnownValue(addr, tfjsonpath.New(name), v)
-}
-
 func TestAccPortSIPServer_lifecycle(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	resource.ParallelTest(t, resource.TestCase{
@@ -59,23 +38,23 @@ func TestAccPortSIPServer_lifecycle(t *testing.T) {
 			{
 				// Minimal arguments: the PBX fills in type and enabled.
 				Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`, 10)),
-				ConfigPlanChecks: planAction(serverAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attr(serverAddr, "id"),
-					attrEq(serverAddr, "type", knownvalue.StringExact("EXTERNAL")),
-					attrEq(serverAddr, "enabled", knownvalue.Bool(true)),
-					attrEq(serverAddr, "ipv4", knownvalue.StringExact("192.0.2.10")),
-					attrEq(serverAddr, "ipv6", knownvalue.Null()),
-					attrEq(serverAddr, "max_rooms", knownvalue.Int64Exact(10)),
+					acctest.Attr(serverAddr, "id", knownvalue.NotNull()),
+					acctest.Attr(serverAddr, "type", knownvalue.StringExact("EXTERNAL")),
+					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
+					acctest.Attr(serverAddr, "ipv4", knownvalue.StringExact("192.0.2.10")),
+					acctest.Attr(serverAddr, "ipv6", knownvalue.Null()),
+					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(10)),
 				},
 			},
 			{
 				// enabled and the limits change in place.
 				Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
-				ConfigPlanChecks: planAction(serverAddr, plancheck.ResourceActionUpdate),
+				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionUpdate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(serverAddr, "enabled", knownvalue.Bool(false)),
-					attrEq(serverAddr, "max_rooms", knownvalue.Int64Exact(25)),
+					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(false)),
+					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(25)),
 				},
 			},
 			{
@@ -86,17 +65,17 @@ func TestAccPortSIPServer_lifecycle(t *testing.T) {
 			{
 				// The update API has no name: a new name is a new server.
 				Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
-				ConfigPlanChecks: planAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(serverAddr, "name", knownvalue.StringExact("east-2")),
+					acctest.Attr(serverAddr, "name", knownvalue.StringExact("east-2")),
 				},
 			},
 			{
 				// Nor addresses: adding an IPv6 address replaces it too.
 				Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  ipv6 = \"2001:db8::10\"\n  enabled = false", 25)),
-				ConfigPlanChecks: planAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::10")),
+					acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::10")),
 				},
 			},
 		},
@@ -110,10 +89,10 @@ func TestAccPortSIPServer_ipv6Only(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           emu.Config(serverConfig("v6", `ipv6 = "2001:db8::20"`, 1)),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				attrEq(serverAddr, "ipv4", knownvalue.Null()),
-				attrEq(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::20")),
+				acctest.Attr(serverAddr, "ipv4", knownvalue.Null()),
+				acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::20")),
 			},
 		}},
 	})
@@ -129,7 +108,7 @@ func TestAccPortSIPServer_drift(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				Config:           cfg,
-				ConfigPlanChecks: emptyPlanAfterApply,
+				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 				Check: func(s *terraform.State) error {
 					id = s.RootModule().Resources[serverAddr].Primary.ID
 					return nil
@@ -150,8 +129,8 @@ func TestAccPortSIPServer_drift(t *testing.T) {
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
-					attrEq(serverAddr, "enabled", knownvalue.Bool(true)),
-					attrEq(serverAddr, "max_rooms", knownvalue.Int64Exact(5)),
+					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
+					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(5)),
 				},
 			},
 			{
@@ -160,7 +139,7 @@ func TestAccPortSIPServer_drift(t *testing.T) {
 					emu.PortSIP(t, http.MethodPost, "/conference_servers/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
 				},
 				Config:           cfg,
-				ConfigPlanChecks: planAction(serverAddr, plancheck.ResourceActionCreate),
+				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
 			},
 		},
 	})
@@ -210,9 +189,9 @@ func TestAccPortSIPServer_rateLimitedCreateIsRetried(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:           emu.Config(serverConfig("limited", `ipv4 = "192.0.2.40"`, 1)),
-			ConfigPlanChecks: emptyPlanAfterApply,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			ConfigStateChecks: []statecheck.StateCheck{
-				attrEq(serverAddr, "name", knownvalue.StringExact("limited")),
+				acctest.Attr(serverAddr, "name", knownvalue.StringExact("limited")),
 			},
 		}},
 	})
