@@ -233,3 +233,17 @@ func mustJSON(t *testing.T, data []byte, v any) {
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }
+
+// equalJSON reports whether a and b encode the same.
+func equalJSON(t *testing.T, a, b any) bool {
+	t.Helper()
+	x, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bytes.Equal(x, y)
+}

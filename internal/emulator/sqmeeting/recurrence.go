@@ -156,10 +156,12 @@ func dateOf(ms int64, loc *time.Location) civil {
 	return civil{time.Date(y, m, d, 12, 0, 0, 0, time.UTC)}
 }
 
-func (c civil) addDays(n int) civil     { return civil{c.t.AddDate(0, 0, n)} }
-func (c civil) daysSince(o civil) int   { return int(c.t.Sub(o.t).Hours() / 24) }
-func (c civil) before(o civil) bool     { return c.t.Before(o.t) }
-func (c civil) monthsSince(o civil) int { return (c.t.Year()-o.t.Year())*12 + int(c.t.Month()-o.t.Month()) }
+func (c civil) addDays(n int) civil   { return civil{c.t.AddDate(0, 0, n)} }
+func (c civil) daysSince(o civil) int { return int(c.t.Sub(o.t).Hours() / 24) }
+func (c civil) before(o civil) bool   { return c.t.Before(o.t) }
+func (c civil) monthsSince(o civil) int {
+	return (c.t.Year()-o.t.Year())*12 + int(c.t.Month()-o.t.Month())
+}
 
 // weekday is the rule's number for c's day: 1 = Sunday ... 7 = Saturday.
 func (c civil) weekday() int { return int(c.t.Weekday()) + 1 }
@@ -189,9 +191,9 @@ type occurrence struct {
 //
 // A first occurrence that does not match its own rule (a WEEKLY series
 // starting on a Monday for Tuesdays) is not an occurrence; the series starts
-// at the first date that matches. It returns nil once the series would pass
-// maxOccurrences, and the caller reports that.
-func expand(r rule, loc *time.Location) []occurrence {
+// at the first date that matches. ok is false when the series would pass
+// maxOccurrences.
+func expand(r rule, loc *time.Location) (out []occurrence, ok bool) {
 	first := time.UnixMilli(r.StartTime).In(loc)
 	hh, mm, ss := first.Clock()
 	ns := first.Nanosecond()
@@ -215,7 +217,6 @@ func expand(r rule, loc *time.Location) []occurrence {
 	}
 	weekStart := d0.addDays(1 - d0.weekday())
 
-	var out []occurrence
 	for d := from; !last.before(d); d = d.addDays(1) {
 		var match bool
 		switch r.Type {
@@ -230,10 +231,10 @@ func expand(r rule, loc *time.Location) []occurrence {
 			continue
 		}
 		if len(out) == maxOccurrences {
-			return nil
+			return nil, false
 		}
 		start := time.Date(d.t.Year(), d.t.Month(), d.t.Day(), hh, mm, ss, ns, loc).UnixMilli()
 		out = append(out, occurrence{Date: d.t.Format(time.DateOnly), Start: start, End: start + duration})
 	}
-	return out
+	return out, true
 }

@@ -47,9 +47,9 @@ func (a *API) createSeries(req *request, f fields) reply {
 
 // occurrences expands r and reports a rule that gives none or too many.
 func (a *API) occurrences(r rule, p *problems) []occurrence {
-	occ := expand(r, a.opts.TimeZone)
+	occ, ok := expand(r, a.opts.TimeZone)
 	switch {
-	case occ == nil && r.EndDay > r.StartTime:
+	case !ok:
 		p.add("the recurrence has more than %d occurrences; end it sooner", maxOccurrences)
 	case len(occ) == 0:
 		p.add("the recurrence has no occurrence between recurrenceStartDay and recurrenceEndDay")
