@@ -79,3 +79,10 @@ func TestRejectsUnknownFlags(t *testing.T) {
 		t.Fatal("an unknown flag was accepted")
 	}
 }
+
+func TestRejectsUnknownTimeZone(t *testing.T) {
+	err := run([]string{"-sqmeeting-timezone", "Mars/Olympus_Mons"})
+	if err == nil || !strings.Contains(err.Error(), "sqmeeting-timezone") {
+		t.Fatalf("an unknown zone was accepted: %v", err)
+	}
+}
