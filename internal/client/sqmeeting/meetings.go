@@ -23,12 +23,18 @@ const (
 // /api/v1/meeting_schedule) and returns it. An instant meeting starts now and
 // takes no times.
 func (c *Client) CreateMeeting(ctx context.Context, in MeetingInput) (*Meeting, error) {
+	return c.create(ctx, schedulePath, in, "reservation_id", func(m *Meeting) string { return m.ReservationID })
+}
+
+// create POSTs in to path and returns the meeting of the answer, which must
+// carry its ID (field, read by id).
+func (c *Client) create(ctx context.Context, path string, in any, field string, id func(*Meeting) string) (*Meeting, error) {
 	var m Meeting
-	if err := c.call(ctx, http.MethodPost, schedulePath, nil, in, &m, false); err != nil {
+	if err := c.call(ctx, http.MethodPost, path, nil, in, &m, false); err != nil {
 		return nil, err
 	}
-	if m.ReservationID == "" {
-		return nil, fmt.Errorf("SQMeeting created a meeting but returned no reservation_id")
+	if id(&m) == "" {
+		return nil, fmt.Errorf("SQMeeting answered POST %s without a %s", path, field)
 	}
 	return &m, nil
 }
@@ -145,14 +151,7 @@ func (c *Client) eachPage(ctx context.Context, path, filter string, read func([]
 // whose RecurrenceGID names the series.
 func (c *Client) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*Meeting, error) {
 	in.MeetingType = MeetingTypeRecurrence
-	var m Meeting
-	if err := c.call(ctx, http.MethodPost, recurrencePath, nil, in, &m, false); err != nil {
-		return nil, err
-	}
-	if m.RecurrenceGID == "" {
-		return nil, fmt.Errorf("SQMeeting created a recurrence but returned no recurrence_gid")
-	}
-	return &m, nil
+	return c.create(ctx, recurrencePath, in, "recurrence_gid", func(m *Meeting) string { return m.RecurrenceGID })
 }
 
 // GetRecurrence reads a series and all its occurrences, across all pages.

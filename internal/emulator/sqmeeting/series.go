@@ -24,25 +24,35 @@ func (a *API) createRecurrence(req *request) reply {
 // recurrence_gid names the series.
 func (a *API) createSeries(req *request, f fields) reply {
 	var p problems
-	f.known(&p, seriesFields)
-	if t, ok := f.str(&p, "meeting_type"); ok && t != typeRecurrence {
-		p.add(`meeting_type must be "recurrence" for a recurrence`)
-	}
 	s := &series{GID: newUUID(), OwnerID: req.Principal, Settings: defaultSettings()}
-	a.apply(f, &p, &s.Settings, s.OwnerID, true)
-	readRule(f, &p, &s.Rule, a.opts.TimeZone, true)
-	var occ []occurrence
-	if len(p) == 0 {
-		occ = a.occurrences(s.Rule, &p)
-	}
+	occ := a.readSeries(f, &p, s, true)
 	if len(p) > 0 {
 		return p.reply()
 	}
-	a.number(&s.Settings)
 	s.Settings.URL = urlCode()
 	a.series[s.GID] = s
 	a.materialize(s, occ, nil)
 	return ok200(a.view(a.meetings[s.Occurrences[0]], baseURL(req.Request)))
+}
+
+// readSeries reads a series' body onto s (a new series, or a copy of the one
+// being updated) and expands the rule that results; p collects what is
+// wrong, and nothing is expanded while anything is.
+func (a *API) readSeries(f fields, p *problems, s *series, creating bool) []occurrence {
+	f.known(p, seriesFields)
+	if t, ok := f.str(p, "meeting_type"); ok && t != typeRecurrence {
+		p.add(`meeting_type must be "recurrence" for a recurrence, not %q`, t)
+	}
+	a.apply(f, p, &s.Settings, s.OwnerID, creating)
+	readRule(f, p, &s.Rule, a.opts.TimeZone, creating)
+	if len(*p) > 0 {
+		return nil
+	}
+	occ := a.occurrences(s.Rule, p)
+	if len(*p) == 0 {
+		a.number(&s.Settings)
+	}
+	return occ
 }
 
 // occurrences expands r and reports a rule that gives none or too many.
@@ -145,24 +155,14 @@ func (a *API) updateRecurrence(req *request) reply {
 		return invalid("%v", err)
 	}
 	var p problems
-	f.known(&p, seriesFields)
-	if t, ok := f.str(&p, "meeting_type"); ok && t != typeRecurrence {
-		p.add("meeting_type cannot change from recurrence to %s", t)
-	}
 	next := *s
 	next.Settings.Invited = slices.Clone(s.Settings.Invited)
 	next.Rule.DaysOfWeek = slices.Clone(s.Rule.DaysOfWeek)
 	next.Rule.DaysOfMonth = slices.Clone(s.Rule.DaysOfMonth)
-	a.apply(f, &p, &next.Settings, s.OwnerID, false)
-	readRule(f, &p, &next.Rule, a.opts.TimeZone, false)
-	var occ []occurrence
-	if len(p) == 0 {
-		occ = a.occurrences(next.Rule, &p)
-	}
+	occ := a.readSeries(f, &p, &next, false)
 	if len(p) > 0 {
 		return p.reply()
 	}
-	a.number(&next.Settings)
 	before := map[string]string{}
 	for _, id := range s.Occurrences {
 		before[time.UnixMilli(a.meetings[id].Start).In(a.opts.TimeZone).Format(time.DateOnly)] = id
