@@ -16,6 +16,10 @@ const (
 	typeRecurrence  = "recurrence"
 )
 
+// meetingFields are the fields of a meeting's body outside a series. The
+// document's reservation example sends "recurrence_type": "NONE".
+var meetingFields = slices.Concat([]string{"meeting_type", "recurrence_type"}, settingFields, readOnlyFields, timeFields)
+
 // instantLength is how long an instant meeting is scheduled for. The
 // document gives an instant meeting no times; the emulator starts it at once
 // and gives it the two hours of the document's reservation example
@@ -40,9 +44,9 @@ func (a *API) createSchedule(req *request) reply {
 	if typ == typeRecurrence {
 		return a.createSeries(req, f)
 	}
-	f.known(&p, slices.Concat([]string{"meeting_type", "recurrence_type"}, settingFields, readOnlyFields, timeFields))
+	f.known(&p, meetingFields)
 	if rt, ok := f.str(&p, "recurrence_type"); ok && rt != recurrenceNone {
-		p.add(`recurrence_type must be NONE for an %s meeting; create a series with meeting_type "recurrence"`, typ)
+		p.add(`recurrence_type must be NONE for a meeting of type %s; create a series with meeting_type "recurrence"`, typ)
 	}
 	m := &meeting{Type: typ, OwnerID: req.Principal, settings: defaultSettings()}
 	a.apply(f, &p, &m.settings, m.OwnerID, true)
@@ -136,7 +140,7 @@ func (a *API) updateSchedule(req *request) reply {
 		return invalid("%v", err)
 	}
 	var p problems
-	f.known(&p, slices.Concat([]string{"meeting_type", "recurrence_type"}, settingFields, readOnlyFields, timeFields))
+	f.known(&p, meetingFields)
 	if t, ok := f.str(&p, "meeting_type"); ok && t != m.Type {
 		p.add("meeting_type cannot change from %s to %s", m.Type, t)
 	}
