@@ -16,10 +16,12 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	_ "time/tzdata" // -sqmeeting-timezone works on hosts without a zone database
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 )
 
 func main() {
@@ -35,7 +37,7 @@ func run(args []string) error {
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	var platformAddrs platformListeners
-	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet); repeatable")
+	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
 	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP administrator's user name, accepted by /api/auth/sign_in")
 	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP administrator's password, accepted by /api/auth/sign_in")
@@ -46,8 +48,15 @@ func run(args []string) error {
 		"without the flag, $EMULATOR_PORTSIP_USERS (\"name=pass,name2=pass2\", empty for none) does")
 	lineKey := fs.String("line-api-key", envOr("EMULATOR_LINE_API_KEY", lineplanet.DefaultAPIKey), "LINE Planet API key accepted in Basic auth")
 	lineSecret := fs.String("line-api-secret", envOr("EMULATOR_LINE_API_SECRET", lineplanet.DefaultAPISecret), "LINE Planet API secret accepted in Basic auth")
+	sqUser := fs.String("sqmeeting-username", envOr("EMULATOR_SQMEETING_USERNAME", sqmeeting.DefaultUsername), "SQMeeting administrator accepted by /api/v1/user/sign_in")
+	sqPass := fs.String("sqmeeting-password", envOr("EMULATOR_SQMEETING_PASSWORD", sqmeeting.DefaultPassword), "SQMeeting administrator's password (clients send its salted SHA-1)")
+	sqZone := fs.String("sqmeeting-timezone", envOr("EMULATOR_SQMEETING_TIMEZONE", "UTC"), "IANA time zone in which SQMeeting expands recurring meetings")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	sqLoc, err := time.LoadLocation(*sqZone)
+	if err != nil {
+		return fmt.Errorf("-sqmeeting-timezone: %w", err)
 	}
 
 	users, err := psUsers.resolve(*psUser)
@@ -59,6 +68,7 @@ func run(args []string) error {
 	opts := emulator.Options{
 		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, Users: users, TokenTTL: *psTTL},
 		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
+		SQMeeting:  sqmeeting.Options{Username: *sqUser, Password: *sqPass, TimeZone: sqLoc},
 		StateFile:  *stateFile,
 	}
 	if !*quiet {

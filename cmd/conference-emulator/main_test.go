@@ -134,3 +134,10 @@ func TestPortSIPUsers(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestRejectsUnknownTimeZone(t *testing.T) {
+	err := run([]string{"-sqmeeting-timezone", "Mars/Olympus_Mons"})
+	if err == nil || !strings.Contains(err.Error(), "sqmeeting-timezone") {
+		t.Fatalf("an unknown zone was accepted: %v", err)
+	}
+}

@@ -36,6 +36,14 @@ var secretKeys = map[string]bool{
 	"setcookie":       true,
 	"xapikey":         true,
 	"clientsecret":    true,
+	// SQMeeting: the client_id travels with the token in every query, the
+	// sign-in and password-change secrets are password hashes, and a live
+	// stream has its own password.
+	"clientid":     true,
+	"secretold":    true,
+	"secretnew":    true,
+	"livepasscode": true,
+	"livepassword": true,
 }
 
 func normalizeKey(k string) string {

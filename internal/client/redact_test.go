@@ -11,19 +11,20 @@ import (
 )
 
 func TestRedactURLMasksSecretQueryParameters(t *testing.T) {
-	u, _ := url.Parse("https://u:p@meet.example.com/api/v1/meeting_schedule?client_id=abc&token=s3cret&page=2")
+	u, _ := url.Parse("https://u:p@meet.example.com/api/v1/meeting_schedule?client_id=0b8f3c2e-2f5c-4a53-9d3e-6c1d8f1e2a4b&token=s3cret&page_num=2")
 	got := RedactURL(u)
-	if strings.Contains(got, "s3cret") || strings.Contains(got, "u:p@") {
+	if strings.Contains(got, "s3cret") || strings.Contains(got, "u:p@") || strings.Contains(got, "0b8f3c2e") {
 		t.Fatalf("RedactURL leaked a secret: %s", got)
 	}
-	if !strings.Contains(got, "client_id=abc") || !strings.Contains(got, "page=2") {
+	if !strings.Contains(got, "page_num=2") {
 		t.Fatalf("RedactURL dropped non-secret parameters: %s", got)
 	}
 }
 
 func TestRedactBodyKeyVariants(t *testing.T) {
-	got := RedactBody([]byte(`{"adminPin":"1","Admin-Pin":"2","admin_pin":"3","meeting_password":"4","subject":"ok","list":[{"passcode":"5"}]}`))
-	for _, s := range []string{`"1"`, `"2"`, `"3"`, `"4"`, `"5"`} {
+	got := RedactBody([]byte(`{"adminPin":"1","Admin-Pin":"2","admin_pin":"3","meeting_password":"4","subject":"ok","list":[{"passcode":"5"}],` +
+		`"secret":"6","secret_old":"7","secret_new":"8","live_passcode":"9","user_token":"10"}`))
+	for _, s := range []string{`"1"`, `"2"`, `"3"`, `"4"`, `"5"`, `"6"`, `"7"`, `"8"`, `"9"`, `"10"`} {
 		if strings.Contains(got, s) {
 			t.Errorf("value %s survived redaction: %s", s, got)
 		}

@@ -1,0 +1,252 @@
+// Package sqmeeting emulates the SQMeeting (FRTC) server REST API, following
+// ../shared/api/sqmeeting-frtc.txt and NOTES.md. Where the document is wrong or
+// silent, the vendor's own clients (github.com/sqmeeting/sqmeeting_linux,
+// _mac and _android) are the better guide, as NOTES.md says; every such
+// decision is written beside the code that makes it.
+//
+// The emulated server has a fixed set of users (the administrator plus the
+// seeded invitees of Options.Users) and of personal meeting rooms: the API has
+// no call to create rooms or delete users (NOTES.md). What the API does create,
+// scheduled meetings and recurrence series, lives in memory and in the
+// emulator's state file.
+package sqmeeting
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+)
+
+// Default credentials and settings of the emulated server.
+const (
+	DefaultUsername = "admin"
+	DefaultPassword = "emulator-password"
+	// DefaultLockoutAttempts is how many failed sign-ins in a row lock an
+	// account. The vendor's macOS client says so beside error 0x00003001
+	// ("登录时，密码输入6次后，账户被冻结": after six wrong passwords the account
+	// is frozen; FrtcSignViewController.m); the sixth failure answers 0x00003001.
+	DefaultLockoutAttempts = 6
+	// LockoutDuration is how long such a lock lasts: "User has been locked,
+	// please retry after 5 minutes" (the vendor clients' text for 0x00003001)
+	// and NOTES.md.
+	LockoutDuration = 5 * time.Minute
+	// DefaultTokenTTL is how long a user_token is accepted. The document does
+	// not say; the vendor clients keep the token across restarts and sign in
+	// with it later (FrtcApiManager::sign_in_token), so it is long-lived.
+	DefaultTokenTTL = 24 * time.Hour
+	// DefaultVersion is what /api/v1/system/version answers (the document's
+	// example).
+	DefaultVersion = "3.4.0-16888"
+	// Salt is what the vendor's clients append to the password before hashing
+	// it into the sign-in secret (sqmeeting_linux FrtcApiManager.cpp, "salt").
+	Salt = "49d88eb34f77fc9e81cbdc5190c7efdc"
+)
+
+// Roles of the document's "Create User": "role:Normal、MeetingOperator、SystemAdmin".
+const (
+	RoleNormal      = "Normal"
+	RoleOperator    = "MeetingOperator"
+	RoleSystemAdmin = "SystemAdmin"
+)
+
+// Secret is the sign-in secret the vendor's clients send for password: the
+// lower-case hex SHA-1 of password+Salt (FrtcApiManager::secretSha1String).
+func Secret(password string) string {
+	sum := sha1.Sum([]byte(password + Salt)) //nolint:gosec // the vendor's scheme, not ours to choose
+	return hex.EncodeToString(sum[:])
+}
+
+// User is an account of the emulated server.
+type User struct {
+	Username   string
+	Password   string
+	RealName   string
+	Email      string
+	Department string
+	Mobile     string
+	// Role is RoleNormal when empty.
+	Role string
+	// Disabled accounts are locked by an administrator: signing in answers
+	// 0x00003002 ("User has been locked, please contact administrator").
+	Disabled bool
+}
+
+// MeetingRoom is a personal meeting room of the emulated server.
+type MeetingRoom struct {
+	Name string
+	// Owner is the owning user's username.
+	Owner    string
+	Number   string
+	Password string
+}
+
+// Options configures the emulated server. The zero value is usable.
+type Options struct {
+	// Username and Password are the administrator's; defaults DefaultUsername
+	// and DefaultPassword.
+	Username string
+	Password string
+	// Users are the other accounts, the people a meeting can invite. nil seeds
+	// DefaultUsers; an empty non-nil slice means the administrator alone.
+	Users []User
+	// MeetingRooms nil seeds one personal room per user (DefaultMeetingRooms).
+	MeetingRooms []MeetingRoom
+	// TimeZone is the server's zone, in which recurrences are expanded: every
+	// occurrence starts at the same local time of day as the first, across
+	// daylight saving changes. nil is UTC.
+	TimeZone *time.Location
+	// LockoutAttempts is how many failed sign-ins in a row lock an account for
+	// LockoutDuration; 0 is DefaultLockoutAttempts, negative never locks.
+	LockoutAttempts int
+	// TokenTTL defaults to DefaultTokenTTL.
+	TokenTTL time.Duration
+	// Version defaults to DefaultVersion.
+	Version string
+}
+
+// DefaultUsers are the seeded invitees.
+func DefaultUsers() []User {
+	return []User{
+		{Username: "alice", Password: "alice-password", RealName: "Alice Example", Email: "alice@example.com", Department: "Engineering"},
+		{Username: "bob", Password: "bob-password", RealName: "Bob Example", Email: "bob@example.com", Department: "Sales"},
+		{Username: "carol", Password: "carol-password", RealName: "Carol Example", Email: "carol@example.com", Department: "Support", Role: RoleOperator},
+	}
+}
+
+// API is the emulated SQMeeting server. It implements platform.Platform.
+type API struct {
+	clock *platform.Clock
+	opts  Options
+
+	// Fixed at New: the accounts and rooms, by ID and in order.
+	users     map[string]*account // by user_id
+	userOrder []string
+	byName    map[string]*account
+	rooms     map[string]*room
+	roomOrder []string
+
+	// mu guards everything below. Handlers run under it (platform.Router).
+	mu       sync.RWMutex
+	sessions map[string]*session // by user_token
+	lockouts map[string]*lockout // by username
+	meetings map[string]*meeting // by reservation_id, occurrences included
+	series   map[string]*series  // by recurrence_gid
+	numbers  map[string]bool     // meeting numbers handed out
+}
+
+var _ platform.Platform = (*API)(nil)
+
+// New returns a server with the users and rooms of opts and no meetings.
+func New(clock *platform.Clock, opts Options) *API {
+	if opts.Username == "" {
+		opts.Username = DefaultUsername
+	}
+	if opts.Password == "" {
+		opts.Password = DefaultPassword
+	}
+	if opts.Users == nil {
+		opts.Users = DefaultUsers()
+	}
+	if opts.TimeZone == nil {
+		opts.TimeZone = time.UTC
+	}
+	if opts.LockoutAttempts == 0 {
+		opts.LockoutAttempts = DefaultLockoutAttempts
+	}
+	if opts.TokenTTL <= 0 {
+		opts.TokenTTL = DefaultTokenTTL
+	}
+	if opts.Version == "" {
+		opts.Version = DefaultVersion
+	}
+	if clock == nil {
+		clock = platform.NewClock()
+	}
+	a := &API{clock: clock, opts: opts}
+	a.seed()
+	a.Reset()
+	return a
+}
+
+// Name implements platform.Platform.
+func (a *API) Name() string { return "sqmeeting" }
+
+// Prefixes implements platform.Platform: every path of the document starts
+// with /api/v1/.
+func (a *API) Prefixes() []string { return []string{"/api/v1/"} }
+
+// Reset drops every meeting, session and lock.
+func (a *API) Reset() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.sessions = map[string]*session{}
+	a.lockouts = map[string]*lockout{}
+	a.meetings = map[string]*meeting{}
+	a.series = map[string]*series{}
+	a.numbers = map[string]bool{}
+	for _, r := range a.rooms {
+		a.numbers[r.Number] = true
+	}
+}
+
+// TimeZone is the zone recurrences are expanded in.
+func (a *API) TimeZone() *time.Location { return a.opts.TimeZone }
+
+// nowMS is the emulated time in epoch milliseconds, the API's unit.
+func (a *API) nowMS() int64 { return a.clock.Now().UnixMilli() }
+
+// seed builds the fixed accounts and rooms. IDs derive from the usernames and
+// room numbers so that they survive restarts and are the same in every test.
+func (a *API) seed() {
+	a.users = map[string]*account{}
+	a.byName = map[string]*account{}
+	admin := User{Username: a.opts.Username, Password: a.opts.Password, RealName: "Administrator", Role: RoleSystemAdmin}
+	for _, u := range append([]User{admin}, a.opts.Users...) {
+		if u.Username == "" || a.byName[u.Username] != nil {
+			continue
+		}
+		if u.Role == "" {
+			u.Role = RoleNormal
+		}
+		acc := &account{User: u, ID: stableID("user", u.Username)}
+		a.users[acc.ID] = acc
+		a.byName[u.Username] = acc
+		a.userOrder = append(a.userOrder, acc.ID)
+	}
+	rooms := a.opts.MeetingRooms
+	if rooms == nil {
+		rooms = a.defaultRooms()
+	}
+	a.rooms = map[string]*room{}
+	for _, r := range rooms {
+		owner := a.byName[r.Owner]
+		if owner == nil || r.Number == "" {
+			continue
+		}
+		rm := &room{MeetingRoom: r, ID: stableID("room", r.Number), OwnerID: owner.ID}
+		if a.rooms[rm.ID] != nil {
+			continue
+		}
+		a.rooms[rm.ID] = rm
+		a.roomOrder = append(a.roomOrder, rm.ID)
+	}
+}
+
+// defaultRooms gives every user one personal room, numbered 9000000N in
+// account order.
+func (a *API) defaultRooms() []MeetingRoom {
+	rooms := make([]MeetingRoom, 0, len(a.userOrder))
+	for i, id := range a.userOrder {
+		u := a.users[id]
+		rooms = append(rooms, MeetingRoom{
+			Name:   u.RealName + "'s meeting room",
+			Owner:  u.Username,
+			Number: fmt.Sprintf("%08d", 90000001+i),
+		})
+	}
+	return rooms
+}
