@@ -36,6 +36,12 @@ type Setting struct {
 	Default string
 	// MaxLength, when positive, bounds the value's length (1..MaxLength).
 	MaxLength int
+	// UUID values must be UUIDs.
+	UUID bool
+	// Int values are whole numbers from Min to Max: a number in the block,
+	// digits in the environment.
+	Int      bool
+	Min, Max int64
 	// ConflictsWith names attributes of the same block that cannot be set
 	// together with this one.
 	ConflictsWith []string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -78,6 +79,23 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	resp.DataSourceData = data
 }
 
+// stringOf is a block value as a string: numbers are settings too, in the
+// environment as digits.
+func stringOf(v attr.Value) basetypes.StringValue {
+	switch v := v.(type) {
+	case basetypes.StringValue:
+		return v
+	case basetypes.Int64Value:
+		switch {
+		case v.IsUnknown():
+			return types.StringUnknown()
+		case !v.IsNull():
+			return types.StringValue(strconv.FormatInt(v.ValueInt64(), 10))
+		}
+	}
+	return types.StringNull()
+}
+
 // resolve reads a platform block's values: the configuration wins, then the
 // environment, then the declared default. A platform counts as configured when
 // its block is present or its endpoint's environment variable is set.
@@ -92,7 +110,7 @@ func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics
 	}
 	values := make(platforms.Values, len(pl.Settings))
 	for _, s := range pl.Settings {
-		v, _ := attrs[s.Attr].(basetypes.StringValue)
+		v := stringOf(attrs[s.Attr])
 		switch {
 		case v.IsUnknown():
 			diags.AddAttributeError(path.Root(pl.Block).AtName(s.Attr), "Value not known at plan time",

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -35,7 +36,7 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
-				Description: "How many times a request is retried after a rate limit (HTTP 429, honouring `Retry-After`), a 5xx answer or a network error, " +
+				Description: "How many times a request is retried after a rate limit (HTTP 429, honoring `Retry-After`), a 5xx answer or a network error, " +
 					"with exponential backoff and jitter. Requests that are not safe to repeat (creates) are retried only when the server says it did not process them (429, 503). Defaults to 4; 0 disables retries.",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
@@ -48,6 +49,8 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 	}
 }
 
+var uuidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
 // platformBlock is a platform's provider block, from its declaration.
 func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 	attrs := make(map[string]schema.Attribute, len(pl.Settings))
@@ -56,6 +59,14 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 		if s.Default != "" {
 			desc += fmt.Sprintf(" Defaults to `%s`.", s.Default)
 		}
+		if s.Int {
+			attrs[s.Attr] = schema.Int64Attribute{
+				Optional:    true,
+				Description: fmt.Sprintf("%s Can also be set with the `%s` environment variable.", desc, s.Env),
+				Validators:  []validator.Int64{int64validator.Between(s.Min, s.Max)},
+			}
+			continue
+		}
 		a := schema.StringAttribute{
 			Optional:    true,
 			Sensitive:   s.Secret,
@@ -63,6 +74,9 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 		}
 		if s.Endpoint {
 			a.Validators = append(a.Validators, validators.HTTPURL())
+		}
+		if s.UUID {
+			a.Validators = append(a.Validators, stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 0b8f3c2e-2f5c-4a53-9d3e-6c1d8f1e2a4b"))
 		}
 		if s.MaxLength > 0 {
 			a.Validators = append(a.Validators, stringvalidator.LengthBetween(1, s.MaxLength))

@@ -1,0 +1,21 @@
+package platforms
+
+// SQMeeting is the SQMeeting (FRTC) server REST API (../shared/api/sqmeeting-frtc.txt).
+var SQMeeting = Platform{
+	Key:         "sqmeeting",
+	Name:        "SQMeeting",
+	Block:       "sqmeeting",
+	FlagPrefix:  "sqmeeting",
+	Description: "SQMeeting (FRTC) server connection. The provider signs in once with `username` and `password` and reuses the token, signing in again when it expires.",
+	Settings: []Setting{
+		{Attr: "endpoint", Env: "SQMEETING_ENDPOINT", Endpoint: true,
+			Description: "Base URL of the SQMeeting server without `/api/v1`, e.g. `https://meeting.example.com`."},
+		{Attr: "client_id", Env: "SQMEETING_CLIENT_ID", UUID: true, Emulator: "6f1c2e0a-4b5d-4c3e-8f7a-9b0c1d2e3f40", Label: "client ID",
+			Description: "The client ID (a UUID) sent with every call, as the vendor's clients send theirs. When not set, the provider makes a random one for each run."},
+		{Attr: "username", Env: "SQMEETING_USERNAME", Emulator: "admin",
+			Description: "The user to sign in as. Meetings are created on this user's behalf."},
+		{Attr: "password", Env: "SQMEETING_PASSWORD", Secret: true, Emulator: "emulator-password",
+			Description: "The password of `username`. It is never sent as it is: the sign-in carries a salted SHA-1 of it, as the vendor's clients do."},
+	},
+	Requires: [][][]string{{{"endpoint"}}, {{"username"}}, {{"password"}}},
+}
