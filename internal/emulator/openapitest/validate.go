@@ -1,144 +1,30 @@
-package portsip_test
+package openapitest
 
-// A small OpenAPI 3.x response validator, enough for the PortSIP spec: type
-// (including type arrays and nullable), required, properties,
-// additionalProperties, enum, items, min/maxItems, allOf/oneOf/anyOf, $ref to
-// anything in the document, format date-time (the spec spells it "date_time")
-// and int32/int64, minimum/maximum (and the exclusive forms), minLength,
-// maxLength and pattern. It lives in a test file so that the module gains no
-// dependency.
+// A small OpenAPI 3.x schema validator, enough for the vendors' documents in
+// ../shared/api: type (including type arrays and nullable), required,
+// properties, additionalProperties, enum, items, min/maxItems,
+// allOf/oneOf/anyOf, $ref to anything in the document, formats date-time
+// (PortSIP spells it "date_time"), uri, int32 and int64, minimum/maximum (and
+// the exclusive forms), minLength, maxLength and pattern. It is hand-written so
+// that the module gains no dependency.
 
 import (
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"os"
+	"net/url"
 	"reflect"
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 	"unicode/utf8"
 )
 
-// specPath is where the vendor's spec sits relative to this package.
-const specPath = "../../../../shared/api/portsip-openapi-conference.json"
-
-type openAPI struct {
-	doc   map[string]any
-	paths []specRoute
-}
-
-type specRoute struct {
-	template string
-	segs     []string
-	item     map[string]any
-}
-
-var (
-	specOnce sync.Once
-	specDoc  *openAPI
-	specErr  error
-)
-
-// loadSpec reads the spec once; it returns (nil, nil) when the file is absent.
-func loadSpec() (*openAPI, error) {
-	specOnce.Do(func() {
-		data, err := os.ReadFile(specPath)
-		if os.IsNotExist(err) {
-			return
-		}
-		if err != nil {
-			specErr = err
-			return
-		}
-		dec := json.NewDecoder(bytes.NewReader(data))
-		dec.UseNumber()
-		var doc map[string]any
-		if err := dec.Decode(&doc); err != nil {
-			specErr = fmt.Errorf("%s: %w", specPath, err)
-			return
-		}
-		s := &openAPI{doc: doc}
-		paths, _ := doc["paths"].(map[string]any)
-		for tpl, item := range paths {
-			m, _ := item.(map[string]any)
-			s.paths = append(s.paths, specRoute{template: tpl, segs: strings.Split(strings.Trim(tpl, "/"), "/"), item: m})
-		}
-		// Most literal segments first, so that /participants/layout wins over
-		// /participants/{participant_id}.
-		sort.Slice(s.paths, func(i, j int) bool {
-			return literalCount(s.paths[i].segs) > literalCount(s.paths[j].segs)
-		})
-		specDoc = s
-	})
-	return specDoc, specErr
-}
-
-func literalCount(segs []string) int {
-	n := 0
-	for _, s := range segs {
-		if !strings.HasPrefix(s, "{") {
-			n++
-		}
-	}
-	return n
-}
-
-// operation finds the spec operation serving method and an emulator URL path
-// (the spec's server URL already ends in /api).
-func (s *openAPI) operation(method, urlPath string) (template string, op map[string]any, found bool) {
-	p := strings.TrimPrefix(urlPath, "/api")
-	segs := strings.Split(strings.Trim(p, "/"), "/")
-	for _, r := range s.paths {
-		if len(r.segs) != len(segs) {
-			continue
-		}
-		match := true
-		for i, seg := range r.segs {
-			if !strings.HasPrefix(seg, "{") && seg != segs[i] {
-				match = false
-				break
-			}
-		}
-		if !match {
-			continue
-		}
-		if op, ok := r.item[strings.ToLower(method)].(map[string]any); ok {
-			return r.template, op, true
-		}
-	}
-	return "", nil, false
-}
-
-// responseSchema returns the JSON schema of op's answer with status: the exact
-// code, else its class ("4XX"), else "default". declared is false when the spec
-// has no such response at all; schema is nil when the response has no JSON
-// content.
-func responseSchema(op map[string]any, status int) (schema any, declared bool) {
-	responses, _ := op["responses"].(map[string]any)
-	var resp map[string]any
-	for _, key := range []string{fmt.Sprint(status), fmt.Sprintf("%dXX", status/100), "default"} {
-		if r, ok := responses[key].(map[string]any); ok {
-			resp = r
-			break
-		}
-	}
-	if resp == nil {
-		return nil, false
-	}
-	content, _ := resp["content"].(map[string]any)
-	media, _ := content["application/json"].(map[string]any)
-	if media == nil {
-		return nil, true
-	}
-	return media["schema"], true
-}
-
-// validateJSON checks data against schema and returns every violation.
-func (s *openAPI) validateJSON(schema any, data []byte) []string {
+// ValidateJSON checks data against schema and returns every violation, each
+// prefixed with its JSON path ("$.results[0].roomUrl: ...").
+func (s *Spec) ValidateJSON(schema any, data []byte) []string {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var v any
@@ -150,25 +36,7 @@ func (s *openAPI) validateJSON(schema any, data []byte) []string {
 	return errs
 }
 
-func (s *openAPI) resolve(ref string) (any, error) {
-	if !strings.HasPrefix(ref, "#/") {
-		return nil, fmt.Errorf("unsupported $ref %q", ref)
-	}
-	var cur any = s.doc
-	for _, part := range strings.Split(ref[2:], "/") {
-		part = strings.ReplaceAll(strings.ReplaceAll(part, "~1", "/"), "~0", "~")
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("$ref %q does not resolve", ref)
-		}
-		if cur, ok = m[part]; !ok {
-			return nil, fmt.Errorf("$ref %q does not resolve", ref)
-		}
-	}
-	return cur, nil
-}
-
-func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
+func (s *Spec) validate(schemaAny any, v any, at string, errs *[]string) {
 	fail := func(format string, args ...any) {
 		*errs = append(*errs, at+": "+fmt.Sprintf(format, args...))
 	}
@@ -183,7 +51,7 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 		return
 	}
 	if ref, ok := schema["$ref"].(string); ok {
-		target, err := s.resolve(ref)
+		target, err := s.Resolve(ref)
 		if err != nil {
 			fail("%v", err)
 			return
@@ -191,10 +59,10 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 		s.validate(target, v, at, errs)
 		// OpenAPI 3.1 allows siblings of $ref; check them too.
 	}
-	for _, sub := range list(schema["allOf"]) {
+	for _, sub := range List(schema["allOf"]) {
 		s.validate(sub, v, at, errs)
 	}
-	if subs := list(schema["anyOf"]); len(subs) > 0 {
+	if subs := List(schema["anyOf"]); len(subs) > 0 {
 		matched := false
 		for _, sub := range subs {
 			var e []string
@@ -208,7 +76,7 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 			fail("matches none of anyOf")
 		}
 	}
-	if subs := list(schema["oneOf"]); len(subs) > 0 {
+	if subs := List(schema["oneOf"]); len(subs) > 0 {
 		n := 0
 		var firstErrs []string
 		for _, sub := range subs {
@@ -236,7 +104,7 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 		fail("got %s, want %v", jsonType(v, types), keys(types))
 		return
 	}
-	if enum := list(schema["enum"]); len(enum) > 0 {
+	if enum := List(schema["enum"]); len(enum) > 0 {
 		found := false
 		for _, e := range enum {
 			if reflect.DeepEqual(e, v) {
@@ -251,7 +119,7 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 	switch val := v.(type) {
 	case map[string]any:
 		props, _ := schema["properties"].(map[string]any)
-		for _, req := range list(schema["required"]) {
+		for _, req := range List(schema["required"]) {
 			if _, ok := val[req.(string)]; !ok {
 				fail("required property %q is missing", req)
 			}
@@ -298,12 +166,20 @@ func (s *openAPI) validate(schemaAny any, v any, at string, errs *[]string) {
 				fail("%q does not match %q", val, pat)
 			}
 		}
-		if f, _ := schema["format"].(string); f == "date-time" || f == "date_time" {
-			// RFC 3339 section 5.6, and the overview's "mandatory Z" (UTC).
+		switch f, _ := schema["format"].(string); f {
+		case "date-time", "date_time":
+			// RFC 3339 section 5.6, in UTC: every vendor here promises it
+			// (PortSIP's overview: "mandatory Z"; Whereby: "Always in UTC").
 			if _, err := time.Parse(time.RFC3339Nano, val); err != nil {
 				fail("%q is not an RFC 3339 date-time", val)
 			} else if !strings.HasSuffix(val, "Z") {
 				fail("%q is not in UTC (the spec's timestamps end in Z)", val)
+			}
+		case "uri":
+			// RFC 3986 absolute URI: a scheme, and for the web URLs the
+			// vendors answer with, a host.
+			if u, err := url.Parse(val); err != nil || u.Scheme == "" || (u.Opaque == "" && u.Host == "") {
+				fail("%q is not an absolute URI", val)
 			}
 		}
 	case json.Number:
@@ -394,7 +270,8 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
-func list(v any) []any {
+// List is v as a JSON array, nil when it is not one.
+func List(v any) []any {
 	l, _ := v.([]any)
 	return l
 }
@@ -403,22 +280,6 @@ func keys(m map[string]bool) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// specProperties lists the property names of an object schema, following
-// allOf, for completeness checks.
-func specProperties(schema any) []string {
-	m, _ := schema.(map[string]any)
-	var out []string
-	props, _ := m["properties"].(map[string]any)
-	for name := range props {
-		out = append(out, name)
-	}
-	for _, sub := range list(m["allOf"]) {
-		out = append(out, specProperties(sub)...)
 	}
 	sort.Strings(out)
 	return out
