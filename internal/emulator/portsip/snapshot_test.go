@@ -72,7 +72,7 @@ func TestSnapshotRestore(t *testing.T) {
 	api2.Register(mux)
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
-	h2 := &harness{t: t, api: api2, clock: h.clock, srv: srv, token: h.token, covered: map[string]bool{}}
+	h2 := &harness{t: t, api: api2, clock: h.clock, srv: srv, token: h.token, spec: h.spec}
 	after := h2.everything()
 	if !reflect.DeepEqual(before, after) {
 		t.Fatalf("restored state differs\nbefore: %v\nafter:  %v", before, after)

@@ -16,8 +16,8 @@ func TestPointsBudget(t *testing.T) {
 	h.ok(204, "DELETE", "/v1/meetings/"+m.MeetingID, nil, nil)
 	h.ok(200, "GET", "/v1/meetings", nil, nil)
 	r := h.ok(404, "GET", "/v1/meetings/"+m.MeetingID, nil, nil) // errors cost too
-	if r.header.Get("X-RateLimit-Limit") != "10" || r.header.Get("X-RateLimit-Remaining") != "3" {
-		t.Errorf("headers after 7 points: limit %q remaining %q", r.header.Get("X-RateLimit-Limit"), r.header.Get("X-RateLimit-Remaining"))
+	if r.Header.Get("X-RateLimit-Limit") != "10" || r.Header.Get("X-RateLimit-Remaining") != "3" {
+		t.Errorf("headers after 7 points: limit %q remaining %q", r.Header.Get("X-RateLimit-Limit"), r.Header.Get("X-RateLimit-Remaining"))
 	}
 	h.clock.Advance(20*time.Second + 250*time.Millisecond)
 	h.create(meetingEnding(t0.Add(time.Hour)))
@@ -26,18 +26,18 @@ func TestPointsBudget(t *testing.T) {
 	r = h.do("GET", "/v1/meetings", nil)
 	expectError(t, r, http.StatusTooManyRequests)
 	var env whereby.Error
-	mustJSON(t, r.body, &env)
+	mustJSON(t, r.Body, &env)
 	if env.Data == nil || env.Data.MSLeft != 39750 {
-		t.Fatalf("429 body %s: want data.msLeft 39750", r.body)
+		t.Fatalf("429 body %s: want data.msLeft 39750", r.Body)
 	}
-	if got := r.header.Get("Retry-After"); got != "40" {
+	if got := r.Header.Get("Retry-After"); got != "40" {
 		t.Errorf("Retry-After %q, want 40 (seconds, rounded up)", got)
 	}
-	if got := r.header.Get("X-RateLimit-Reset"); got != t0.Add(time.Minute).Format(http.TimeFormat) {
+	if got := r.Header.Get("X-RateLimit-Reset"); got != t0.Add(time.Minute).Format(http.TimeFormat) {
 		t.Errorf("X-RateLimit-Reset %q", got)
 	}
-	if r.header.Get("X-RateLimit-Remaining") != "0" {
-		t.Errorf("remaining %q", r.header.Get("X-RateLimit-Remaining"))
+	if r.Header.Get("X-RateLimit-Remaining") != "0" {
+		t.Errorf("remaining %q", r.Header.Get("X-RateLimit-Remaining"))
 	}
 	// A throttled request costs nothing, nor does one without the key.
 	expectError(t, h.doWith("GET", "/v1/meetings", "", nil), 401)
@@ -49,15 +49,15 @@ func TestPointsBudget(t *testing.T) {
 		h.create(meetingEnding(t0.Add(2 * time.Hour)))
 	}
 	r = h.ok(200, "GET", "/v1/meetings", nil, nil)
-	if r.header.Get("X-RateLimit-Remaining") != "0" {
-		t.Errorf("remaining %q after 10 points", r.header.Get("X-RateLimit-Remaining"))
+	if r.Header.Get("X-RateLimit-Remaining") != "0" {
+		t.Errorf("remaining %q after 10 points", r.Header.Get("X-RateLimit-Remaining"))
 	}
 	// Rounding: 1 ms left is 1 msLeft and 1 second of Retry-After.
 	h.clock.Advance(time.Minute - time.Millisecond)
 	r = h.do("GET", "/v1/meetings", nil)
-	mustJSON(t, r.body, &env)
-	if env.Data.MSLeft != 1 || r.header.Get("Retry-After") != "1" {
-		t.Errorf("msLeft %d Retry-After %q, want 1 and 1", env.Data.MSLeft, r.header.Get("Retry-After"))
+	mustJSON(t, r.Body, &env)
+	if env.Data.MSLeft != 1 || r.Header.Get("Retry-After") != "1" {
+		t.Errorf("msLeft %d Retry-After %q, want 1 and 1", env.Data.MSLeft, r.Header.Get("Retry-After"))
 	}
 	// Reset drops the budget's window with everything else.
 	h.api.Reset()
@@ -68,8 +68,8 @@ func TestNoBudgetByDefault(t *testing.T) {
 	h := newHarness(t)
 	for range 400 {
 		r := h.do("GET", "/v1/meetings", nil)
-		if r.status != 200 || r.header.Get("X-RateLimit-Limit") != "" {
-			t.Fatalf("%d %v", r.status, r.header)
+		if r.Status != 200 || r.Header.Get("X-RateLimit-Limit") != "" {
+			t.Fatalf("%d %v", r.Status, r.Header)
 		}
 	}
 }

@@ -21,12 +21,12 @@ func TestConcurrentRequests(t *testing.T) {
 			defer wg.Done()
 			for range perWorker {
 				r := h.do("POST", "/v1/meetings", meetingEnding(t0.Add(24*time.Hour)))
-				if r.status != 201 {
-					t.Errorf("create: %d %s", r.status, r.body)
+				if r.Status != 201 {
+					t.Errorf("create: %d %s", r.Status, r.Body)
 					return
 				}
 				var m whereby.Meeting
-				if err := json.Unmarshal(r.body, &m); err != nil {
+				if err := json.Unmarshal(r.Body, &m); err != nil {
 					t.Error(err)
 					return
 				}
@@ -39,8 +39,8 @@ func TestConcurrentRequests(t *testing.T) {
 					{"DELETE", "/v1/meetings/" + m.MeetingID, 204},
 					{"GET", "/v1/meetings/" + m.MeetingID, 404},
 				} {
-					if r := h.do(c.method, c.path, nil); r.status != c.want {
-						t.Errorf("%s %s: %d %s", c.method, c.path, r.status, r.body)
+					if r := h.do(c.method, c.path, nil); r.Status != c.want {
+						t.Errorf("%s %s: %d %s", c.method, c.path, r.Status, r.Body)
 					}
 				}
 				h.clock.Advance(time.Millisecond)

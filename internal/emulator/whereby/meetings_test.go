@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator/openapitest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
@@ -45,7 +46,7 @@ func TestCreateMeetingDatesComeBackInUTC(t *testing.T) {
 	r := h.ok(http.StatusCreated, "POST", "/v1/meetings", map[string]any{
 		"endDate": "2025-05-12T17:42:49.5-05:00", "startDate": "2020-01-01T00:00:00Z",
 	}, nil)
-	body := string(r.body)
+	body := string(r.Body)
 	// The deprecated startDate is ignored; the offset is folded into UTC.
 	for _, want := range []string{`"startDate":"2025-05-12T16:42:49Z"`, `"endDate":"2025-05-12T22:42:49.5Z"`} {
 		if !strings.Contains(body, want) {
@@ -145,8 +146,8 @@ func TestDeleteIsIdempotent(t *testing.T) {
 	m := h.create(meetingEnding(t0.Add(time.Hour)))
 	for range 2 {
 		r := h.ok(204, "DELETE", "/v1/meetings/"+m.MeetingID, nil, nil)
-		if len(r.body) != 0 {
-			t.Errorf("204 with a body: %s", r.body)
+		if len(r.Body) != 0 {
+			t.Errorf("204 with a body: %s", r.Body)
 		}
 	}
 	h.ok(204, "DELETE", "/v1/meetings/never-existed", nil, nil)
@@ -250,17 +251,17 @@ func TestCreateValidation(t *testing.T) {
 	} {
 		r := h.do("POST", "/v1/meetings", c.body)
 		if c.want == "" {
-			if r.status != http.StatusCreated {
-				t.Errorf("%s: got %d %s, want 201", c.name, r.status, r.body)
+			if r.Status != http.StatusCreated {
+				t.Errorf("%s: got %d %s, want 201", c.name, r.Status, r.Body)
 			}
 			continue
 		}
-		if r.status != http.StatusBadRequest {
-			t.Errorf("%s: got %d %s, want 400", c.name, r.status, r.body)
+		if r.Status != http.StatusBadRequest {
+			t.Errorf("%s: got %d %s, want 400", c.name, r.Status, r.Body)
 			continue
 		}
 		var env whereby.Error
-		mustJSON(t, r.body, &env)
+		mustJSON(t, r.Body, &env)
 		if !strings.Contains(env.Error, c.want) {
 			t.Errorf("%s: message %q, want it to contain %q", c.name, env.Error, c.want)
 		}
@@ -274,12 +275,12 @@ func TestCreateNeedsJSON(t *testing.T) {
 		t.Errorf("message %q", msg)
 	}
 	r = h.doWithContentType("application/json; charset=utf-8", `{"endDate":"2030-01-01T00:00:00Z"}`)
-	if r.status != http.StatusCreated {
-		t.Errorf("JSON with a charset: %d %s", r.status, r.body)
+	if r.Status != http.StatusCreated {
+		t.Errorf("JSON with a charset: %d %s", r.Status, r.Body)
 	}
 }
 
-func (h *harness) doWithContentType(contentType, body string) response {
+func (h *harness) doWithContentType(contentType, body string) openapitest.Answer {
 	h.t.Helper()
 	req, _ := http.NewRequest("POST", h.srv.URL+"/v1/meetings", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.key)
@@ -294,13 +295,13 @@ func TestAuthentication(t *testing.T) {
 		if msg := expectError(t, r, 401); msg != "Access token is missing or invalid" {
 			t.Errorf("%q: message %q", auth, msg)
 		}
-		if r.header.Get("WWW-Authenticate") == "" {
+		if r.Header.Get("WWW-Authenticate") == "" {
 			t.Errorf("%q: 401 without WWW-Authenticate", auth)
 		}
 	}
 	for _, auth := range []string{"Bearer k-123", "bearer k-123"} {
-		if r := h.doWith("GET", "/v1/meetings", auth, nil); r.status != 200 {
-			t.Errorf("%q: %d", auth, r.status)
+		if r := h.doWith("GET", "/v1/meetings", auth, nil); r.Status != 200 {
+			t.Errorf("%q: %d", auth, r.Status)
 		}
 	}
 	// Every route needs the key, DELETE of an unknown ID too.
