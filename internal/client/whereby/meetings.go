@@ -2,6 +2,7 @@ package whereby
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -139,7 +140,7 @@ func (c *Client) CreateMeeting(ctx context.Context, in CreateMeetingInput) (*Mee
 	}
 	m.utc()
 	if m.MeetingID == "" {
-		return nil, fmt.Errorf("Whereby create response has no meetingId")
+		return nil, errors.New("the Whereby create response has no meetingId")
 	}
 	return &m, nil
 }
@@ -191,7 +192,7 @@ func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting,
 		}
 		// A server that hands out a cursor twice would keep us here forever.
 		if seen[*page.Cursor] {
-			return nil, fmt.Errorf("Whereby answered the meeting list's cursor %q twice", *page.Cursor)
+			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", *page.Cursor)
 		}
 		seen[*page.Cursor] = true
 		q.Set("cursor", *page.Cursor)
@@ -220,7 +221,7 @@ func (c *Client) do(ctx context.Context, req client.Request, out any) error {
 		return err
 	}
 	if err := resp.Decode(out); err != nil {
-		return fmt.Errorf("Whereby %s %s: %w", req.Method, req.Path, err)
+		return fmt.Errorf("decoding the Whereby answer to %s %s: %w", req.Method, req.Path, err)
 	}
 	return nil
 }
@@ -229,10 +230,10 @@ func (c *Client) do(ctx context.Context, req client.Request, out any) error {
 // goes in raw; a "/" in it would change the route, so it is refused.
 func meetingPath(id string) (string, error) {
 	if id == "" {
-		return "", fmt.Errorf("Whereby meeting ID is empty")
+		return "", errors.New("the Whereby meeting ID is empty")
 	}
 	if strings.Contains(id, "/") {
-		return "", fmt.Errorf("Whereby meeting ID %q contains a slash", id)
+		return "", fmt.Errorf("the Whereby meeting ID %q contains a slash", id)
 	}
 	return "/meetings/" + id, nil
 }

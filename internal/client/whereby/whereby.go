@@ -49,7 +49,7 @@ type Client struct {
 // New returns a client.
 func New(cfg Config) (*Client, error) {
 	if cfg.APIKey == "" {
-		return nil, errors.New("Whereby needs an api_key")
+		return nil, errors.New("the Whereby configuration needs an api_key")
 	}
 	if cfg.Endpoint == "" {
 		cfg.Endpoint = DefaultEndpoint
@@ -59,7 +59,7 @@ func New(cfg Config) (*Client, error) {
 		points = DefaultPointsPerMinute
 	}
 	if points > 0 && points < cost(http.MethodPost) {
-		return nil, fmt.Errorf("Whereby points_per_minute must be at least %d, the cost of creating a meeting; got %d", cost(http.MethodPost), points)
+		return nil, fmt.Errorf("the Whereby points_per_minute must be at least %d, the cost of creating a meeting; got %d", cost(http.MethodPost), points)
 	}
 	hc := cfg.HTTP
 	hc.Platform = "Whereby"
