@@ -3,6 +3,7 @@ package whereby
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,7 +28,7 @@ const (
 // document declares for this operation besides 401 and 429.
 func (a *API) listMeetings(req *request) reply {
 	q := req.URL.Query()
-	fields, rep, ok := queryFields(req)
+	fields, rep, ok := queryFields(q)
 	if !ok {
 		return rep
 	}
@@ -70,9 +71,9 @@ func (a *API) listMeetings(req *request) reply {
 // queryFields reads the fields query parameter: "style: form, explode:
 // false", so fields=hostRoomUrl,viewerRoomUrl; a repeated parameter is taken
 // too.
-func queryFields(req *request) ([]string, reply, bool) {
+func queryFields(q url.Values) ([]string, reply, bool) {
 	var out []string
-	for _, v := range req.URL.Query()["fields"] {
+	for _, v := range q["fields"] {
 		for _, f := range strings.Split(v, ",") {
 			f = strings.TrimSpace(f)
 			if f == "" {

@@ -15,19 +15,12 @@ import (
 // given endDate. After this time the room will be automatically deleted."
 const lifetimeAfterEnd = time.Hour
 
-// meeting is a transient room as stored (and as kept in the state file).
+// meeting is a transient room as stored (and as kept in the state file): the
+// answer with every URL (fixed at creation, as a real room's address is),
+// and the settings that shape the room but appear in no answer.
 type meeting struct {
-	ID  string `json:"meetingId"`
-	Seq uint64 `json:"seq"`
-	// RoomName starts with "/" (NOTES.md); the URLs are fixed at creation, as
-	// a real room's address is.
-	RoomName      string    `json:"roomName"`
-	RoomURL       string    `json:"roomUrl"`
-	HostRoomURL   string    `json:"hostRoomUrl"`
-	ViewerRoomURL string    `json:"viewerRoomUrl,omitempty"`
-	StartDate     time.Time `json:"startDate"`
-	EndDate       time.Time `json:"endDate"`
-	// The settings below shape the room, not the API's answers.
+	Meeting
+	Seq               uint64          `json:"seq"`
 	IsLocked          bool            `json:"isLocked"`
 	RoomMode          string          `json:"roomMode"`
 	TemplateType      string          `json:"templateType,omitempty"`
@@ -40,7 +33,8 @@ type meeting struct {
 // optional URLs appear only when asked for (or, for a viewer mode room, on
 // create).
 type Meeting struct {
-	MeetingID     string    `json:"meetingId"`
+	MeetingID string `json:"meetingId"`
+	// RoomName starts with "/" (NOTES.md).
 	RoomName      string    `json:"roomName"`
 	RoomURL       string    `json:"roomUrl"`
 	StartDate     time.Time `json:"startDate"`
@@ -68,12 +62,12 @@ func (m *meeting) alive(now time.Time) bool {
 // and viewerRoomUrl will be added" by that template): asking for it on any
 // other room leaves it out.
 func (m *meeting) render(fields []string) Meeting {
-	out := Meeting{MeetingID: m.ID, RoomName: m.RoomName, RoomURL: m.RoomURL, StartDate: m.StartDate, EndDate: m.EndDate}
-	if slices.Contains(fields, "hostRoomUrl") {
-		out.HostRoomURL = m.HostRoomURL
+	out := m.Meeting
+	if !slices.Contains(fields, "hostRoomUrl") {
+		out.HostRoomURL = ""
 	}
-	if slices.Contains(fields, "viewerRoomUrl") {
-		out.ViewerRoomURL = m.ViewerRoomURL
+	if !slices.Contains(fields, "viewerRoomUrl") {
+		out.ViewerRoomURL = ""
 	}
 	return out
 }
@@ -92,8 +86,11 @@ func (a *API) createMeeting(req *request) reply {
 	}
 	a.purge(now)
 	m := &meeting{
-		ID: newUUID(), Seq: a.nextSeq, RoomName: a.uniqueRoomName(in.roomNamePrefix, in.roomNamePattern),
-		StartDate: now, EndDate: in.endDate,
+		Meeting: Meeting{
+			MeetingID: newUUID(), RoomName: a.uniqueRoomName(in.roomNamePrefix, in.roomNamePattern),
+			StartDate: now, EndDate: in.endDate,
+		},
+		Seq:      a.nextSeq,
 		IsLocked: in.isLocked, RoomMode: in.roomMode, TemplateType: in.templateType,
 		Recording: in.recording, LiveTranscription: in.liveTranscription, Streaming: in.streaming,
 	}
@@ -107,8 +104,8 @@ func (a *API) createMeeting(req *request) reply {
 		m.ViewerRoomURL = m.RoomURL + "?viewerKey=" + newKey()
 		fields = fieldNames
 	}
-	a.meetings[m.ID] = m
-	a.order = append(a.order, m.ID)
+	a.meetings[m.MeetingID] = m
+	a.order = append(a.order, m.MeetingID)
 	return platform.JSON(http.StatusCreated, m.render(fields))
 }
 
@@ -132,7 +129,7 @@ func (a *API) uniqueRoomName(prefix, pattern string) string {
 
 // getMeeting is GET /meetings/{meetingId}?fields=...: 200 or 404.
 func (a *API) getMeeting(req *request) reply {
-	fields, rep, ok := queryFields(req)
+	fields, rep, ok := queryFields(req.URL.Query())
 	if !ok {
 		return rep
 	}

@@ -46,15 +46,15 @@ func (a *API) Restore(raw json.RawMessage) error {
 	var lastSeq uint64
 	for i, m := range snap.Meetings {
 		switch {
-		case m == nil || m.ID == "" || meetings[m.ID] != nil:
+		case m == nil || m.MeetingID == "" || meetings[m.MeetingID] != nil:
 			return fmt.Errorf("whereby snapshot: meeting %d has no ID or a duplicate one", i)
 		case m.Seq <= lastSeq:
-			return fmt.Errorf("whereby snapshot: meeting %s is out of creation order", m.ID)
+			return fmt.Errorf("whereby snapshot: meeting %s is out of creation order", m.MeetingID)
 		}
 		lastSeq = m.Seq
 		next = max(next, m.Seq+1)
-		meetings[m.ID] = m
-		order = append(order, m.ID)
+		meetings[m.MeetingID] = m
+		order = append(order, m.MeetingID)
 	}
 	a.mu.Lock()
 	a.meetings, a.order, a.nextSeq = meetings, order, next
