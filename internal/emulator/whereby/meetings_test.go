@@ -316,4 +316,8 @@ func TestOtherPathsAndMethods(t *testing.T) {
 	expectError(t, h.do("PATCH", "/v1/meetings", nil), 405)
 	expectError(t, h.do("GET", "/v1/recordings", nil), 404)
 	expectError(t, h.do("GET", "/v1/meetings/", nil), 404)
+	big := `{"endDate":"2030-01-01T00:00:00Z","roomNamePrefix":"` + strings.Repeat("a", 70<<10) + `"}`
+	if msg := expectError(t, h.do("POST", "/v1/meetings", big), 400); !strings.Contains(msg, "at most 65536 bytes") {
+		t.Errorf("oversized body: %q", msg)
+	}
 }
