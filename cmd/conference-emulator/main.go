@@ -20,6 +20,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
 func main() {
@@ -35,7 +36,7 @@ func run(args []string) error {
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	var platformAddrs platformListeners
-	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet); repeatable")
+	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, whereby); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
 	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP administrator's user name, accepted by /api/auth/sign_in")
 	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP administrator's password, accepted by /api/auth/sign_in")
@@ -46,6 +47,9 @@ func run(args []string) error {
 		"without the flag, $EMULATOR_PORTSIP_USERS (\"name=pass,name2=pass2\", empty for none) does")
 	lineKey := fs.String("line-api-key", envOr("EMULATOR_LINE_API_KEY", lineplanet.DefaultAPIKey), "LINE Planet API key accepted in Basic auth")
 	lineSecret := fs.String("line-api-secret", envOr("EMULATOR_LINE_API_SECRET", lineplanet.DefaultAPISecret), "LINE Planet API secret accepted in Basic auth")
+	wbKey := fs.String("whereby-api-key", envOr("EMULATOR_WHEREBY_API_KEY", whereby.DefaultAPIKey), "Whereby API key accepted as the bearer token")
+	wbURL := fs.String("whereby-public-url", whereby.DefaultPublicURL, "base of the Whereby room URLs the emulator hands out")
+	wbPoints := fs.Int("whereby-points-per-minute", 0, "Whereby rate budget in points per minute (GET 1, DELETE 2, POST 3); 0 means no limit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -59,6 +63,7 @@ func run(args []string) error {
 	opts := emulator.Options{
 		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, Users: users, TokenTTL: *psTTL},
 		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
+		Whereby:    whereby.Options{APIKey: *wbKey, PublicURL: *wbURL, PointsPerMinute: *wbPoints},
 		StateFile:  *stateFile,
 	}
 	if !*quiet {

@@ -14,6 +14,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
 // Options configures an Emulator. The zero value is usable: default credentials,
@@ -21,6 +22,7 @@ import (
 type Options struct {
 	PortSIP    portsip.Options
 	LinePlanet lineplanet.Options
+	Whereby    whereby.Options
 	// StateFile, when set, is loaded at start and rewritten after every change.
 	StateFile string
 	// Logger receives one line per request; nil means no request log.
@@ -46,6 +48,7 @@ func New(opts Options) (*Emulator, error) {
 	e.platforms = []platform.Platform{
 		portsip.New(clock, opts.PortSIP),
 		lineplanet.New(clock, opts.LinePlanet),
+		whereby.New(clock, opts.Whereby),
 	}
 	for _, p := range e.platforms {
 		p.Register(e.mux)
