@@ -112,15 +112,12 @@ func (c *Checker) Check(t testing.TB, method, path string, status int, body []by
 	if c.Schema != nil {
 		schema = c.Schema(method, tpl, op, status, schema)
 	}
-	switch {
-	case schema == nil:
+	if schema == nil {
 		if status < 400 && len(bytes.TrimSpace(body)) != 0 {
 			t.Errorf("%s %s: the document declares no body for %d, got %s", method, path, status, body)
 		}
-	default:
-		if errs := spec.ValidateJSON(schema, body); len(errs) > 0 {
-			t.Errorf("%s %s (%s %s %d) does not match the document:\n  %s\nbody: %s", method, path, method, tpl, status, strings.Join(errs, "\n  "), body)
-		}
+	} else if errs := spec.ValidateJSON(schema, body); len(errs) > 0 {
+		t.Errorf("%s %s (%s %s %d) does not match the document:\n  %s\nbody: %s", method, path, method, tpl, status, strings.Join(errs, "\n  "), body)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

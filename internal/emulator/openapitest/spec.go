@@ -77,7 +77,7 @@ func Require(t testing.TB, file, basePath, what string) *Spec {
 // load parses the document at path once per test binary.
 func load(path, basePath string) (*Spec, error) {
 	v, _ := cache.LoadOrStore(path+"\x00"+basePath, &loaded{})
-	l := v.(*loaded)
+	l, _ := v.(*loaded) // cache holds nothing else
 	l.once.Do(func() { l.spec, l.err = parse(path, basePath) })
 	return l.spec, l.err
 }
