@@ -22,6 +22,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
 func main() {
@@ -37,7 +38,7 @@ func run(args []string) error {
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	var platformAddrs platformListeners
-	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting); repeatable")
+	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting, whereby); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
 	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP administrator's user name, accepted by /api/auth/sign_in")
 	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP administrator's password, accepted by /api/auth/sign_in")
@@ -51,6 +52,9 @@ func run(args []string) error {
 	sqUser := fs.String("sqmeeting-username", envOr("EMULATOR_SQMEETING_USERNAME", sqmeeting.DefaultUsername), "SQMeeting administrator accepted by /api/v1/user/sign_in")
 	sqPass := fs.String("sqmeeting-password", envOr("EMULATOR_SQMEETING_PASSWORD", sqmeeting.DefaultPassword), "SQMeeting administrator's password (clients send its salted SHA-1)")
 	sqZone := fs.String("sqmeeting-timezone", envOr("EMULATOR_SQMEETING_TIMEZONE", "UTC"), "IANA time zone in which SQMeeting expands recurring meetings")
+	wbKey := fs.String("whereby-api-key", envOr("EMULATOR_WHEREBY_API_KEY", whereby.DefaultAPIKey), "Whereby API key accepted as the bearer token")
+	wbURL := fs.String("whereby-public-url", whereby.DefaultPublicURL, "base of the Whereby room URLs the emulator hands out")
+	wbPoints := fs.Int("whereby-points-per-minute", 0, "Whereby rate budget in points per minute (GET 1, DELETE 2, POST 3); 0 means no limit")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,6 +73,7 @@ func run(args []string) error {
 		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, Users: users, TokenTTL: *psTTL},
 		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
 		SQMeeting:  sqmeeting.Options{Username: *sqUser, Password: *sqPass, TimeZone: sqLoc},
+		Whereby:    whereby.Options{APIKey: *wbKey, PublicURL: *wbURL, PointsPerMinute: *wbPoints},
 		StateFile:  *stateFile,
 	}
 	if !*quiet {

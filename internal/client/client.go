@@ -59,6 +59,19 @@ type Config struct {
 	UserAgent          string
 	Auth               Authenticator
 	DecodeError        ErrorDecoder
+	// RetryAfterFromBody reads how long to wait from the body of a 429 or 503
+	// answer, for a platform that says so more precisely than the Retry-After
+	// header's whole seconds (Whereby's data.msLeft). When it finds a value,
+	// that value is used; otherwise the header is.
+	RetryAfterFromBody func(body []byte) (time.Duration, bool)
+	// SecretFields are JSON field names that hold secrets on this platform
+	// only, masked in logs like the shared list (see IsSecretKey) is: a name
+	// too generic to mask everywhere, such as Whereby's streaming "url", which
+	// embeds the stream key.
+	SecretFields []string
+	// Budget, when set, is the platform's published rate limit: the client
+	// spaces its requests to stay inside it (see Budget).
+	Budget *Budget
 	// CheckSuccess inspects a 2xx answer and returns an error for a platform that
 	// reports failures inside a successful HTTP response (LINE Planet's envelope).
 	// Such an error is retried like a non-2xx answer with its StatusCode.
@@ -67,13 +80,19 @@ type Config struct {
 	HTTPClient *http.Client
 	// Sleep replaces time-based waiting, for tests. It must honor ctx.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now replaces the wall clock the client schedules by (Retry-After dates,
+	// the Budget), for tests; with Sleep, a test can run a long wait at once.
+	Now func() time.Time
 }
 
 // Client sends requests to one platform.
 type Client struct {
-	cfg  Config
-	base *url.URL
-	http *http.Client
+	cfg   Config
+	base  *url.URL
+	http  *http.Client
+	pacer *pacer // nil without a Budget
+	// secretFields is Config.SecretFields, normalized.
+	secretFields map[string]bool
 }
 
 // New validates cfg and returns a Client.
@@ -115,6 +134,16 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Sleep == nil {
 		cfg.Sleep = sleepContext
 	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	var p *pacer
+	if b := cfg.Budget; b != nil {
+		if b.Points <= 0 || b.Window <= 0 || b.Cost == nil {
+			return nil, fmt.Errorf("%s rate budget needs points, a window and a cost", cfg.Platform)
+		}
+		p = newPacer(*b)
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		tr := defaultTransport()
@@ -123,7 +152,7 @@ func New(cfg Config) (*Client, error) {
 		}
 		hc = &http.Client{Transport: tr}
 	}
-	return &Client{cfg: cfg, base: base, http: hc}, nil
+	return &Client{cfg: cfg, base: base, http: hc, pacer: p, secretFields: secretFieldSet(cfg.SecretFields)}, nil
 }
 
 // defaultTransport is a copy of net/http's default transport (proxy from the
@@ -197,6 +226,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	reauthed := false
 
 	for attempt := 0; ; attempt++ {
+		if err := c.pace(ctx, req.Method, &u); err != nil {
+			return nil, err
+		}
 		resp, err := c.attempt(ctx, req, &u, body, attempt)
 		if err == nil {
 			return resp, nil
@@ -220,6 +252,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if !retry {
 			return nil, err
 		}
+		if c.pacer != nil && StatusCode(err) == http.StatusTooManyRequests {
+			c.pacer.throttled(c.cfg.Now(), wait)
+		}
 		tflog.Debug(ctx, "retrying request", map[string]any{
 			"platform": c.cfg.Platform, "method": req.Method, "url": RedactURL(&u),
 			"attempt": attempt + 1, "wait": wait.String(), "error": err.Error(),
@@ -228,6 +263,24 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil, fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr)
 		}
 	}
+}
+
+// pace waits until the Budget lets a request with method go out.
+func (c *Client) pace(ctx context.Context, method string, u *url.URL) error {
+	if c.pacer == nil {
+		return nil
+	}
+	wait := c.pacer.reserve(c.cfg.Now(), method)
+	if wait <= 0 {
+		return nil
+	}
+	tflog.Debug(ctx, "waiting for the rate budget", map[string]any{
+		"platform": c.cfg.Platform, "method": method, "url": RedactURL(u), "wait": wait.String(),
+	})
+	if err := c.cfg.Sleep(ctx, wait); err != nil {
+		return fmt.Errorf("%s %s: waiting %s for the %s rate budget: %w", method, RedactURL(u), wait, c.cfg.Platform, err)
+	}
+	return nil
 }
 
 func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []byte, attempt int) (*Response, error) {
@@ -263,7 +316,7 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 	}
 	tflog.Debug(ctx, "sending request", logFields)
 	tflog.Trace(ctx, "request detail", map[string]any{
-		"platform": c.cfg.Platform, "headers": lazyHeaders{hreq.Header.Clone()}, "body": lazyBody{body},
+		"platform": c.cfg.Platform, "headers": lazyHeaders{hreq.Header.Clone()}, "body": lazyBody{body, c.secretFields},
 	})
 
 	start := time.Now()
@@ -288,13 +341,13 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 		"status": hresp.StatusCode, "duration_ms": time.Since(start).Milliseconds(),
 	})
 	tflog.Trace(ctx, "response detail", map[string]any{
-		"platform": c.cfg.Platform, "headers": lazyHeaders{hresp.Header}, "body": lazyBody{respBody},
+		"platform": c.cfg.Platform, "headers": lazyHeaders{hresp.Header}, "body": lazyBody{respBody, c.secretFields},
 	})
 	if hresp.StatusCode < 200 || hresp.StatusCode > 299 {
 		apiErr := c.cfg.DecodeError(hresp.StatusCode, hresp.Header, respBody)
 		apiErr.Platform = c.cfg.Platform
 		apiErr.StatusCode = hresp.StatusCode
-		return nil, &retryableAPIError{APIError: apiErr, retryAfter: hresp.Header.Get("Retry-After")}
+		return nil, c.retryable(apiErr, hresp.Header, respBody)
 	}
 	if c.cfg.CheckSuccess != nil {
 		if apiErr := c.cfg.CheckSuccess(respBody); apiErr != nil {
@@ -302,7 +355,7 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 			if apiErr.StatusCode == 0 {
 				apiErr.StatusCode = hresp.StatusCode
 			}
-			return nil, &retryableAPIError{APIError: apiErr, retryAfter: hresp.Header.Get("Retry-After")}
+			return nil, c.retryable(apiErr, hresp.Header, respBody)
 		}
 	}
 	return &Response{StatusCode: hresp.StatusCode, Header: hresp.Header, Body: respBody}, nil
@@ -314,14 +367,25 @@ type transportError struct{ err error }
 func (e *transportError) Error() string { return e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
 
-// retryableAPIError keeps the Retry-After header next to the error so that the
-// retry loop can honor it; callers see the APIError through errors.As.
+// retryableAPIError keeps the server's requested wait (the Retry-After header,
+// and what RetryAfterFromBody read) next to the error so that the retry loop
+// can honor it; callers see the APIError through errors.As.
 type retryableAPIError struct {
 	*APIError
-	retryAfter string
+	retryAfter  string
+	bodyWait    time.Duration
+	hasBodyWait bool
 }
 
 func (e *retryableAPIError) Unwrap() error { return e.APIError }
+
+func (c *Client) retryable(apiErr *APIError, h http.Header, body []byte) *retryableAPIError {
+	re := &retryableAPIError{APIError: apiErr, retryAfter: h.Get("Retry-After")}
+	if c.cfg.RetryAfterFromBody != nil && (apiErr.StatusCode == http.StatusTooManyRequests || apiErr.StatusCode == http.StatusServiceUnavailable) {
+		re.bodyWait, re.hasBodyWait = c.cfg.RetryAfterFromBody(body)
+	}
+	return re
+}
 
 func (c *Client) retryDelay(err error, idempotent bool, attempt int) (time.Duration, bool) {
 	backoff := c.backoff(attempt)
@@ -337,7 +401,10 @@ func (c *Client) retryDelay(err error, idempotent bool, attempt int) (time.Durat
 	switch re.StatusCode {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
 		// Both mean the request was not processed, so any method may be repeated.
-		if d, ok := ParseRetryAfter(re.retryAfter, time.Now()); ok {
+		if re.hasBodyWait && re.bodyWait >= 0 {
+			return min(re.bodyWait, c.cfg.MaxRetryAfter), true
+		}
+		if d, ok := ParseRetryAfter(re.retryAfter, c.cfg.Now()); ok {
 			return min(d, c.cfg.MaxRetryAfter), true
 		}
 		return backoff, true

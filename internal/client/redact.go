@@ -39,11 +39,12 @@ var secretKeys = map[string]bool{
 	// SQMeeting: the client_id travels with the token in every query, the
 	// sign-in and password-change secrets are password hashes, and a live
 	// stream has its own password.
-	"clientid":     true,
-	"secretold":    true,
-	"secretnew":    true,
-	"livepasscode": true,
-	"livepassword": true,
+	"clientid":        true,
+	"secretold":       true,
+	"secretnew":       true,
+	"livepasscode":    true,
+	"livepassword":    true,
+	"accesskeysecret": true, // Whereby's S3 recording and transcription destinations
 }
 
 func normalizeKey(k string) string {
@@ -91,7 +92,23 @@ func RedactURL(u *url.URL) string {
 
 // RedactBody masks secret fields at any depth of a JSON body. A body that is not
 // JSON is not logged at all: it could be anything, secrets included.
-func RedactBody(body []byte) string {
+func RedactBody(body []byte) string { return redactBody(body, nil) }
+
+// secretFieldSet is the normalized set of a platform's own secret field names
+// (Config.SecretFields).
+func secretFieldSet(names []string) map[string]bool {
+	if len(names) == 0 {
+		return nil
+	}
+	set := make(map[string]bool, len(names))
+	for _, n := range names {
+		set[normalizeKey(n)] = true
+	}
+	return set
+}
+
+// redactBody is RedactBody that also masks the fields in extra.
+func redactBody(body []byte, extra map[string]bool) string {
 	if len(bytes.TrimSpace(body)) == 0 {
 		return ""
 	}
@@ -101,27 +118,27 @@ func RedactBody(body []byte) string {
 	if err := dec.Decode(&v); err != nil {
 		return "<non-JSON body omitted>"
 	}
-	out, err := json.Marshal(redactValue(v))
+	out, err := json.Marshal(redactValue(v, extra))
 	if err != nil {
 		return "<body omitted>"
 	}
 	return string(out)
 }
 
-func redactValue(v any) any {
+func redactValue(v any, extra map[string]bool) any {
 	switch t := v.(type) {
 	case map[string]any:
 		for k, val := range t {
-			if IsSecretKey(k) && val != nil {
+			if (IsSecretKey(k) || extra[normalizeKey(k)]) && val != nil {
 				t[k] = Redacted
 				continue
 			}
-			t[k] = redactValue(val)
+			t[k] = redactValue(val, extra)
 		}
 		return t
 	case []any:
 		for i := range t {
-			t[i] = redactValue(t[i])
+			t[i] = redactValue(t[i], extra)
 		}
 		return t
 	default:
@@ -134,11 +151,14 @@ func redactValue(v any) any {
 // the request's own decoding when TRACE is off. It is a struct, not a named
 // []byte, because hclog renders slices element by element without asking for
 // String: the raw bytes, secrets and all, would reach the log.
-type lazyBody struct{ b []byte }
+type lazyBody struct {
+	b     []byte
+	extra map[string]bool // the platform's own secret fields
+}
 
-func (l lazyBody) String() string { return RedactBody(l.b) }
+func (l lazyBody) String() string { return redactBody(l.b, l.extra) }
 
-func (l lazyBody) MarshalJSON() ([]byte, error) { return json.Marshal(RedactBody(l.b)) }
+func (l lazyBody) MarshalJSON() ([]byte, error) { return json.Marshal(redactBody(l.b, l.extra)) }
 
 // lazyHeaders is lazyBody for headers.
 type lazyHeaders struct{ h http.Header }

@@ -15,6 +15,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
 // Options configures an Emulator. The zero value is usable: default credentials,
@@ -23,6 +24,7 @@ type Options struct {
 	PortSIP    portsip.Options
 	LinePlanet lineplanet.Options
 	SQMeeting  sqmeeting.Options
+	Whereby    whereby.Options
 	// StateFile, when set, is loaded at start and rewritten after every change.
 	StateFile string
 	// Logger receives one line per request; nil means no request log.
@@ -49,6 +51,7 @@ func New(opts Options) (*Emulator, error) {
 		portsip.New(clock, opts.PortSIP),
 		lineplanet.New(clock, opts.LinePlanet),
 		sqmeeting.New(clock, opts.SQMeeting),
+		whereby.New(clock, opts.Whereby),
 	}
 	for _, p := range e.platforms {
 		p.Register(e.mux)

@@ -1,21 +1,20 @@
 package portsip_test
 
 import (
-	"bytes"
-	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator/openapitest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 )
+
+// specFile is the vendor's OpenAPI document, in ../shared/api.
+const specFile = "portsip-openapi-conference.json"
 
 // harness is one emulated PBX behind an httptest server, signed in. Every
 // answer it gets is checked against the vendor's OpenAPI spec (when the spec
@@ -29,28 +28,10 @@ type harness struct {
 
 	user, password string
 
-	covered *coverage
-}
-
-// coverage records the operations answered and validated, "METHOD /template
-// status", across the harnesses of one PBX (one per signed-in user).
-type coverage struct {
-	mu   sync.Mutex
-	seen map[string]bool
-}
-
-func newCoverage() *coverage { return &coverage{seen: map[string]bool{}} }
-
-func (c *coverage) add(key string) {
-	c.mu.Lock()
-	c.seen[key] = true
-	c.mu.Unlock()
-}
-
-func (c *coverage) has(key string) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.seen[key]
+	// spec validates every answer and records the operations answered; the
+	// harnesses of one PBX's users (as) share it, so that a spec test sees
+	// the coverage of every user's requests.
+	spec *openapitest.Checker
 }
 
 func newHarness(t *testing.T, opts ...func(*portsip.Options)) *harness {
@@ -80,14 +61,16 @@ func serve(t *testing.T, api *portsip.API, clock *platform.Clock, token string) 
 	api.Register(mux)
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return &harness{t: t, api: api, clock: clock, srv: srv, token: token, covered: newCoverage()}
+	return &harness{t: t, api: api, clock: clock, srv: srv, token: token, spec: &openapitest.Checker{
+		File: specFile, BasePath: "/api", Schema: signInSchema,
+	}}
 }
 
 // as is another user's view of the same PBX: its requests carry that user's
 // token, and its answers are validated and recorded as h's are.
 func (h *harness) as(user, password string) *harness {
 	h.t.Helper()
-	u := &harness{t: h.t, api: h.api, clock: h.clock, srv: h.srv, user: user, password: password, covered: h.covered}
+	u := &harness{t: h.t, api: h.api, clock: h.clock, srv: h.srv, user: user, password: password, spec: h.spec}
 	u.renew()
 	return u
 }
@@ -113,43 +96,14 @@ func (h *harness) do(method, path string, body any) response {
 
 func (h *harness) doWith(method, path, authorization string, body any) response {
 	h.t.Helper()
-	var rd io.Reader
-	switch b := body.(type) {
-	case nil:
-	case string:
-		rd = strings.NewReader(b)
-	default:
-		data, err := json.Marshal(b)
-		if err != nil {
-			h.t.Fatal(err)
-		}
-		rd = bytes.NewReader(data)
-	}
-	req, err := http.NewRequest(method, h.srv.URL+path, rd)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	if rd != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if authorization != "" {
-		req.Header.Set("Authorization", authorization)
-	}
-	res, err := h.srv.Client().Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	defer res.Body.Close()
-	data, err := io.ReadAll(res.Body)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	r := response{status: res.StatusCode, header: res.Header, body: data}
+	a := openapitest.Send(h.t, h.srv.Client(), method, h.srv.URL+path, authorization, body)
+	r := response{status: a.Status, header: a.Header, body: a.Body}
 	h.check(method, path, r)
 	return r
 }
 
-// check validates an answer against the spec and the envelope.
+// check validates an answer against the spec (the 4XX answers, to which the
+// spec gives no schema, as envelopes only).
 func (h *harness) check(method, path string, r response) {
 	h.t.Helper()
 	if r.status >= 400 {
@@ -163,43 +117,19 @@ func (h *harness) check(method, path string, r response) {
 			}
 		}
 	}
-	spec, err := loadSpec()
-	if err != nil {
-		h.t.Fatalf("loading the OpenAPI spec: %v", err)
+	h.spec.Check(h.t, method, path, r.status, r.body)
+}
+
+// signInSchema is the schema sign-in answers are validated against. The
+// spec's sign-in answer is oneOf two object schemas, neither with required
+// properties, so every object matches both and a strict oneOf can never pass.
+// The token branch is the one that applies to an account without two-factor
+// sign-in.
+func signInSchema(_, _ string, op map[string]any, _ int, schema any) any {
+	if opID, _ := op["operationId"].(string); opID == "signInWithCredentials" && schema != nil {
+		return openapitest.List(schema.(map[string]any)["oneOf"])[1]
 	}
-	if spec == nil {
-		return
-	}
-	urlPath, _, _ := strings.Cut(path, "?")
-	tpl, op, found := spec.operation(method, urlPath)
-	if !found {
-		return // not a documented operation (an error-path probe)
-	}
-	schema, declared := responseSchema(op, r.status)
-	if !declared {
-		h.t.Errorf("%s %s answered %d, which the spec does not declare for %s %s", method, path, r.status, method, tpl)
-		return
-	}
-	if schema == nil {
-		// The spec gives this response no body (update, destroy, actions)
-		// or no schema (the 4XX "Error" responses, checked above as
-		// envelopes instead).
-		if r.status < 400 && len(bytes.TrimSpace(r.body)) != 0 {
-			h.t.Errorf("%s %s: spec declares no body for %d, got %s", method, path, r.status, r.body)
-		}
-	} else {
-		if opID, _ := op["operationId"].(string); opID == "signInWithCredentials" {
-			// The spec's sign-in answer is oneOf two object schemas, neither
-			// with required properties, so every object matches both and a
-			// strict oneOf can never pass. Validate against the token branch,
-			// the one that applies to an account without two-factor sign-in.
-			schema = list(schema.(map[string]any)["oneOf"])[1]
-		}
-		if errs := spec.validateJSON(schema, r.body); len(errs) > 0 {
-			h.t.Errorf("%s %s (%s %s %d) does not match the spec:\n  %s\nbody: %s", method, path, method, tpl, r.status, strings.Join(errs, "\n  "), r.body)
-		}
-	}
-	h.covered.add(fmt.Sprintf("%s %s %d", method, tpl, r.status))
+	return schema
 }
 
 func (h *harness) signIn(username, password string) portsip.TokenResponse {
@@ -260,18 +190,11 @@ func hasMessage(t *testing.T, msgs []string, want string) {
 	}
 }
 
-func mustJSON(t *testing.T, data []byte, v any) {
-	t.Helper()
-	if err := json.Unmarshal(data, v); err != nil {
-		t.Fatalf("decoding %s: %v", data, err)
-	}
-}
-
-func strictUnmarshal(data []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	return dec.Decode(v)
-}
+// The answers' decoders are the conformance kit's.
+var (
+	mustJSON        = openapitest.MustDecode
+	strictUnmarshal = openapitest.DecodeStrict
+)
 
 // createServer creates a server and returns its ID.
 func (h *harness) createServer(body map[string]any) string {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/openapitest"
 )
 
 // TestResponsesMatchOpenAPISpec exercises every operation of the spec's
@@ -16,7 +18,7 @@ import (
 // way; this test makes sure nothing is left out). It also checks that the
 // detailed objects carry every property the spec lists, and nothing else.
 func TestResponsesMatchOpenAPISpec(t *testing.T) {
-	spec := requireSpec(t, "responses of auth, conference servers and rooms against their schemas")
+	spec := openapitest.Require(t, specFile, "/api", "every answer of auth, conference servers and rooms against its schema")
 	h := newHarness(t)
 
 	// Conference servers.
@@ -107,31 +109,20 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 
 // requireCovered fails the test unless every operation of the spec paths
 // include selects was answered with its (first) success status.
-func (h *harness) requireCovered(spec *openAPI, include func(template string) bool) {
+func (h *harness) requireCovered(spec *openapitest.Spec, include func(template string) bool) {
 	h.t.Helper()
 	var missing []string
-	for _, route := range spec.paths {
-		if !include(route.template) {
+	for _, route := range spec.Routes() {
+		if !include(route.Template) {
 			continue
 		}
-		for method, opAny := range route.item {
-			op, ok := opAny.(map[string]any)
-			if !ok {
+		for method, op := range route.Operations {
+			success := openapitest.SuccessStatus(op)
+			if success == "" {
 				continue
 			}
-			responses, _ := op["responses"].(map[string]any)
-			var success []string
-			for code := range responses {
-				if strings.HasPrefix(code, "2") {
-					success = append(success, code)
-				}
-			}
-			sort.Strings(success)
-			if len(success) == 0 {
-				continue
-			}
-			key := fmt.Sprintf("%s %s %s", strings.ToUpper(method), route.template, success[0])
-			if !h.covered.has(key) {
+			key := fmt.Sprintf("%s %s %s", strings.ToUpper(method), route.Template, success)
+			if !h.spec.Covered(key) {
 				missing = append(missing, key)
 			}
 		}
@@ -152,19 +143,19 @@ type specObject struct {
 
 // requireProperties fails the test unless each object carries exactly the
 // properties the spec lists for it.
-func requireProperties(t *testing.T, spec *openAPI, objects []specObject) {
+func requireProperties(t *testing.T, spec *openapitest.Spec, objects []specObject) {
 	t.Helper()
 	for _, c := range objects {
-		_, op, found := spec.operation(c.method, c.path)
+		_, op, found := spec.Operation(c.method, c.path)
 		if !found {
 			t.Errorf("%s: no operation %s %s in the spec", c.name, c.method, c.path)
 			continue
 		}
-		schema, _ := responseSchema(op, c.status)
+		schema, _ := spec.ResponseSchema(op, c.status)
 		if c.item {
 			schema = schema.(map[string]any)["properties"].(map[string]any)["items"].(map[string]any)["items"]
 		}
-		want := specProperties(schema)
+		want := spec.Properties(schema)
 		var got []string
 		for k := range c.got {
 			got = append(got, k)
@@ -179,7 +170,7 @@ func requireProperties(t *testing.T, spec *openAPI, objects []specObject) {
 // TestMeetingResponsesMatchOpenAPISpec is TestResponsesMatchOpenAPISpec for
 // every /user/meetings operation, as a standard user.
 func TestMeetingResponsesMatchOpenAPISpec(t *testing.T) {
-	spec := requireSpec(t, "responses of user meetings against their schemas")
+	spec := openapitest.Require(t, specFile, "/api", "every answer of user meetings against its schema")
 	h := newHarness(t)
 	alice := h.alice()
 

@@ -1,0 +1,247 @@
+package whereby
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+)
+
+// Optional fields of a meeting, asked for with CreateMeetingInput.Fields and
+// GetMeeting's fields (whereby-openapi.json, Fields).
+const (
+	FieldHostRoomURL   = "hostRoomUrl"
+	FieldViewerRoomURL = "viewerRoomUrl"
+)
+
+// Values of CreateMeetingInput's enums.
+const (
+	RoomModeNormal = "normal"
+	RoomModeGroup  = "group"
+
+	RoomNamePatternUUID       = "uuid"
+	RoomNamePatternHumanShort = "human-short"
+
+	TemplateTypeViewerMode = "viewerMode"
+)
+
+// Meeting is the document's Meeting: a transient room, available until an
+// hour after EndDate. Dates are in UTC.
+type Meeting struct {
+	MeetingID string `json:"meetingId"`
+	// RoomName starts with "/".
+	RoomName  string    `json:"roomName"`
+	RoomURL   string    `json:"roomUrl"`
+	StartDate time.Time `json:"startDate"`
+	EndDate   time.Time `json:"endDate"`
+	// HostRoomURL is set only when asked for (FieldHostRoomURL) or for a
+	// viewer mode room on create. It makes its user a host: a secret.
+	HostRoomURL string `json:"hostRoomUrl,omitempty"`
+	// ViewerRoomURL exists only for a viewer mode room, and is set only when
+	// asked for (FieldViewerRoomURL) or on create.
+	ViewerRoomURL string `json:"viewerRoomUrl,omitempty"`
+}
+
+// utc puts the dates in UTC, whatever zone the answer wrote them in.
+func (m *Meeting) utc() {
+	m.StartDate, m.EndDate = m.StartDate.UTC(), m.EndDate.UTC()
+}
+
+// CreateMeetingInput is the body of POST /meetings. Zero values are left out,
+// so the server's defaults apply (roomMode normal, roomNamePattern uuid).
+type CreateMeetingInput struct {
+	// EndDate is required and must not be in the past; it is sent in UTC.
+	EndDate  time.Time `json:"endDate"`
+	IsLocked *bool     `json:"isLocked,omitempty"`
+	// RoomMode is RoomModeNormal (up to 4 participants) or RoomModeGroup.
+	RoomMode string `json:"roomMode,omitempty"`
+	// RoomNamePrefix is lowercase letters, digits and dashes, at most 39.
+	RoomNamePrefix string `json:"roomNamePrefix,omitempty"`
+	// RoomNamePattern is RoomNamePatternUUID or RoomNamePatternHumanShort.
+	RoomNamePattern string `json:"roomNamePattern,omitempty"`
+	// TemplateType TemplateTypeViewerMode locks the room, makes it a group
+	// room and adds both optional URLs to the answer.
+	TemplateType      string             `json:"templateType,omitempty"`
+	Recording         *Recording         `json:"recording,omitempty"`
+	LiveTranscription *LiveTranscription `json:"liveTranscription,omitempty"`
+	Streaming         *Streaming         `json:"streaming,omitempty"`
+	// Fields are FieldHostRoomURL and FieldViewerRoomURL, to have them in
+	// the answer.
+	Fields []string `json:"fields,omitempty"`
+}
+
+// Recording is "Options for how a meeting should be recorded". A nil pointer
+// is sent as null, which the document gives a meaning: inherit the
+// organization's setting.
+type Recording struct {
+	// Type is "none", "local" or "cloud".
+	Type        string              `json:"type"`
+	Destination *StorageDestination `json:"destination"`
+	// StartTrigger is "none", "prompt", "automatic" or
+	// "automatic-2nd-participant".
+	StartTrigger *string `json:"startTrigger"`
+}
+
+// LiveTranscription is "A configuration object for Session Transcription".
+// Nil pointers are sent as null: the organization's setting.
+type LiveTranscription struct {
+	Destination *StorageDestination `json:"destination"`
+	// StartTrigger is "none", "manual", "automatic" or
+	// "automatic-2nd-participant".
+	StartTrigger *string `json:"startTrigger"`
+	// Language is a code such as "en" or "pt-BR".
+	Language     *string `json:"language,omitempty"`
+	LiveCaptions *bool   `json:"liveCaptions,omitempty"`
+}
+
+// StorageDestination is where recordings or transcriptions are stored.
+// Provider "s3" with access keys needs Bucket, Region, AccessKeyID and
+// AccessKeySecret; with AuthenticationType "roleBased", Bucket and
+// OIDCRoleARN. Provider "whereby" needs none of them.
+type StorageDestination struct {
+	Provider           string `json:"provider"`
+	AuthenticationType string `json:"authenticationType,omitempty"`
+	Bucket             string `json:"bucket,omitempty"`
+	Region             string `json:"region,omitempty"`
+	AccessKeyID        string `json:"accessKeyId,omitempty"`
+	AccessKeySecret    string `json:"accessKeySecret,omitempty"`
+	// FileFormat ("mkv" or "mp4") is for recordings only.
+	FileFormat  string `json:"fileFormat,omitempty"`
+	OIDCRoleARN string `json:"oidcRoleArn,omitempty"`
+}
+
+// Streaming is "A configuration object for live RTMP streaming of the
+// meeting".
+type Streaming struct {
+	Destination StreamingDestination `json:"destination"`
+	// StartTrigger is "none", "prompt" or "automatic"; nil is null, the
+	// organization's setting.
+	StartTrigger *string `json:"startTrigger"`
+}
+
+// StreamingDestination is the stream's RTMP URL, stream key included: a
+// secret.
+type StreamingDestination struct {
+	URL string `json:"url"`
+}
+
+// CreateMeeting creates a transient room: POST /meetings, 201.
+func (c *Client) CreateMeeting(ctx context.Context, in CreateMeetingInput) (*Meeting, error) {
+	in.EndDate = in.EndDate.UTC()
+	var m Meeting
+	if err := c.do(ctx, client.Request{Method: http.MethodPost, Path: "/meetings", Body: in}, &m); err != nil {
+		return nil, err
+	}
+	m.utc()
+	if m.MeetingID == "" {
+		return nil, errors.New("the Whereby create response has no meetingId")
+	}
+	return &m, nil
+}
+
+// GetMeeting reads one meeting: GET /meetings/{meetingId}. A meeting that is
+// deleted or past its hour after EndDate is an error for which
+// client.IsNotFound holds. fields asks for the optional URLs.
+func (c *Client) GetMeeting(ctx context.Context, id string, fields ...string) (*Meeting, error) {
+	p, err := meetingPath(id)
+	if err != nil {
+		return nil, err
+	}
+	var m Meeting
+	if err := c.do(ctx, client.Request{Method: http.MethodGet, Path: p, Query: fieldsQuery(fields)}, &m); err != nil {
+		return nil, err
+	}
+	m.utc()
+	return &m, nil
+}
+
+// listPageSize is the largest page (limit 1..100): the fewest requests, and
+// each costs a point.
+const listPageSize = 100
+
+// ListMeetings returns every live meeting, following the cursor through all
+// pages: GET /meetings?limit=&cursor=. fields asks for the optional URLs.
+func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting, error) {
+	out := []Meeting{}
+	seen := map[string]bool{}
+	q := fieldsQuery(fields)
+	if q == nil {
+		q = url.Values{}
+	}
+	q.Set("limit", strconv.Itoa(listPageSize))
+	for {
+		var page struct {
+			Results []Meeting `json:"results"`
+			Cursor  *string   `json:"cursor"`
+		}
+		if err := c.do(ctx, client.Request{Method: http.MethodGet, Path: "/meetings", Query: q}, &page); err != nil {
+			return nil, err
+		}
+		for i := range page.Results {
+			page.Results[i].utc()
+		}
+		out = append(out, page.Results...)
+		if page.Cursor == nil || *page.Cursor == "" {
+			return out, nil
+		}
+		// A server that hands out a cursor twice would keep us here forever.
+		if seen[*page.Cursor] {
+			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", *page.Cursor)
+		}
+		seen[*page.Cursor] = true
+		q.Set("cursor", *page.Cursor)
+	}
+}
+
+// DeleteMeeting deletes a meeting: DELETE /meetings/{meetingId}, 204. The
+// API answers 204 for a meeting that is already gone too ("The endpoint is
+// idempotent"); a 404 from anything in between counts as success as well.
+func (c *Client) DeleteMeeting(ctx context.Context, id string) error {
+	p, err := meetingPath(id)
+	if err != nil {
+		return err
+	}
+	_, err = c.http.Do(ctx, client.Request{Method: http.MethodDelete, Path: p})
+	if client.IsNotFound(err) {
+		return nil
+	}
+	return err
+}
+
+// do sends req and decodes the answer into out.
+func (c *Client) do(ctx context.Context, req client.Request, out any) error {
+	resp, err := c.http.Do(ctx, req)
+	if err != nil {
+		return err
+	}
+	if err := resp.Decode(out); err != nil {
+		return fmt.Errorf("decoding the Whereby answer to %s %s: %w", req.Method, req.Path, err)
+	}
+	return nil
+}
+
+// meetingPath is /meetings/{id}. The HTTP core escapes the path, so the ID
+// goes in raw; a "/" in it would change the route, so it is refused.
+func meetingPath(id string) (string, error) {
+	if id == "" {
+		return "", errors.New("the Whereby meeting ID is empty")
+	}
+	if strings.Contains(id, "/") {
+		return "", fmt.Errorf("the Whereby meeting ID %q contains a slash", id)
+	}
+	return "/meetings/" + id, nil
+}
+
+// fieldsQuery is fields=a,b ("style: form, explode: false").
+func fieldsQuery(fields []string) url.Values {
+	if len(fields) == 0 {
+		return nil
+	}
+	return url.Values{"fields": {strings.Join(fields, ",")}}
+}

@@ -1,0 +1,64 @@
+package whereby
+
+import (
+	"crypto/subtle"
+	"net/http"
+	"strings"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+)
+
+// maxBody bounds request bodies; the largest legitimate one (a meeting with
+// its recording, transcription and streaming settings) is about a kilobyte.
+const maxBody = 64 << 10
+
+// The handler style is the emulator's one (platform.Router).
+type (
+	reply       = platform.Reply
+	request     = platform.Request
+	handlerFunc = platform.Handler
+)
+
+// Register implements platform.Platform.
+func (a *API) Register(mux *http.ServeMux) {
+	rt := &platform.Router{
+		Mux:  mux,
+		Lock: &a.mu,
+		Auth: a.authenticate,
+		BodyError: func(err error, tooLarge bool) reply {
+			if tooLarge {
+				return badRequest("the request body must be at most %d bytes", maxBody)
+			}
+			return badRequest("the request body could not be read: %v", err)
+		},
+		MaxBody: maxBody,
+	}
+	rt.Handle("POST /v1/meetings", true, a.metered(a.createMeeting))
+	rt.Handle("GET /v1/meetings", true, a.metered(a.listMeetings))
+	rt.Handle("GET /v1/meetings/{meetingId}", true, a.metered(a.getMeeting))
+	rt.Handle("DELETE /v1/meetings/{meetingId}", true, a.metered(a.deleteMeeting))
+
+	// Everything else under /v1 (the document's other APIs, unknown paths,
+	// other methods) answers in the same envelope: 405 where the path exists
+	// for another method, 404 otherwise.
+	rt.Fallback("/v1/", func(r *http.Request) reply {
+		if rt.MatchesOtherMethod(r, "/v1/", http.MethodGet, http.MethodPost, http.MethodDelete) {
+			return failure(http.StatusMethodNotAllowed, "%s is not supported on %s", r.Method, r.URL.Path)
+		}
+		return notFound("%s %s", r.Method, r.URL.Path)
+	})
+}
+
+// authenticate checks "Authorization: Bearer <api key>" (NOTES.md;
+// whereby-openapi.json, securitySchemes.BearerAuth: "Every API call needs to
+// contain this token").
+func (a *API) authenticate(r *http.Request) (string, reply, bool) {
+	scheme, token, _ := strings.Cut(r.Header.Get("Authorization"), " ")
+	token = strings.TrimSpace(token)
+	if strings.EqualFold(scheme, "Bearer") && token != "" &&
+		subtle.ConstantTimeCompare([]byte(token), []byte(a.opts.APIKey)) == 1 {
+		return "organization", reply{}, true
+	}
+	rep := failure(http.StatusUnauthorized, msgUnauthorized).WithHeader("WWW-Authenticate", `Bearer realm="Whereby"`)
+	return "", rep, false
+}

@@ -1,0 +1,64 @@
+package whereby
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+)
+
+// snapshot is the platform's part of the state file: the meetings in
+// creation order and the next creation number, so that a list cursor handed
+// out before a restart still works after it. The budget is not kept: it is a
+// minute's worth of state.
+type snapshot struct {
+	NextSeq  uint64     `json:"nextSeq"`
+	Meetings []*meeting `json:"meetings"`
+}
+
+// Snapshot implements platform.Platform.
+func (a *API) Snapshot() (json.RawMessage, error) {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order))}
+	for _, id := range a.order {
+		snap.Meetings = append(snap.Meetings, a.meetings[id])
+	}
+	data, err := json.Marshal(snap)
+	return data, err
+}
+
+// Restore implements platform.Platform. An empty snapshot ("", null, {}) is
+// a fresh organization; anything else replaces the whole state, or nothing
+// when it is inconsistent.
+func (a *API) Restore(raw json.RawMessage) error {
+	raw = bytes.TrimSpace(raw)
+	if len(raw) == 0 || string(raw) == "null" {
+		a.Reset()
+		return nil
+	}
+	var snap snapshot
+	if err := json.Unmarshal(raw, &snap); err != nil {
+		return fmt.Errorf("whereby snapshot: %w", err)
+	}
+	meetings := map[string]*meeting{}
+	order := make([]string, 0, len(snap.Meetings))
+	next := max(snap.NextSeq, 1)
+	var lastSeq uint64
+	for i, m := range snap.Meetings {
+		switch {
+		case m == nil || m.MeetingID == "" || meetings[m.MeetingID] != nil:
+			return fmt.Errorf("whereby snapshot: meeting %d has no ID or a duplicate one", i)
+		case m.Seq <= lastSeq:
+			return fmt.Errorf("whereby snapshot: meeting %s is out of creation order", m.MeetingID)
+		}
+		lastSeq = m.Seq
+		next = max(next, m.Seq+1)
+		meetings[m.MeetingID] = m
+		order = append(order, m.MeetingID)
+	}
+	a.mu.Lock()
+	a.meetings, a.order, a.nextSeq = meetings, order, next
+	a.mu.Unlock()
+	a.budget.reset()
+	return nil
+}
