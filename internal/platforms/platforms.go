@@ -12,6 +12,7 @@ package platforms
 
 import (
 	"fmt"
+	"os"
 	"strings"
 )
 
@@ -114,8 +115,7 @@ func (s Setting) label() string {
 // EmulatorDefault is the value conference-emulator accepts for attr by default.
 func (p *Platform) EmulatorDefault(attr string) string { return p.Setting(attr).Emulator }
 
-// EndpointEnv is the environment variable of the platform's endpoint: its
-// presence alone makes an unconfigured block count as configured.
+// EndpointEnv is the environment variable of the platform's endpoint.
 func (p *Platform) EndpointEnv() string {
 	for _, s := range p.Settings {
 		if s.Endpoint {
@@ -123,6 +123,17 @@ func (p *Platform) EndpointEnv() string {
 		}
 	}
 	return ""
+}
+
+// InEnvironment reports whether any of the platform's environment variables
+// is set: then the platform is in use even without a block.
+func (p *Platform) InEnvironment() bool {
+	for _, s := range p.Settings {
+		if os.Getenv(s.Env) != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // Problem is one unmet requirement of a configuration.

@@ -98,10 +98,11 @@ func stringOf(v attr.Value) basetypes.StringValue {
 
 // resolve reads a platform block's values: the configuration wins, then the
 // environment, then the declared default. A platform counts as configured when
-// its block is present or its endpoint's environment variable is set.
+// its block is present or one of its environment variables is set (Whereby,
+// whose endpoint has a default, is used with WHEREBY_API_KEY alone).
 func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics) (platforms.Values, bool) {
 	present := !block.IsNull() && !block.IsUnknown()
-	if !present && os.Getenv(pl.EndpointEnv()) == "" {
+	if !present && !pl.InEnvironment() {
 		return nil, false
 	}
 	var attrs map[string]attr.Value
