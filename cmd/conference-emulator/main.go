@@ -19,10 +19,10 @@ import (
 	_ "time/tzdata" // -sqmeeting-timezone works on hosts without a zone database
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
-	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 func main() {
@@ -40,21 +40,15 @@ func run(args []string) error {
 	var platformAddrs platformListeners
 	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting, whereby); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
-	psUser := fs.String("portsip-username", envOr("EMULATOR_PORTSIP_USERNAME", portsip.DefaultUsername), "PortSIP administrator's user name, accepted by /api/auth/sign_in")
-	psPass := fs.String("portsip-password", envOr("EMULATOR_PORTSIP_PASSWORD", portsip.DefaultPassword), "PortSIP administrator's password, accepted by /api/auth/sign_in")
 	psTTL := fs.Duration("portsip-token-ttl", portsip.DefaultTokenTTL, "lifetime of PortSIP access tokens")
 	var psUsers userFlag
 	fs.Var(&psUsers, "portsip-user", "PortSIP user besides the administrator, as `NAME=PASSWORD`; repeatable. "+
 		"Given, the users replace the defaults ("+portsip.AliceUsername+"="+portsip.AlicePassword+", "+portsip.BobUsername+"="+portsip.BobPassword+"); "+
 		"without the flag, $EMULATOR_PORTSIP_USERS (\"name=pass,name2=pass2\", empty for none) does")
-	lineKey := fs.String("line-api-key", envOr("EMULATOR_LINE_API_KEY", lineplanet.DefaultAPIKey), "LINE Planet API key accepted in Basic auth")
-	lineSecret := fs.String("line-api-secret", envOr("EMULATOR_LINE_API_SECRET", lineplanet.DefaultAPISecret), "LINE Planet API secret accepted in Basic auth")
-	sqUser := fs.String("sqmeeting-username", envOr("EMULATOR_SQMEETING_USERNAME", sqmeeting.DefaultUsername), "SQMeeting administrator accepted by /api/v1/user/sign_in")
-	sqPass := fs.String("sqmeeting-password", envOr("EMULATOR_SQMEETING_PASSWORD", sqmeeting.DefaultPassword), "SQMeeting administrator's password (clients send its salted SHA-1)")
 	sqZone := fs.String("sqmeeting-timezone", envOr("EMULATOR_SQMEETING_TIMEZONE", "UTC"), "IANA time zone in which SQMeeting expands recurring meetings")
-	wbKey := fs.String("whereby-api-key", envOr("EMULATOR_WHEREBY_API_KEY", whereby.DefaultAPIKey), "Whereby API key accepted as the bearer token")
 	wbURL := fs.String("whereby-public-url", whereby.DefaultPublicURL, "base of the Whereby room URLs the emulator hands out")
 	wbPoints := fs.Int("whereby-points-per-minute", 0, "Whereby rate budget in points per minute (GET 1, DELETE 2, POST 3); 0 means no limit")
+	creds := credentialFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -63,18 +57,18 @@ func run(args []string) error {
 		return fmt.Errorf("-sqmeeting-timezone: %w", err)
 	}
 
-	users, err := psUsers.resolve(*psUser)
+	users, err := psUsers.resolve(creds.get(&platforms.PortSIP, "username"))
 	if err != nil {
 		return err
 	}
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts := emulator.Options{
-		PortSIP:    portsip.Options{Username: *psUser, Password: *psPass, Users: users, TokenTTL: *psTTL},
-		LinePlanet: lineplanet.Options{APIKey: *lineKey, APISecret: *lineSecret},
-		SQMeeting:  sqmeeting.Options{Username: *sqUser, Password: *sqPass, TimeZone: sqLoc},
-		Whereby:    whereby.Options{APIKey: *wbKey, PublicURL: *wbURL, PointsPerMinute: *wbPoints},
-		StateFile:  *stateFile,
+		PortSIP:     portsip.Options{Users: users, TokenTTL: *psTTL},
+		SQMeeting:   sqmeeting.Options{TimeZone: sqLoc},
+		Whereby:     whereby.Options{PublicURL: *wbURL, PointsPerMinute: *wbPoints},
+		Credentials: creds.values(),
+		StateFile:   *stateFile,
 	}
 	if !*quiet {
 		opts.Logger = logger

@@ -16,6 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+	decl "github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Options configures an Emulator. The zero value is usable: default credentials,
@@ -25,6 +26,10 @@ type Options struct {
 	LinePlanet lineplanet.Options
 	SQMeeting  sqmeeting.Options
 	Whereby    whereby.Options
+	// Credentials override what each platform accepts, by platform key and
+	// provider attribute, as the emulator command's flags (derived from the
+	// platforms' declarations) give them; an empty value keeps the default.
+	Credentials map[string]decl.Values
 	// StateFile, when set, is loaded at start and rewritten after every change.
 	StateFile string
 	// Logger receives one line per request; nil means no request log.
@@ -45,6 +50,7 @@ type Emulator struct {
 
 // New builds an emulator and, if opts.StateFile exists, restores it.
 func New(opts Options) (*Emulator, error) {
+	opts.applyCredentials()
 	clock := platform.NewClock()
 	e := &Emulator{Clock: clock, opts: opts, mux: http.NewServeMux()}
 	e.platforms = []platform.Platform{
@@ -63,6 +69,23 @@ func New(opts Options) (*Emulator, error) {
 		}
 	}
 	return e, nil
+}
+
+// applyCredentials moves Credentials into each platform's options: the one
+// place that knows which provider attribute is which option.
+func (o *Options) applyCredentials() {
+	set := func(p *decl.Platform, attr string, dst *string) {
+		if v := o.Credentials[p.Key][attr]; v != "" {
+			*dst = v
+		}
+	}
+	set(&decl.PortSIP, "username", &o.PortSIP.Username)
+	set(&decl.PortSIP, "password", &o.PortSIP.Password)
+	set(&decl.LinePlanet, "api_key", &o.LinePlanet.APIKey)
+	set(&decl.LinePlanet, "api_secret", &o.LinePlanet.APISecret)
+	set(&decl.SQMeeting, "username", &o.SQMeeting.Username)
+	set(&decl.SQMeeting, "password", &o.SQMeeting.Password)
+	set(&decl.Whereby, "api_key", &o.Whereby.APIKey)
 }
 
 // Platform returns the platform registered under name, for in-process tests that

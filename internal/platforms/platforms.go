@@ -83,6 +83,10 @@ type Values map[string]string
 // nothing would give a clean plan and do nothing.
 var All = []*Platform{&PortSIP, &LinePlanet}
 
+// Declared is every declared platform, whether or not the provider uses it
+// yet: conference-emulator serves them all.
+var Declared = []*Platform{&PortSIP, &LinePlanet, &SQMeeting, &Whereby}
+
 // ByKey returns the platform with key, or nil.
 func ByKey(key string) *Platform {
 	for _, p := range All {
@@ -114,6 +118,14 @@ func (s Setting) label() string {
 
 // EmulatorDefault is the value conference-emulator accepts for attr by default.
 func (p *Platform) EmulatorDefault(attr string) string { return p.Setting(attr).Emulator }
+
+// EmulatorFlag names the emulator command's flag for a credential, and the
+// environment variable that sets its default: -portsip-username and
+// EMULATOR_PORTSIP_USERNAME.
+func (p *Platform) EmulatorFlag(s Setting) (flag, env string) {
+	flag = p.FlagPrefix + "-" + strings.ReplaceAll(s.Attr, "_", "-")
+	return flag, "EMULATOR_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
+}
 
 // EndpointEnv is the environment variable of the platform's endpoint.
 func (p *Platform) EndpointEnv() string {

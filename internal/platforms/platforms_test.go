@@ -31,7 +31,7 @@ func TestEnvironmentVariablesAreDeclaredOnce(t *testing.T) {
 			return err
 		}
 		code := withoutComments(t, data)
-		for _, pl := range All {
+		for _, pl := range Declared {
 			for _, s := range pl.Settings {
 				if regexp.MustCompile(`\b` + s.Env + `\b`).MatchString(code) {
 					files[s.Env] = append(files[s.Env], p)
@@ -43,7 +43,7 @@ func TestEnvironmentVariablesAreDeclaredOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, pl := range All {
+	for _, pl := range Declared {
 		for _, s := range pl.Settings {
 			if got := files[s.Env]; len(got) != 1 {
 				t.Errorf("%s appears in %d non-test Go files, want 1 (its declaration): %v", s.Env, len(got), got)
@@ -75,7 +75,7 @@ func TestProblemsNameTheBlockAndTheVariables(t *testing.T) {
 
 func TestDeclarationsAreComplete(t *testing.T) {
 	keys := map[string]bool{}
-	for _, pl := range All {
+	for _, pl := range Declared {
 		if keys[pl.Key] {
 			t.Errorf("duplicate key %q", pl.Key)
 		}
@@ -115,5 +115,17 @@ func withoutComments(t *testing.T, src []byte) string {
 		}
 		b.WriteString(lit)
 		b.WriteByte(' ')
+	}
+}
+
+func TestEveryUsablePlatformIsDeclared(t *testing.T) {
+	for _, pl := range All {
+		found := false
+		for _, d := range Declared {
+			found = found || d == pl
+		}
+		if !found {
+			t.Errorf("%s is in All but not in Declared", pl.Key)
+		}
 	}
 }

@@ -10,7 +10,7 @@ var SQMeeting = Platform{
 	Settings: []Setting{
 		{Attr: "endpoint", Env: "SQMEETING_ENDPOINT", Endpoint: true,
 			Description: "Base URL of the SQMeeting server without `/api/v1`, e.g. `https://meeting.example.com`."},
-		{Attr: "client_id", Env: "SQMEETING_CLIENT_ID", UUID: true, Emulator: "6f1c2e0a-4b5d-4c3e-8f7a-9b0c1d2e3f40", Label: "client ID",
+		{Attr: "client_id", Env: "SQMEETING_CLIENT_ID", UUID: true, Label: "client ID",
 			Description: "The client ID (a UUID) sent with every call, as the vendor's clients send theirs. When not set, the provider makes a random one for each run."},
 		{Attr: "username", Env: "SQMEETING_USERNAME", Emulator: "admin",
 			Description: "The user to sign in as. Meetings are created on this user's behalf."},

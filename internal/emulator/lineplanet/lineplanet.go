@@ -28,17 +28,23 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Default credentials and SIP proxy of the emulated service.
 const (
-	DefaultAPIKey       = "emulator-key"
-	DefaultAPISecret    = "emulator-secret"
 	DefaultSIPProxy     = "127.0.0.1"
 	DefaultSIPProxyPort = 5060
 	// DefaultRequestsPerSecond is the document's limit: NOTES.md "100 requests per
 	// second per service".
 	DefaultRequestsPerSecond = 100
+)
+
+// The credentials the emulator accepts by default are the ones the platform's
+// declaration gives, which the test harness also sends.
+var (
+	DefaultAPIKey    = platforms.LinePlanet.EmulatorDefault("api_key")
+	DefaultAPISecret = platforms.LinePlanet.EmulatorDefault("api_secret")
 )
 
 // Options configures the emulated service.

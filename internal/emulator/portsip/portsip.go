@@ -31,12 +31,11 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Default credentials and addresses of the emulated PBX.
 const (
-	DefaultUsername = "admin"
-	DefaultPassword = "emulator-password"
 	DefaultTokenTTL = time.Hour
 	// DefaultRefreshTokenTTL is how long a refresh token stays usable. The
 	// documents do not say; a week comfortably outlives any terraform run.
@@ -46,6 +45,13 @@ const (
 	DefaultDomain = "pbx.emulator.test"
 	// DefaultSBCPort is the spec's default for a room's sbc_port.
 	DefaultSBCPort = 8883
+)
+
+// The credentials the emulator accepts by default are the ones the platform's
+// declaration gives, which the test harness also sends.
+var (
+	DefaultUsername = platforms.PortSIP.EmulatorDefault("username")
+	DefaultPassword = platforms.PortSIP.EmulatorDefault("password")
 )
 
 // Options configures the emulated PBX. The zero value is usable.

@@ -19,12 +19,11 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Default credentials and settings of the emulated server.
 const (
-	DefaultUsername = "admin"
-	DefaultPassword = "emulator-password"
 	// DefaultLockoutAttempts is how many failed sign-ins in a row lock an
 	// account. The vendor's macOS client says so beside error 0x00003001
 	// ("登录时，密码输入6次后，账户被冻结": after six wrong passwords the account
@@ -44,6 +43,13 @@ const (
 	// Salt is what the vendor's clients append to the password before hashing
 	// it into the sign-in secret (sqmeeting_linux FrtcApiManager.cpp, "salt").
 	Salt = "49d88eb34f77fc9e81cbdc5190c7efdc"
+)
+
+// The credentials the emulator accepts by default are the ones the platform's
+// declaration gives, which the test harness also sends.
+var (
+	DefaultUsername = platforms.SQMeeting.EmulatorDefault("username")
+	DefaultPassword = platforms.SQMeeting.EmulatorDefault("password")
 )
 
 // Roles of the document's "Create User": "role:Normal、MeetingOperator、SystemAdmin".

@@ -22,18 +22,24 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Defaults of the emulated organization.
 const (
-	// DefaultAPIKey is the bearer token the emulator accepts when
-	// Options.APIKey is empty.
-	DefaultAPIKey = "emulator-key"
 	// DefaultPublicURL is where the emulated rooms live: the scheme and host of
 	// roomUrl, hostRoomUrl and viewerRoomUrl (the real ones are
 	// https://<subdomain>.whereby.com). ".test" is reserved for testing
 	// (RFC 6761).
 	DefaultPublicURL = "https://emulator.whereby.test"
+)
+
+// The credentials the emulator accepts by default are the ones the platform's
+// declaration gives, which the test harness also sends.
+var (
+	// DefaultAPIKey is the bearer token the emulator accepts when
+	// Options.APIKey is empty.
+	DefaultAPIKey = platforms.Whereby.EmulatorDefault("api_key")
 )
 
 // Options configures the emulated organization. The zero value is usable.
