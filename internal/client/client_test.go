@@ -41,7 +41,7 @@ func newTestClient(t *testing.T, h http.HandlerFunc, mod func(*Config)) (*Client
 	return c, rs
 }
 
-func TestRetriesRateLimitHonouringRetryAfter(t *testing.T) {
+func TestRetriesRateLimitHonoringRetryAfter(t *testing.T) {
 	var calls atomic.Int32
 	c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 		if calls.Add(1) < 3 {

@@ -109,9 +109,9 @@ func TestAccPortSIPServersDataSource_badFilter(t *testing.T) {
 	acctest.Test(t, resource.TestStep{
 		Config: emu.Config(`
 data "conference_portsip_servers" "bad" {
-  filter = "colour eq 'red'"
+  filter = "shape eq 'round'"
 }
 `),
-		ExpectError: regexp.MustCompile(`(?s)Listing PortSIP conference servers failed.*VALIDATE_FAILED.*colour`),
+		ExpectError: regexp.MustCompile(`(?s)Listing PortSIP conference servers failed.*VALIDATE_FAILED.*shape`),
 	})
 }

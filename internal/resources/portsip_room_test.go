@@ -125,7 +125,7 @@ func TestAccPortSIPRoom_videoFull(t *testing.T) {
 				ImportState:       true,
 				ImportStateVerify: true,
 				// On import there is no configuration to keep the user's spelling
-				// from: the PBX's UTC form and normalised JSON are what is read.
+				// from: the PBX's UTC form and normalized JSON are what is read.
 				ImportStateVerifyIgnore: []string{"scheduled_start_at", "scheduled_end_at", "custom_options"},
 			},
 		},

@@ -15,7 +15,7 @@ import (
 
 // fromAPI refreshes the shared settings from the PBX's answer. The framework
 // keeps the configured spelling of a time or JSON value when the API's is
-// semantically equal, so a normalised answer causes no diff; an
+// semantically equal, so a normalized answer causes no diff; an
 // internal_invitees configured as `[]` stays `[]` (mapping.KeepEmpty), which
 // in a data source, whose model starts out null, changes nothing.
 func (c *Conference) fromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
