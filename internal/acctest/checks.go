@@ -88,7 +88,7 @@ func Instant(want string) knownvalue.Check {
 	return knownvalue.StringFunc(func(v string) error {
 		got, err := time.Parse(time.RFC3339, v)
 		if err != nil {
-			return fmt.Errorf("%q is not RFC 3339: %v", v, err)
+			return fmt.Errorf("%q is not RFC 3339: %w", v, err)
 		}
 		if !got.Equal(w) {
 			return fmt.Errorf("%s is not the instant %s", v, want)
@@ -101,7 +101,7 @@ func Instant(want string) knownvalue.Check {
 func RFC3339() knownvalue.Check {
 	return knownvalue.StringFunc(func(v string) error {
 		if _, err := time.Parse(time.RFC3339, v); err != nil {
-			return fmt.Errorf("%q is not RFC 3339: %v", v, err)
+			return fmt.Errorf("%q is not RFC 3339: %w", v, err)
 		}
 		return nil
 	})
@@ -134,7 +134,7 @@ func CheckListValues(addr, list, field string, want []string) resource.TestCheck
 		attrs := rs.Primary.Attributes
 		n, err := strconv.Atoi(attrs[list+".#"])
 		if err != nil {
-			return fmt.Errorf("%s.%s.#: %v", addr, list, err)
+			return fmt.Errorf("%s.%s.#: %w", addr, list, err)
 		}
 		got := make([]string, 0, n)
 		for i := range n {

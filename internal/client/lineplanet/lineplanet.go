@@ -157,7 +157,10 @@ func checkEnvelope(body []byte) *client.APIError {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 	}
-	if json.Unmarshal(body, &env) != nil || env.Status != "error" {
+	if err := json.Unmarshal(body, &env); err != nil {
+		return nil //nolint:nilerr // a body that is not JSON carries no error envelope; do or decodeError reports it
+	}
+	if env.Status != "error" {
 		return nil
 	}
 	apiErr := &client.APIError{Code: env.Code, Message: env.Message}
