@@ -37,7 +37,7 @@ func (p *pbx) startMeeting(t *testing.T, user, id string, numbers ...string) {
 		t.Fatalf("no user %s", user)
 	}
 	post := func(path, body string) {
-		req, err := http.NewRequest("POST", p.url+"/api/user/meetings/"+id+path, strings.NewReader(body))
+		req, err := http.NewRequest(http.MethodPost, p.url+"/api/user/meetings/"+id+path, strings.NewReader(body))
 		if err != nil {
 			t.Fatal(err)
 		}

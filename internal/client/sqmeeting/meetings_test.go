@@ -119,7 +119,7 @@ func TestInstantMeetingCannotBeUpdated(t *testing.T) {
 	}
 	err = c.UpdateMeeting(ctx, m.ReservationID, sqmeeting.MeetingInput{MeetingName: "Later"})
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.Code != emu.CodeNotUpdatable || apiErr.StatusCode != 400 {
+	if !errors.As(err, &apiErr) || apiErr.Code != emu.CodeNotUpdatable || apiErr.StatusCode != http.StatusBadRequest {
 		t.Errorf("update of an instant meeting: %v", err)
 	}
 }

@@ -158,7 +158,7 @@ func TestWrongPassword(t *testing.T) {
 	ctx := context.Background()
 	_, err := c.ListMeetings(ctx, "")
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.Code != sqmeeting.CodeWrongPassword || apiErr.StatusCode != 401 {
+	if !errors.As(err, &apiErr) || apiErr.Code != sqmeeting.CodeWrongPassword || apiErr.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("error %v", err)
 	}
 	if msg := err.Error(); !strings.Contains(msg, `signing in to SQMeeting as "alice"`) || !strings.Contains(msg, "wrong username or password") {

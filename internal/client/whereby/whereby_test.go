@@ -200,7 +200,7 @@ func TestErrorsCarryTheMessage(t *testing.T) {
 	ctx := context.Background()
 	_, err := c.CreateMeeting(ctx, whereby.CreateMeetingInput{EndDate: t0.Add(-time.Hour), RoomNamePrefix: "Bad Prefix"})
 	var apiErr *client.APIError
-	if !errors.As(err, &apiErr) || apiErr.StatusCode != 400 ||
+	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusBadRequest ||
 		!strings.Contains(apiErr.Message, `"endDate" must be the same or after the current date`) ||
 		!strings.Contains(apiErr.Message, `"roomNamePrefix"`) {
 		t.Fatalf("err = %v", err)

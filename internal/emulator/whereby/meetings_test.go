@@ -282,7 +282,7 @@ func TestCreateNeedsJSON(t *testing.T) {
 
 func (h *harness) doWithContentType(contentType, body string) openapitest.Answer {
 	h.t.Helper()
-	req, _ := http.NewRequest("POST", h.srv.URL+"/v1/meetings", strings.NewReader(body))
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/v1/meetings", strings.NewReader(body))
 	req.Header.Set("Authorization", "Bearer "+h.key)
 	req.Header.Set("Content-Type", contentType)
 	return h.send(req)
