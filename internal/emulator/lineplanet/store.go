@@ -4,13 +4,13 @@ import "time"
 
 // Limits and lifetimes from line-planet-meeting-id.txt.
 const (
-	// "Maximum length is 128 in UTF-16."
+	// Title: "Maximum length is 128 in UTF-16".
 	MaxTitleUnits = 128
-	// "Maximum length is 1024 in UTF-16."
+	// Data: "Maximum length is 1024 in UTF-16".
 	MaxDataUnits = 1024
-	// "Passcode. 6 digits."
+	// "Passcode. 6 digits".
 	PasscodeDigits = 6
-	// "ID value. At least 11 digits."
+	// "ID value. At least 11 digits".
 	minID = 10_000_000_000
 	maxID = 99_999_999_999
 )

@@ -53,7 +53,7 @@ func (a *API) signIn(req *request) reply {
 	// password are required, domain 1..280 is optional.
 	username, hasUser := b.str("username")
 	if hasUser {
-		b.length("username", username, 1, 64)
+		b.length("username", username, 64)
 	} else if !b.present("username") || b.null("username") {
 		p.add("username", "username is required")
 	}
@@ -63,7 +63,7 @@ func (a *API) signIn(req *request) reply {
 	}
 	domain, hasDomain := b.str("domain")
 	if hasDomain {
-		b.length("domain", domain, 1, 280)
+		b.length("domain", domain, 280)
 	}
 	if !p.ok() {
 		return p.reply()

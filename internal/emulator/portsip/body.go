@@ -122,8 +122,8 @@ func (b *body) str(name string) (string, bool) {
 	return s, true
 }
 
-// integer returns the integer value of name within [min, max].
-func (b *body) integer(name string, min, max int64) (int64, bool) {
+// integer returns the integer value of name within [lo, hi].
+func (b *body) integer(name string, lo, hi int64) (int64, bool) {
 	if !b.given(name) {
 		return 0, false
 	}
@@ -132,15 +132,15 @@ func (b *body) integer(name string, min, max int64) (int64, bool) {
 	if err != nil {
 		// A JSON number that does not fit (or 1e3, 2.0) is still a number:
 		// report the range rather than the type when it is integral.
-		if f, ferr := strconv.ParseFloat(raw, 64); ferr == nil && !math.IsInf(f, 0) && f == math.Trunc(f) && (f < float64(min) || f > float64(max)) {
-			b.p.add(name, "%s must be between %d and %d", name, min, max)
+		if f, ferr := strconv.ParseFloat(raw, 64); ferr == nil && !math.IsInf(f, 0) && f == math.Trunc(f) && (f < float64(lo) || f > float64(hi)) {
+			b.p.add(name, "%s must be between %d and %d", name, lo, hi)
 		} else {
 			b.p.add(name, "%s must be an integer", name)
 		}
 		return 0, false
 	}
-	if n < min || n > max {
-		b.p.add(name, "%s must be between %d and %d", name, min, max)
+	if n < lo || n > hi {
+		b.p.add(name, "%s must be between %d and %d", name, lo, hi)
 		return 0, false
 	}
 	return n, true
@@ -174,18 +174,12 @@ func (b *body) enum(name string, allowed []string) (string, bool) {
 	return s, true
 }
 
-// length checks a string's length in characters (Unicode code points).
-func (b *body) length(name, s string, min, max int) bool {
-	n := utf8.RuneCountInString(s)
-	if n >= min && n <= max {
+// length checks that a string has 1 to maxChars characters (Unicode code points).
+func (b *body) length(name, s string, maxChars int) bool {
+	if n := utf8.RuneCountInString(s); n >= 1 && n <= maxChars {
 		return true
 	}
-	switch {
-	case min == 0:
-		b.p.add(name, "%s must be at most %d characters", name, max)
-	default:
-		b.p.add(name, "%s must be %d to %d characters", name, min, max)
-	}
+	b.p.add(name, "%s must be 1 to %d characters", name, maxChars)
 	return false
 }
 

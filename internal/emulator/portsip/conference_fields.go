@@ -135,7 +135,7 @@ func applyConference(b *body, c *Conference) {
 			}
 		}
 	}
-	if v, ok := b.str("subject"); ok && b.length("subject", v, 1, 64) {
+	if v, ok := b.str("subject"); ok && b.length("subject", v, 64) {
 		c.Subject = v
 	}
 	if v, ok := b.integer("capacity", 1, 200); ok {

@@ -96,7 +96,7 @@ func (a *API) createServer(req *request) reply {
 	b.require("name", "max_rooms", "max_participants")
 	b.notNull("enabled")
 	s := &Server{Enabled: true, Type: ServerTypeExternal}
-	if v, ok := b.str("name"); ok && b.length("name", v, 1, 64) {
+	if v, ok := b.str("name"); ok && b.length("name", v, 64) {
 		s.Name = v
 	}
 	if v, ok := b.boolean("enabled"); ok {

@@ -202,9 +202,6 @@ func (a *API) Reset() {
 // TimeZone is the zone recurrences are expanded in.
 func (a *API) TimeZone() *time.Location { return a.opts.TimeZone }
 
-// nowMS is the emulated time in epoch milliseconds, the API's unit.
-func (a *API) nowMS() int64 { return a.clock.Now().UnixMilli() }
-
 // seed builds the fixed accounts and rooms. IDs derive from the usernames and
 // room numbers so that they survive restarts and are the same in every test.
 func (a *API) seed() {

@@ -71,7 +71,7 @@ func (b *budget) charge(now time.Time, cost int) (end time.Time, left int, ok bo
 // Retry-After (seconds) or X-RateLimit-Reset (date) response headers ... the
 // X-RateLimit-Limit header includes the total number of points for your
 // organization, and the X-RateLimit-Remaining header displays the remaining
-// available points."
+// available points".
 func (a *API) metered(h handlerFunc) handlerFunc {
 	return func(req *request) reply {
 		if a.budget.points <= 0 {

@@ -12,7 +12,7 @@ import (
 
 // lifetimeAfterEnd is how long a room outlives its endDate: "Creates a
 // transient room that is available between creation and an hour after the
-// given endDate. After this time the room will be automatically deleted."
+// given endDate. After this time the room will be automatically deleted".
 const lifetimeAfterEnd = time.Hour
 
 // meeting is a transient room as stored (and as kept in the state file): the
@@ -44,7 +44,7 @@ type Meeting struct {
 }
 
 // MeetingList is GET /meetings: "If there are no more results, the value
-// returned is null."
+// returned is null".
 type MeetingList struct {
 	Results []Meeting `json:"results"`
 	Cursor  *string   `json:"cursor"`

@@ -85,7 +85,7 @@ func RoomSummaryAttrs() mapping.Attrs {
 func (m *RoomSummary) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(r.ID)
 	m.ExtensionNumber = types.StringValue(r.ExtensionNumber)
-	m.Conference.fromAPI(ctx, r, diags)
+	m.fromAPI(ctx, r, diags)
 	m.Numbers = mapping.String(r.Numbers)
 	m.CreatedAt = mapping.Time(platform, "created_at", r.CreatedAt, diags)
 }
