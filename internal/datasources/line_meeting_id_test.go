@@ -24,11 +24,12 @@ const (
 	lineResource = "conference_line_meeting_id.test"
 )
 
-// lineCreate makes a meeting ID through the emulator's API, as another LINE
+// lineCreate makes a meeting ID in room of the room service ex-service, which
+// every configuration here uses, through the emulator's API, as another LINE
 // Planet user would, and returns it.
-func lineCreate(t *testing.T, emu *acctest.Emulator, svc, room string, body map[string]any) emuline.Meeting {
+func lineCreate(t *testing.T, emu *acctest.Emulator, room string, body map[string]any) emuline.Meeting {
 	t.Helper()
-	out := emu.LinePlanet(t, http.MethodPost, "/gcall/"+svc+"/"+room+"/mtg", body, http.StatusOK)
+	out := emu.LinePlanet(t, http.MethodPost, "/gcall/ex-service/"+room+"/mtg", body, http.StatusOK)
 	var resp struct {
 		Data struct {
 			Mtg emuline.Meeting `json:"mtg"`
@@ -141,7 +142,7 @@ data "conference_line_meeting_id" "test" {
 		resource.TestStep{
 			// Another user's meeting ID, read without a resource.
 			PreConfig: func() {
-				lineCreate(t, emu, "ex-service", "ex-room", map[string]any{"type": "I", "passcode": "123456"})
+				lineCreate(t, emu, "ex-room", map[string]any{"type": "I", "passcode": "123456"})
 			},
 			Config:           config,
 			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
@@ -173,7 +174,7 @@ func TestAccLineDataSourceExamples(t *testing.T) {
 			var id string
 			acctest.Test(t, resource.TestStep{
 				PreConfig: func() {
-					m := lineCreate(t, emu, "ex-service", "ex-room", map[string]any{"type": "S"})
+					m := lineCreate(t, emu, "ex-room", map[string]any{"type": "S"})
 					id = fmt.Sprint(m.ID)
 				},
 				Config:           emu.Config(string(b)),

@@ -41,10 +41,10 @@ data "conference_line_meetings" "test" {
 		},
 		resource.TestStep{
 			PreConfig: func() {
-				m := lineCreate(t, emu, "ex-service", "ex-room", map[string]any{"type": "R", "passcode": "654321", "title": "Quarterly 📈"})
+				m := lineCreate(t, emu, "ex-room", map[string]any{"type": "R", "passcode": "654321", "title": "Quarterly 📈"})
 				id = fmt.Sprint(m.ID)
 				// Another room's meeting ID is not listed.
-				lineCreate(t, emu, "ex-service", "other-room", map[string]any{"type": "S"})
+				lineCreate(t, emu, "other-room", map[string]any{"type": "S"})
 			},
 			Config:           config,
 			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),

@@ -254,7 +254,11 @@ func TestPortSIPRoomDataSources_pinsSensitive(t *testing.T) {
 		}
 		attrs := resp.Schema.Attributes
 		if name == "conference_portsip_rooms" {
-			attrs = resp.Schema.Attributes["rooms"].(schema.ListNestedAttribute).NestedObject.Attributes
+			rooms, ok := resp.Schema.Attributes["rooms"].(schema.ListNestedAttribute)
+			if !ok {
+				t.Fatalf("%s: rooms is a %T, not a list of objects", name, resp.Schema.Attributes["rooms"])
+			}
+			attrs = rooms.NestedObject.Attributes
 		}
 		for _, pin := range []string{"admin_pin", "room_pin"} {
 			if !attrs[pin].IsSensitive() {

@@ -72,7 +72,10 @@ func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
 	var ps provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &ps)
 	for name, b := range ps.Schema.Blocks {
-		blk := b.(pschema.SingleNestedBlock)
+		blk, ok := b.(pschema.SingleNestedBlock)
+		if !ok {
+			t.Fatalf("provider.%s is a %T, not a single nested block", name, b)
+		}
 		checkSchema(t, "provider."+name, blk.Description, blk.Attributes,
 			func(pschema.Attribute) map[string]pschema.Attribute { return nil })
 	}

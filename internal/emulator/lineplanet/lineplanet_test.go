@@ -119,14 +119,13 @@ func parseEnvelope(t *testing.T, b []byte) envelope {
 }
 
 // expectError checks the error envelope: {"status":"error","message","code","data":{},"timestamp"}.
-func (h *harness) expectError(method, path, body string, httpStatus int, code, msgPart string) envelope {
+func (h *harness) expectError(method, path, body string, httpStatus int, code, msgPart string) {
 	h.t.Helper()
 	out := h.call(method, path, body, httpStatus)
 	e := parseEnvelope(h.t, out)
 	if e.Status != "error" || e.Code != code || !strings.Contains(e.Message, msgPart) || string(e.Data) != "{}" || e.Timestamp == 0 {
 		h.t.Fatalf("%s %s: want error envelope with code %q and message containing %q, got %s", method, path, code, msgPart, out)
 	}
-	return e
 }
 
 func (h *harness) createMeeting(room, body string) Meeting {

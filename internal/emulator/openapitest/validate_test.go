@@ -94,8 +94,13 @@ func TestResponseSchemaFollowsResponseRefs(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := &Spec{doc: doc, basePath: "/v1"}
+	get, err := s.Resolve("#/paths/~1things~1{id}/get")
+	getOp, ok := get.(map[string]any)
+	if err != nil || !ok {
+		t.Fatalf("the document's GET /things/{id}: %v %#v", err, get)
+	}
 	s.routes = []Route{{Template: "/things/{id}", segs: []string{"things", "{id}"}, Operations: map[string]map[string]any{
-		"get": doc["paths"].(map[string]any)["/things/{id}"].(map[string]any)["get"].(map[string]any),
+		"get": getOp,
 	}}}
 	tpl, op, found := s.Operation("GET", "/v1/things/42")
 	if !found || tpl != "/things/{id}" {

@@ -126,8 +126,9 @@ func (h *harness) check(method, path string, r response) {
 // The token branch is the one that applies to an account without two-factor
 // sign-in.
 func signInSchema(_, _ string, op map[string]any, _ int, schema any) any {
-	if opID, _ := op["operationId"].(string); opID == "signInWithCredentials" && schema != nil {
-		return openapitest.List(schema.(map[string]any)["oneOf"])[1]
+	obj, isObject := schema.(map[string]any)
+	if opID, _ := op["operationId"].(string); opID == "signInWithCredentials" && isObject {
+		return openapitest.List(obj["oneOf"])[1]
 	}
 	return schema
 }
@@ -232,6 +233,17 @@ func (h *harness) getMap(path string) map[string]any {
 	var m map[string]any
 	h.ok(http.StatusOK, "GET", path, nil, &m)
 	return m
+}
+
+// field is obj[key] as a T, failing the test when it is not one: an unchecked
+// type assertion would panic, and a panic ends every test in the binary.
+func field[T any](t testing.TB, obj map[string]any, key string) T {
+	t.Helper()
+	v, ok := obj[key].(T)
+	if !ok {
+		t.Fatalf("%s is %#v, not a %T", key, obj[key], v)
+	}
+	return v
 }
 
 type page[T any] struct {

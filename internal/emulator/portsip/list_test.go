@@ -31,7 +31,7 @@ func (h *harness) roomList(query url.Values) (int, []string) {
 	h.ok(200, "GET", "/api/conference_rooms?"+query.Encode(), nil, &l)
 	var exts []string
 	for _, it := range l.Items {
-		exts = append(exts, it["extension_number"].(string))
+		exts = append(exts, field[string](h.t, it, "extension_number"))
 	}
 	return l.Count, exts
 }

@@ -18,7 +18,7 @@ func (h *harness) everything() map[string]any {
 	h.ok(200, "GET", "/api/conference_servers", nil, &servers)
 	out["servers"] = servers
 	for _, s := range servers.Items {
-		id := s["id"].(string)
+		id := field[string](h.t, s, "id")
 		out["server "+id] = h.getMap("/api/conference_servers/" + id)
 		out["server status "+id] = h.getMap("/api/conference_servers/" + id + "/status")
 	}
@@ -26,7 +26,7 @@ func (h *harness) everything() map[string]any {
 	h.ok(200, "GET", "/api/conference_rooms", nil, &rooms)
 	out["rooms"] = rooms
 	for _, r := range rooms.Items {
-		id := r["id"].(string)
+		id := field[string](h.t, r, "id")
 		for _, p := range []string{"", "/status", "/participants", "/recordings"} {
 			out["room"+p+" "+id] = h.getMap("/api/conference_rooms/" + id + p)
 		}
@@ -35,7 +35,7 @@ func (h *harness) everything() map[string]any {
 	h.ok(200, "GET", "/api/user/meetings", nil, &meetings)
 	out["meetings"] = meetings
 	for _, m := range meetings.Items {
-		id := m["id"].(string)
+		id := field[string](h.t, m, "id")
 		for _, p := range []string{"", "/status", "/participants"} {
 			out["meeting"+p+" "+id] = h.getMap("/api/user/meetings/" + id + p)
 		}

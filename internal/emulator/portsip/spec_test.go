@@ -58,7 +58,7 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 	var recs page[map[string]any]
 	h.ok(200, "GET", base+"/recordings", nil, &recs)
 	recording := recs.Items[0]
-	rec := base + "/recordings/" + recording["id"].(string)
+	rec := base + "/recordings/" + field[string](t, recording, "id")
 	h.ok(200, "POST", rec+"/set_read", nil, nil)
 	h.ok(200, "POST", rec+"/set_unread", nil, nil)
 	h.ok(204, "POST", rec+"/destroy", nil, nil)
@@ -153,7 +153,13 @@ func requireProperties(t *testing.T, spec *openapitest.Spec, objects []specObjec
 		}
 		schema, _ := spec.ResponseSchema(op, c.status)
 		if c.item {
-			schema = schema.(map[string]any)["properties"].(map[string]any)["items"].(map[string]any)["items"]
+			// The list's schema: {"properties": {"items": {"items": <item>}}}.
+			list, ok := schema.(map[string]any)
+			if !ok {
+				t.Fatalf("%s: the answer's schema is %#v, not an object", c.name, schema)
+			}
+			props := field[map[string]any](t, list, "properties")
+			schema = field[map[string]any](t, props, "items")["items"]
 		}
 		want := spec.Properties(schema)
 		var got []string
@@ -177,7 +183,7 @@ func TestMeetingResponsesMatchOpenAPISpec(t *testing.T) {
 	created := alice.do("POST", "/api/user/meetings", fullVideoMeeting())
 	var createdObj map[string]any
 	mustJSON(t, created.body, &createdObj)
-	id := createdObj["id"].(string)
+	id := field[string](t, createdObj, "id")
 	meeting := alice.getMap(meetingPath(id))
 	var meetings page[map[string]any]
 	alice.ok(200, "GET", "/api/user/meetings?orderby=created_at+desc", nil, &meetings)

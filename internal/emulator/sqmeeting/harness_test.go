@@ -133,11 +133,10 @@ func (h *harness) envelope(method, path string, r response) sqmeeting.ErrorEnvel
 
 // ok sends a request, fails the test unless it answers want, and decodes the
 // answer into out when out is not nil.
-func (h *harness) ok(want int, method, path string, body, out any) response {
+func (h *harness) ok(want int, method, path string, body, out any) {
 	h.t.Helper()
 	r := h.do(method, path, body)
 	h.expect(r, want, method, path, out)
-	return r
 }
 
 func (h *harness) expect(r response, want int, method, path string, out any) {

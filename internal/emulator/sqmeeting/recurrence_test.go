@@ -140,7 +140,12 @@ func TestExpansion(t *testing.T) {
 			if g.TotalSize != len(tc.want) || first.ReservationID != g.ScheduledMeetings[0].ReservationID {
 				t.Errorf("total %d, first %s vs %s", g.TotalSize, first.ReservationID, g.ScheduledMeetings[0].ReservationID)
 			}
-			length := tc.body["recurrenceEndTime"].(int64) - tc.body["recurrenceStartTime"].(int64)
+			end, endOK := tc.body["recurrenceEndTime"].(int64)
+			start, startOK := tc.body["recurrenceStartTime"].(int64)
+			if !endOK || !startOK {
+				t.Fatalf("recurrenceStartTime %#v, recurrenceEndTime %#v: not epoch milliseconds", tc.body["recurrenceStartTime"], tc.body["recurrenceEndTime"])
+			}
+			length := end - start
 			for _, m := range g.ScheduledMeetings {
 				if m.ScheduleEndTime-m.ScheduleStartTime != length {
 					t.Errorf("occurrence %s lasts %dms, want %d", m.ReservationID, m.ScheduleEndTime-m.ScheduleStartTime, length)

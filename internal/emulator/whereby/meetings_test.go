@@ -175,10 +175,19 @@ func TestRoomIsGoneAnHourAfterEndDate(t *testing.T) {
 func TestCreateValidation(t *testing.T) {
 	h := newHarness(t)
 	end := t0.Add(time.Hour).Format(time.RFC3339)
+	// key is a name in the name, value, ... arguments of with and s3.
+	key := func(k any) string {
+		t.Helper()
+		s, ok := k.(string)
+		if !ok {
+			t.Fatalf("%#v is not a field name", k)
+		}
+		return s
+	}
 	with := func(kv ...any) map[string]any {
 		b := map[string]any{"endDate": end}
 		for i := 0; i < len(kv); i += 2 {
-			b[kv[i].(string)] = kv[i+1]
+			b[key(kv[i])] = kv[i+1]
 		}
 		return b
 	}
@@ -186,10 +195,10 @@ func TestCreateValidation(t *testing.T) {
 		d := map[string]any{"provider": "s3", "bucket": "b", "region": "eu-west-1", "accessKeyId": "id", "accessKeySecret": "secret"}
 		for i := 0; i < len(kv); i += 2 {
 			if kv[i+1] == nil {
-				delete(d, kv[i].(string))
+				delete(d, key(kv[i]))
 				continue
 			}
-			d[kv[i].(string)] = kv[i+1]
+			d[key(kv[i])] = kv[i+1]
 		}
 		return d
 	}

@@ -35,7 +35,10 @@ func TestResponsesMatchOpenAPISpec(t *testing.T) {
 	}, nil)
 	var created map[string]any
 	mustJSON(t, full.Body, &created)
-	id := created["meetingId"].(string)
+	id, ok := created["meetingId"].(string)
+	if !ok {
+		t.Fatalf("meetingId is %#v, not a string", created["meetingId"])
+	}
 	h.create(meetingEnding(t0.Add(time.Hour)))
 	h.ok(200, "GET", "/v1/meetings/"+id+"?fields=hostRoomUrl,viewerRoomUrl", nil, nil)
 	h.ok(200, "GET", "/v1/meetings?limit=1&fields=hostRoomUrl", nil, nil) // with a cursor
