@@ -3,10 +3,8 @@ package datasources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -14,16 +12,17 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipRoomParticipants)(nil)
+var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
 
-// NewPortSIPRoomParticipants is the conference_portsip_room_participants data source.
-func NewPortSIPRoomParticipants() datasource.DataSource { return &portsipRoomParticipants{} }
-
-type portsipRoomParticipants struct {
+// portsipParticipants is who is in a room's or a meeting's (kind) live
+// conference: the conference_portsip_room_participants and
+// conference_portsip_meeting_participants data sources.
+type portsipParticipants struct {
+	kind   portsipConference
 	client *portsip.Client
 }
 
-type portsipRoomParticipantsModel struct {
+type portsipParticipantsModel struct {
 	ID           types.String              `tfsdk:"id"`
 	Participants []portsipParticipantModel `tfsdk:"participants"`
 }
@@ -36,26 +35,16 @@ type portsipParticipantModel struct {
 	Position    types.Int64  `tfsdk:"position"`
 }
 
-// portsipRoomIDArgument is the id argument of the data sources that read
-// something of one room.
-func portsipRoomIDArgument() schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:    true,
-		Description: "The ID of the conference room.",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+func (d *portsipParticipants) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun + "_participants"
 }
 
-func (d *portsipRoomParticipants) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_room_participants"
-}
-
-func (d *portsipRoomParticipants) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Lists who is in a PortSIP PBX conference room's live conference right now. " +
-			"The list is a snapshot taken when Terraform reads the data source; it is empty when no conference is in progress.",
+		Description: "Lists who is in the live conference of " + d.kind.lead + " right now. " +
+			"The list is a snapshot taken when Terraform reads the data source; it is empty when no conference is in progress." + d.kind.owned(),
 		Attributes: map[string]schema.Attribute{
-			"id": portsipRoomIDArgument(),
+			"id": d.kind.idArgument(),
 			"participants": schema.ListNestedAttribute{
 				Computed:    true,
 				Description: "The participants, in the order the PBX returns them.",
@@ -75,7 +64,7 @@ func (d *portsipRoomParticipants) Schema(_ context.Context, _ datasource.SchemaR
 						},
 						"chairman": schema.BoolAttribute{
 							Computed:    true,
-							Description: "Whether the participant is the room's chairman.",
+							Description: "Whether the participant is the " + d.kind.noun + "'s chairman.",
 						},
 						"position": schema.Int64Attribute{
 							Computed:    true,
@@ -88,20 +77,20 @@ func (d *portsipRoomParticipants) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *portsipRoomParticipants) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *portsipParticipants) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
-func (d *portsipRoomParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg portsipRoomParticipantsModel
+func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipParticipantsModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := cfg.ID.ValueString()
-	ps, err := d.client.ListRoomParticipants(ctx, id)
+	ps, err := d.kind.participants(d.client, ctx, id)
 	if err != nil {
-		portsipReadError(&resp.Diagnostics, err, "conference room", id)
+		d.kind.readError(d.client, &resp.Diagnostics, err, id)
 		return
 	}
 	cfg.Participants = make([]portsipParticipantModel, 0, len(ps))

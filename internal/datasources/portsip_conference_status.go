@@ -12,16 +12,19 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipRoomStatus)(nil)
+var _ datasource.DataSourceWithConfigure = (*portsipStatus)(nil)
 
-// NewPortSIPRoomStatus is the conference_portsip_room_status data source.
-func NewPortSIPRoomStatus() datasource.DataSource { return &portsipRoomStatus{} }
-
-type portsipRoomStatus struct {
-	client *portsip.Client
+// portsipStatus is the live status of a room or a meeting (kind): the
+// conference_portsip_room_status and conference_portsip_meeting_status data
+// sources.
+type portsipStatus struct {
+	kind portsipConference
+	// offline says what OFFLINE means for kind.
+	offline string
+	client  *portsip.Client
 }
 
-type portsipRoomStatusModel struct {
+type portsipStatusModel struct {
 	ID        types.String `tfsdk:"id"`
 	Status    types.String `tfsdk:"status"`
 	Locked    types.Bool   `tfsdk:"locked"`
@@ -29,27 +32,28 @@ type portsipRoomStatusModel struct {
 	Recording types.Bool   `tfsdk:"recording"`
 }
 
-func (d *portsipRoomStatus) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_room_status"
+func (d *portsipStatus) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun + "_status"
 }
 
-func (d *portsipRoomStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	noun := d.kind.noun
 	resp.Schema = schema.Schema{
-		Description: "Reads the live status of a PortSIP PBX conference room: whether a conference is on, and whether it is locked, muted or being recorded. " +
-			"The values are a snapshot taken when Terraform reads the data source.",
+		Description: "Reads the live status of " + d.kind.lead + ": whether a conference is on, and whether it is locked, muted or being recorded. " +
+			"The values are a snapshot taken when Terraform reads the data source." + d.kind.owned(),
 		Attributes: map[string]schema.Attribute{
-			"id": portsipRoomIDArgument(),
+			"id": d.kind.idArgument(),
 			"status": schema.StringAttribute{
 				Computed:    true,
-				Description: "`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; `OFFLINE` that no enabled conference server hosts the room.",
+				Description: "`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; " + d.offline,
 			},
 			"locked": schema.BoolAttribute{
 				Computed:    true,
-				Description: "Whether the room is locked, so that nobody else can join.",
+				Description: "Whether the " + noun + " is locked, so that nobody else can join.",
 			},
 			"muted": schema.BoolAttribute{
 				Computed:    true,
-				Description: "Whether the whole room is muted.",
+				Description: "Whether the whole " + noun + " is muted.",
 			},
 			"recording": schema.BoolAttribute{
 				Computed:    true,
@@ -59,20 +63,20 @@ func (d *portsipRoomStatus) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *portsipRoomStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+func (d *portsipStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
 	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
 }
 
-func (d *portsipRoomStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg portsipRoomStatusModel
+func (d *portsipStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg portsipStatusModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := cfg.ID.ValueString()
-	s, err := d.client.GetRoomStatus(ctx, id)
+	s, err := d.kind.status(d.client, ctx, id)
 	if err != nil {
-		portsipReadError(&resp.Diagnostics, err, "conference room", id)
+		d.kind.readError(d.client, &resp.Diagnostics, err, id)
 		return
 	}
 	cfg.Status = types.StringValue(s.Status)

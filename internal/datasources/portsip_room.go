@@ -2,16 +2,9 @@ package datasources
 
 import (
 	"context"
-	"fmt"
-	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
@@ -37,19 +30,7 @@ func (d *portsipRoom) Metadata(_ context.Context, req datasource.MetadataRequest
 
 func (d *portsipRoom) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := portsipmap.RoomAttrs().DataSource()
-	attrs["id"] = schema.StringAttribute{
-		Optional:    true,
-		Computed:    true,
-		Description: "The ID of the room to read. Exactly one of `id` and `extension_number` must be set.",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["extension_number"] = schema.StringAttribute{
-		Optional: true,
-		Computed: true,
-		Description: "The extension number of the room to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
-			"when `id` is set, this is the room's extension.",
-		Validators: []validator.String{portsipmap.ExtensionNumber()},
-	}
+	portsipRoomKind.lookupArguments(attrs)
 	resp.Schema = schema.Schema{
 		Description: "Reads one PortSIP PBX conference room, by its ID or by its extension number. " +
 			"A room that does not exist is an error. `admin_pin` and `room_pin` are sensitive.",
@@ -58,9 +39,7 @@ func (d *portsipRoom) Schema(_ context.Context, _ datasource.SchemaRequest, resp
 }
 
 func (d *portsipRoom) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("extension_number")),
-	}
+	return portsipLookupValidators()
 }
 
 func (d *portsipRoom) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
@@ -75,14 +54,15 @@ func (d *portsipRoom) Read(ctx context.Context, req datasource.ReadRequest, resp
 	}
 	id := cfg.ID.ValueString()
 	if cfg.ID.IsNull() {
-		id = d.idByExtension(ctx, cfg.ExtensionNumber.ValueString(), &resp.Diagnostics)
+		id = portsipIDByExtension(ctx, d.client, portsipRoomKind, cfg.ExtensionNumber.ValueString(), (*portsip.Client).ListRooms,
+			func(r *portsip.Room) *portsip.Conference { return &r.Conference }, &resp.Diagnostics)
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
 	room, err := d.client.GetRoom(ctx, id)
 	if err != nil {
-		portsipReadError(&resp.Diagnostics, err, "conference room", id)
+		portsipRoomKind.readError(d.client, &resp.Diagnostics, err, id)
 		return
 	}
 	var m portsipmap.Room
@@ -91,43 +71,4 @@ func (d *portsipRoom) Read(ctx context.Context, req datasource.ReadRequest, resp
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-// idByExtension finds a room's ID from its extension number. The list gives
-// only a summary of each room, so the caller then reads the room itself.
-func (d *portsipRoom) idByExtension(ctx context.Context, ext string, diags *diag.Diagnostics) string {
-	rooms, err := d.client.ListRooms(ctx, portsip.ListOptions{
-		Filter: "extension_number eq " + portsipODataString(ext),
-	})
-	if err != nil {
-		diags.AddError(fmt.Sprintf("Looking up PortSIP conference room with extension number %q failed", ext), err.Error())
-		return ""
-	}
-	// Compare again here rather than trust the PBX's filter alone: a lax
-	// filter must not hand back some other room.
-	var ids []string
-	for _, r := range rooms {
-		if r.ExtensionNumber == ext {
-			ids = append(ids, r.ID)
-		}
-	}
-	switch len(ids) {
-	case 0:
-		diags.AddAttributeError(path.Root("extension_number"), "PortSIP conference room not found",
-			fmt.Sprintf("There is no PortSIP conference room with extension number %q.", ext))
-		return ""
-	case 1:
-		return ids[0]
-	default:
-		diags.AddAttributeError(path.Root("extension_number"), "Ambiguous PortSIP extension number",
-			fmt.Sprintf("%d PortSIP conference rooms have extension number %q (IDs %s); look the room up by id instead.",
-				len(ids), ext, strings.Join(ids, ", ")))
-		return ""
-	}
-}
-
-// portsipODataString quotes s as an OData string literal: single quotes, with
-// a quote inside doubled.
-func portsipODataString(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }

@@ -1,0 +1,8 @@
+package datasources
+
+import "github.com/hashicorp/terraform-plugin-framework/datasource"
+
+// NewPortSIPRoomStatus is the conference_portsip_room_status data source.
+func NewPortSIPRoomStatus() datasource.DataSource {
+	return &portsipStatus{kind: portsipRoomKind, offline: "`OFFLINE` that no enabled conference server hosts the room."}
+}
