@@ -102,15 +102,32 @@ func portsipLookupValidators() []datasource.ConfigValidator {
 	}
 }
 
+// portsipCalls are the client's calls that read rooms or meetings (T).
+type portsipCalls[T any] struct {
+	get  func(*portsip.Client, context.Context, string) (*T, error)
+	list func(*portsip.Client, context.Context, portsip.ListOptions) ([]T, error)
+	// conf is the fields rooms and meetings share.
+	conf func(*T) *portsip.Conference
+}
+
+var (
+	portsipRoomCalls = portsipCalls[portsip.Room]{
+		get: (*portsip.Client).GetRoom, list: (*portsip.Client).ListRooms,
+		conf: func(r *portsip.Room) *portsip.Conference { return &r.Conference },
+	}
+	portsipMeetingCalls = portsipCalls[portsip.Meeting]{
+		get: (*portsip.Client).GetMeeting, list: (*portsip.Client).ListMeetings,
+		conf: func(m *portsip.Meeting) *portsip.Conference { return &m.Conference },
+	}
+)
+
 // portsipIDByExtension finds the ID of the one room or meeting (k) with
-// extension ext among those list returns; conf gives a list item's shared
-// fields. A list item is a summary, so the caller then reads the object
-// itself.
-func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k portsipConference, ext string,
-	list func(*portsip.Client, context.Context, portsip.ListOptions) ([]T, error), conf func(*T) *portsip.Conference,
+// extension ext. A list item is a summary, so the caller then reads the
+// object itself.
+func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k portsipConference, ext string, calls portsipCalls[T],
 	diags *diag.Diagnostics,
 ) string {
-	items, err := list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsipODataString(ext)})
+	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsipODataString(ext)})
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Looking up PortSIP %s with extension number %q failed", k.what, ext), err.Error())
 		return ""
@@ -119,7 +136,7 @@ func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k ports
 	// filter must not hand back some other room or meeting.
 	var ids []string
 	for i := range items {
-		if cf := conf(&items[i]); cf.ExtensionNumber == ext {
+		if cf := calls.conf(&items[i]); cf.ExtensionNumber == ext {
 			ids = append(ids, cf.ID)
 		}
 	}

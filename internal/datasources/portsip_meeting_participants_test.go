@@ -46,17 +46,3 @@ data "conference_portsip_meeting_participants" "review" {
 		},
 	)
 }
-
-func TestAccPortSIPMeetingParticipantsDataSource_anotherUsersMeeting(t *testing.T) {
-	emu := acctest.NewEmulator(t)
-	id := newPortSIPUserAPI(t, emu, emuportsip.BobUsername).audioMeeting("Bob's")
-	acctest.Test(t, resource.TestStep{
-		Config: aliceConfig(emu, fmt.Sprintf(`
-data "conference_portsip_meeting_participants" "bobs" {
-  provider = conference.alice
-  id       = %q
-}
-`, id)),
-		ExpectError: acctest.ErrorMatching(fmt.Sprintf(`No PortSIP meeting with ID %q belongs to "alice", the signed-in user`, id)),
-	})
-}

@@ -56,16 +56,23 @@ data "conference_portsip_meeting_status" "bridge" {
 	)
 }
 
-func TestAccPortSIPMeetingStatusDataSource_anotherUsersMeeting(t *testing.T) {
+// Alice reads neither the status nor the participants of bob's meeting: the
+// PBX does not show it to her, and the message says so.
+func TestAccPortSIPMeetingStatusAndParticipantsDataSources_anotherUsersMeeting(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	id := newPortSIPUserAPI(t, emu, emuportsip.BobUsername).audioMeeting("Bob's")
-	acctest.Test(t, resource.TestStep{
-		Config: aliceConfig(emu, fmt.Sprintf(`
-data "conference_portsip_meeting_status" "bobs" {
+	want := acctest.ErrorMatching(fmt.Sprintf(`No PortSIP meeting with ID %q belongs to "alice", the signed-in user`, id))
+	var steps []resource.TestStep
+	for _, ds := range []string{"conference_portsip_meeting_status", "conference_portsip_meeting_participants"} {
+		steps = append(steps, resource.TestStep{
+			Config: aliceConfig(emu, fmt.Sprintf(`
+data %q "bobs" {
   provider = conference.alice
   id       = %q
 }
-`, id)),
-		ExpectError: acctest.ErrorMatching(fmt.Sprintf(`No PortSIP meeting with ID %q belongs to "alice", the signed-in user`, id)),
-	})
+`, ds, id)),
+			ExpectError: want,
+		})
+	}
+	acctest.Test(t, steps...)
 }

@@ -86,23 +86,20 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	// leaves it tainted, to be replaced, rather than forgotten.
 	id := created.ID
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	m := r.get(ctx, id, &resp.Diagnostics)
+	want := plan
+	got := r.readInto(ctx, id, &plan, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if up, ok := plan.AfterCreate(m); ok {
+	if up, ok := want.AfterCreate(got); ok {
 		if err := r.client.UpdateMeeting(ctx, id, up); err != nil {
 			resp.Diagnostics.AddError("PortSIP rejected the new meeting's capacity",
 				fmt.Sprintf("PortSIP creates a meeting with its own capacity, so the provider sets capacity with an update right after the create, and PortSIP refused it: %s", err))
 			return
 		}
-		if m = r.get(ctx, id, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 			return
 		}
-	}
-	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
@@ -146,12 +143,7 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 		resp.Diagnostics.AddError("PortSIP rejected meeting update", err.Error())
 		return
 	}
-	m := r.get(ctx, id, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -193,10 +185,13 @@ func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportSta
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
 }
 
-func (r *portsipMeeting) get(ctx context.Context, id string, diags *diag.Diagnostics) *portsip.Meeting {
-	m, err := r.client.GetMeeting(ctx, id)
+// readInto reads meeting id into m and returns what the PBX answered.
+func (r *portsipMeeting) readInto(ctx context.Context, id string, m *portsipMeetingModel, diags *diag.Diagnostics) *portsip.Meeting {
+	got, err := r.client.GetMeeting(ctx, id)
 	if err != nil {
 		diags.AddError("Reading PortSIP meeting failed", err.Error())
+		return nil
 	}
-	return m
+	m.FromAPI(ctx, got, diags)
+	return got
 }

@@ -44,6 +44,17 @@ func twoUsers(emu *acctest.Emulator, body string) string {
 		emu.PortSIPUserProvider(emuportsip.BobUsername, emuportsip.BobPassword) + body
 }
 
+// aliceHasOneMeeting checks that alice has one meeting in the PBX: the one
+// Terraform manages, and no leftover of a replacement.
+func aliceHasOneMeeting(emu *acctest.Emulator) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		if n := len(emu.PortSIPAPI().Meetings(emuportsip.AliceUsername)); n != 1 {
+			return fmt.Errorf("alice has %d meetings in the PBX, want 1", n)
+		}
+		return nil
+	}
+}
+
 // meetingID reads the meeting's ID from state into *id, for steps that then
 // change the meeting behind Terraform's back.
 func meetingID(id *string) resource.TestCheckFunc {
@@ -82,12 +93,7 @@ func TestAccPortSIPMeeting_audioMinimal(t *testing.T) {
 				acctest.Attr(meetingAddr, "domain", knownvalue.NotNull()),
 				acctest.Attr(meetingAddr, "sbc_port", knownvalue.NotNull()),
 			},
-			Check: func(*terraform.State) error {
-				if n := len(emu.PortSIPAPI().Meetings(emuportsip.AliceUsername)); n != 1 {
-					return fmt.Errorf("alice has %d meetings in the PBX, want 1", n)
-				}
-				return nil
-			},
+			Check: aliceHasOneMeeting(emu),
 		},
 		resource.TestStep{
 			// The second plan of the same configuration is empty.
@@ -268,12 +274,7 @@ func TestAccPortSIPMeeting_updateInPlaceAndReplace(t *testing.T) {
 				acctest.Attr(meetingAddr, "height", knownvalue.Null()),
 				acctest.Attr(meetingAddr, "layout", knownvalue.Null()),
 			},
-			Check: func(*terraform.State) error {
-				if n := len(emu.PortSIPAPI().Meetings(emuportsip.AliceUsername)); n != 1 {
-					return fmt.Errorf("alice has %d meetings after the replacement, want 1", n)
-				}
-				return nil
-			},
+			Check: aliceHasOneMeeting(emu),
 		},
 	)
 }
@@ -620,12 +621,7 @@ func TestAccPortSIPMeeting_failedCapacityTaintsTheNewMeeting(t *testing.T) {
 			Config:            cfg,
 			ConfigPlanChecks:  acctest.ExpectAction(meetingAddr, plancheck.ResourceActionDestroyBeforeCreate),
 			ConfigStateChecks: []statecheck.StateCheck{acctest.Attr(meetingAddr, "capacity", knownvalue.Int64Exact(60))},
-			Check: func(*terraform.State) error {
-				if n := len(emu.PortSIPAPI().Meetings(emuportsip.AliceUsername)); n != 1 {
-					return fmt.Errorf("alice has %d meetings, want the replacement alone", n)
-				}
-				return nil
-			},
+			Check:             aliceHasOneMeeting(emu),
 		},
 	)
 }
