@@ -24,7 +24,7 @@ type Hosting struct {
 // hostingNames are Hosting's attributes, which list items leave out.
 var hostingNames = []string{"domain", "sbc_host", "sbc_port"}
 
-func (h *Hosting) fromAPI(c *portsip.Conference) {
+func (h *Hosting) hostingFromAPI(c *portsip.Conference) {
 	h.Domain = mapping.String(c.Domain)
 	h.SBCHost = mapping.String(c.SBCHost)
 	h.SBCPort = mapping.NonZeroInt64(c.SBCPort)

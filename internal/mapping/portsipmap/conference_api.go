@@ -13,12 +13,12 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-// fromAPI refreshes the shared settings from the PBX's answer. The framework
+// settingsFromAPI refreshes the shared settings from the PBX's answer. The framework
 // keeps the configured spelling of a time or JSON value when the API's is
 // semantically equal, so a normalised answer causes no diff; an
 // internal_invitees configured as `[]` stays `[]` (mapping.KeepEmpty), which
 // in a data source, whose model starts out null, changes nothing.
-func (c *Conference) fromAPI(ctx context.Context, r *portsip.Conference, diags *diag.Diagnostics) {
+func (c *Conference) settingsFromAPI(ctx context.Context, r *portsip.Conference, diags *diag.Diagnostics) {
 	c.Mode = types.StringValue(r.Mode)
 	c.Control = types.StringValue(r.Control)
 	c.Height = mapping.Int64(r.Height)

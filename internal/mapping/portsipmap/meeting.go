@@ -68,7 +68,7 @@ func MeetingSummaryAttrs() mapping.Attrs {
 func (m *MeetingSummary) FromAPI(ctx context.Context, r *portsip.Meeting, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(r.ID)
 	m.ExtensionNumber = types.StringValue(r.ExtensionNumber)
-	m.Conference.fromAPI(ctx, &r.Conference, diags)
+	m.settingsFromAPI(ctx, &r.Conference, diags)
 	m.CloseOnNobody = types.BoolValue(r.CloseOnNobody)
 	m.OutboundCallerIDs = mapping.KeepEmpty(m.OutboundCallerIDs, callerIDs(ctx, r.OutboundCallerIDs, diags))
 	m.Ownership = types.BoolValue(r.Ownership)
@@ -78,7 +78,7 @@ func (m *MeetingSummary) FromAPI(ctx context.Context, r *portsip.Meeting, diags 
 // FromAPI refreshes every attribute.
 func (m *Meeting) FromAPI(ctx context.Context, r *portsip.Meeting, diags *diag.Diagnostics) {
 	m.MeetingSummary.FromAPI(ctx, r, diags)
-	m.Hosting.fromAPI(&r.Conference)
+	m.hostingFromAPI(&r.Conference)
 }
 
 // Create is the create body: every setting the configuration sets, and mode,

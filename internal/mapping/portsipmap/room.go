@@ -69,7 +69,7 @@ func RoomSummaryAttrs() mapping.Attrs {
 func (m *RoomSummary) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(r.ID)
 	m.ExtensionNumber = types.StringValue(r.ExtensionNumber)
-	m.Conference.fromAPI(ctx, &r.Conference, diags)
+	m.settingsFromAPI(ctx, &r.Conference, diags)
 	m.Numbers = mapping.String(r.Numbers)
 	m.CreatedAt = mapping.Time(platform, "created_at", r.CreatedAt, diags)
 }
@@ -79,7 +79,7 @@ func (m *RoomSummary) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.
 func (m *Room) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
 	m.RoomSummary.FromAPI(ctx, r, diags)
 	m.OutboundCallerIDs = mapping.KeepEmpty(m.OutboundCallerIDs, callerIDs(ctx, r.OutboundCallerIDs, diags))
-	m.Hosting.fromAPI(&r.Conference)
+	m.hostingFromAPI(&r.Conference)
 }
 
 // Create is the create body: every setting the configuration sets, and the
