@@ -1,7 +1,7 @@
-# The demo: a PortSIP conference server with two rooms, and a LINE Planet meeting
-# ID, applied against conference-emulator by `make demo`. The provider reads its
-# endpoints and credentials from the environment (PORTSIP_*, LINE_PLANET_*),
-# which the demo script sets to the emulator's.
+# The demo: a PortSIP conference server with two rooms, two PBX users' meetings,
+# and a LINE Planet meeting ID, applied against conference-emulator by `make
+# demo`. The provider reads its endpoints and credentials from the environment
+# (PORTSIP_*, LINE_PLANET_*), which the demo script sets to the emulator's.
 terraform {
   required_providers {
     conference = {
@@ -46,6 +46,63 @@ resource "conference_portsip_room" "town_hall" {
   custom_options     = jsonencode({ moh = true, welcome = "Welcome to the town hall" })
 }
 
+# A PortSIP meeting belongs to the user who creates it, and the PBX shows it to
+# nobody else: each user has a provider alias that signs in as them (the
+# endpoint still comes from PORTSIP_ENDPOINT). alice and bob are the emulator's
+# standard users.
+provider "conference" {
+  alias = "alice"
+
+  portsip {
+    username = "alice"
+    password = "alice-password"
+  }
+}
+
+provider "conference" {
+  alias = "bob"
+
+  portsip {
+    username = "bob"
+    password = "bob-password"
+  }
+}
+
+resource "conference_portsip_meeting" "design_review" {
+  provider = conference.alice
+
+  mode               = "VIDEO"
+  subject            = "Design review"
+  timezone           = "Europe/Berlin"
+  scheduled_start_at = "2030-03-04T10:00:00+01:00"
+  scheduled_end_at   = "2030-03-04T11:00:00+01:00"
+  capacity           = 20
+  layout             = "LAYOUT4"
+  enable_recording   = true
+  close_on_nobody    = true
+}
+
+resource "conference_portsip_meeting" "one_on_one" {
+  provider = conference.bob
+
+  mode     = "AUDIO"
+  subject  = "1:1 with Alice"
+  timezone = "America/New_York"
+}
+
+# Each alias lists its own user's meetings only.
+data "conference_portsip_meetings" "alice" {
+  provider = conference.alice
+
+  depends_on = [conference_portsip_meeting.design_review, conference_portsip_meeting.one_on_one]
+}
+
+data "conference_portsip_meetings" "bob" {
+  provider = conference.bob
+
+  depends_on = [conference_portsip_meeting.design_review, conference_portsip_meeting.one_on_one]
+}
+
 resource "conference_line_meeting_id" "weekly" {
   room_service_id = "demo-service"
   room_id         = "weekly-sync"
@@ -85,6 +142,13 @@ output "rooms" {
 
 output "video_rooms" {
   value = [for r in data.conference_portsip_rooms.video.rooms : "${r.extension_number} ${r.subject}"]
+}
+
+output "meetings" {
+  value = {
+    alice = [for m in data.conference_portsip_meetings.alice.meetings : "${m.extension_number} ${m.subject} (capacity ${m.capacity})"]
+    bob   = [for m in data.conference_portsip_meetings.bob.meetings : "${m.extension_number} ${m.subject}"]
+  }
 }
 
 output "line_meeting" {

@@ -58,8 +58,13 @@ func (e *Emulator) ProviderConfig() string {
 // every declared platform pointed at url, with the emulator's default
 // credentials; override replaces settings per platform key and attribute.
 func ProviderBlock(alias, url string, override map[string]platforms.Values) string {
+	return providerBlock(provider.TypeName, alias, url, override)
+}
+
+// providerBlock is ProviderBlock for the provider served under name.
+func providerBlock(name, alias, url string, override map[string]platforms.Values) string {
 	var b strings.Builder
-	b.WriteString("\nprovider \"conference\" {\n")
+	fmt.Fprintf(&b, "\nprovider %q {\n", name)
 	if alias != "" {
 		fmt.Fprintf(&b, "  alias           = %q\n", alias)
 	}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -22,9 +23,14 @@ import (
 // other tests (each test has its own emulator).
 func Test(t *testing.T, steps ...resource.TestStep) {
 	t.Helper()
+	test(t, ProtoV6ProviderFactories, steps)
+}
+
+func test(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, error), steps []resource.TestStep) {
+	t.Helper()
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck:                 func() { PreCheck(t) },
-		ProtoV6ProviderFactories: ProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: factories,
 		Steps:                    steps,
 	})
 }

@@ -39,3 +39,21 @@ func (e *Emulator) PortSIPAPI() *portsip.API {
 	api, _ := e.Platform("portsip").(*portsip.API)
 	return api
 }
+
+// PortSIPUser renders a provider block with alias that signs in to the
+// emulated PBX as username (alice and bob exist by default): the documented
+// way to manage a user's meetings, a provider alias per user. One test run
+// can use one such alias only (see TestAsUsers).
+func (e *Emulator) PortSIPUser(alias, username, password string) string {
+	return ProviderBlock(alias, e.URL, portsipSignIn(username, password))
+}
+
+// PortSIPUserProvider renders the block of UserProvider(username), signed in
+// to the emulated PBX as username, for TestAsUsers.
+func (e *Emulator) PortSIPUserProvider(username, password string) string {
+	return providerBlock(UserProvider(username), "", e.URL, portsipSignIn(username, password))
+}
+
+func portsipSignIn(username, password string) map[string]platforms.Values {
+	return map[string]platforms.Values{platforms.PortSIP.Key: {"username": username, "password": password}}
+}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -72,14 +73,55 @@ func (p *portsipAPI) audioRoom(ext, subject string) string {
 // roomAction posts one of a room's actions: lock, mute, start_recording, ...
 func (p *portsipAPI) roomAction(roomID, action string) {
 	p.t.Helper()
-	p.call(http.MethodPost, "/conference_rooms/"+url.PathEscape(roomID)+"/"+action, nil, http.StatusOK)
+	p.action("conference_rooms", roomID, action, nil)
 }
 
 // invite dials number into the room; the emulated callee answers at once.
 func (p *portsipAPI) invite(roomID, number string) {
 	p.t.Helper()
-	p.call(http.MethodPost, "/conference_rooms/"+url.PathEscape(roomID)+"/participants/invite",
-		map[string]string{"number": number}, http.StatusOK)
+	p.action("conference_rooms", roomID, "participants/invite", map[string]string{"number": number})
+}
+
+// action posts one of the actions of a room or a meeting (collection).
+func (p *portsipAPI) action(collection, id, action string, body any) {
+	p.t.Helper()
+	p.call(http.MethodPost, "/"+collection+"/"+url.PathEscape(id)+"/"+action, body, http.StatusOK)
+}
+
+// newPortSIPUserAPI acts as user, whose meetings it reaches, with a token the
+// emulator issues behind its API.
+func newPortSIPUserAPI(t testing.TB, emu *acctest.Emulator, user string) *portsipAPI {
+	t.Helper()
+	token, ok := emu.PortSIPAPI().IssueTokenFor(user)
+	if !ok {
+		t.Fatalf("the PBX has no user %q", user)
+	}
+	return &portsipAPI{t: t, emu: emu, auth: http.Header{"Authorization": {"Bearer " + token}}}
+}
+
+// createMeeting creates one of the signed-in user's meetings (201 {id,
+// extension_number}, NOTES.md).
+func (p *portsipAPI) createMeeting(body map[string]any) string {
+	p.t.Helper()
+	return p.create("user/meetings", body, http.StatusCreated)
+}
+
+// audioMeeting creates a minimal AUDIO meeting.
+func (p *portsipAPI) audioMeeting(subject string) string {
+	p.t.Helper()
+	return p.createMeeting(map[string]any{"mode": "AUDIO", "subject": subject, "timezone": "UTC"})
+}
+
+// meetingAction posts one of a meeting's actions: start, lock, mute, ...
+func (p *portsipAPI) meetingAction(id, action string) {
+	p.t.Helper()
+	p.action("user/meetings", id, action, nil)
+}
+
+// aliceConfig is body, whose data sources set `provider = conference.alice`,
+// under the provider alias that signs in as alice.
+func aliceConfig(emu *acctest.Emulator, body string) string {
+	return emu.PortSIPUser("alice", emuportsip.AliceUsername, emuportsip.AlicePassword) + body
 }
 
 // updateServer changes a server in place.

@@ -46,7 +46,7 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 	resp.Schema = schema.Schema{
 		Description: "Lists the recordings of a PortSIP PBX conference room. Every page is read, so the list is complete.",
 		Attributes: map[string]schema.Attribute{
-			"id": portsipRoomIDArgument(),
+			"id": portsipRoomKind.idArgument(),
 			"recordings": schema.ListNestedAttribute{
 				Computed:    true,
 				Description: "The room's recordings, in the order the PBX returns them. Empty when there are none.",
@@ -103,7 +103,7 @@ func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadReq
 	id := cfg.ID.ValueString()
 	recs, err := d.client.ListRoomRecordings(ctx, id)
 	if err != nil {
-		portsipReadError(&resp.Diagnostics, err, "conference room", id)
+		portsipRoomKind.readError(d.client, &resp.Diagnostics, err, id)
 		return
 	}
 	cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))

@@ -39,6 +39,7 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 	return []func() resource.Resource{
 		resources.NewPortSIPServer,
 		resources.NewPortSIPRoom,
+		resources.NewPortSIPMeeting,
 		resources.NewLineMeetingID,
 	}
 }
@@ -53,6 +54,10 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewPortSIPRoomStatus,
 		datasources.NewPortSIPRoomParticipants,
 		datasources.NewPortSIPRoomRecordings,
+		datasources.NewPortSIPMeeting,
+		datasources.NewPortSIPMeetings,
+		datasources.NewPortSIPMeetingStatus,
+		datasources.NewPortSIPMeetingParticipants,
 		datasources.NewLineMeetingID,
 		datasources.NewLineMeetings,
 	}

@@ -34,7 +34,8 @@ type Config struct {
 
 // Client talks to one PBX.
 type Client struct {
-	http *client.Client
+	http     *client.Client
+	username string
 }
 
 // New returns a client. It does not sign in until the first request.
@@ -62,8 +63,17 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{http: c}, nil
+	out := &Client{http: c}
+	if cfg.Token == "" {
+		out.username = cfg.Username
+	}
+	return out, nil
 }
+
+// Username is the user the client signs in as, whose meetings /user/meetings
+// are; empty when the client was given a token, whose user it cannot tell
+// (GET /auth/user answers a role, not a name).
+func (c *Client) Username() string { return c.username }
 
 // decodeError reads PortSIP's envelope: {"errors":[{"code","message","detail"}]}.
 func decodeError(status int, h http.Header, body []byte) *client.APIError {

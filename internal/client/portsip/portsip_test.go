@@ -142,6 +142,21 @@ func TestStaticToken(t *testing.T) {
 	}
 }
 
+// The client knows whose meetings it reaches only when it signs in itself.
+func TestUsername(t *testing.T) {
+	p := newPBX(t)
+	if got := newClientAs(t, p, emu.AliceUsername, emu.AlicePassword).Username(); got != emu.AliceUsername {
+		t.Errorf("signed in as alice: Username() = %q", got)
+	}
+	c, err := portsip.New(portsip.Config{Endpoint: p.url, Token: "t", Username: "alice"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Username(); got != "" {
+		t.Errorf("with a token: Username() = %q, want empty: the token decides who signs in", got)
+	}
+}
+
 func TestListPagesThroughEveryItem(t *testing.T) {
 	p := newPBX(t)
 	c := newClient(t, p, emu.DefaultPassword)

@@ -64,8 +64,16 @@ func callerIDs(ctx context.Context, ids []portsip.OutboundCallerID, diags *diag.
 	return mapping.ObjectList(ctx, callerIDType, rows, diags)
 }
 
-// callerIDsInput is outbound_caller_ids as the API takes them: empty for null,
-// which clears them on update.
+// callerIDs is outbound_caller_ids as a body carries them (see delta), empty
+// for null, which clears them on update.
+func (d delta) callerIDs(ctx context.Context, plan, prior types.List, diags *diag.Diagnostics) *[]portsip.OutboundCallerID {
+	if !d.changed(plan, prior) {
+		return nil
+	}
+	ids := callerIDsInput(ctx, plan, diags)
+	return &ids
+}
+
 func callerIDsInput(ctx context.Context, v types.List, diags *diag.Diagnostics) []portsip.OutboundCallerID {
 	var rows []CallerID
 	if !v.IsNull() && !v.IsUnknown() {

@@ -24,8 +24,9 @@ import (
 
 // Conference is the settings a conference room and a user meeting share
 // (portsip-conference.txt, portsip-openapi-conference.json: the same fields
-// with the same limits), as far as a list item carries them: each adds its
-// own identity, and a single read adds outbound_caller_ids (CallerIDs).
+// with the same limits), as far as both list items carry them: each adds its
+// own identity and fields, a meeting list item and a single read
+// outbound_caller_ids (CallerIDs), a single read Hosting.
 type Conference struct {
 	Mode             types.String         `tfsdk:"mode"`
 	Control          types.String         `tfsdk:"control"`
@@ -49,16 +50,39 @@ type Conference struct {
 	CustomOptions    jsontypes.Normalized `tfsdk:"custom_options"`
 }
 
-// ConferenceAttrs are the attributes of the settings a room and a user
-// meeting share, outbound_caller_ids included; noun ("room", "meeting") is
-// what the descriptions call the object. The caller adds the object's own
-// attributes and adjusts the few that differ (a meeting may change
-// enable_recording in place, say) by replacing their entries.
-func ConferenceAttrs(noun string) mapping.Attrs {
-	// portsip-conference.txt: the update body has no mode and no
-	// enable_recording.
+// conferenceAPI is where the PBX's API treats the settings of a room and of
+// a user meeting differently (portsip-conference.txt,
+// portsip-openapi-conference.json: createConferenceRoom,
+// updateConferenceRoom, createMeeting, updateMeeting): the one schema
+// follows it for both.
+type conferenceAPI struct {
+	// noun is what the descriptions call the object: "room", "meeting".
+	noun string
+	// recordingAtCreateOnly: the update body has no enable_recording, so
+	// changing it replaces the object (rooms).
+	recordingAtCreateOnly bool
+	// capacityAtUpdateOnly: the create body has no capacity and the object
+	// starts with 9 (meetings), so the provider sets another capacity with an
+	// update right after the create.
+	capacityAtUpdateOnly bool
+	// timezoneRequired: the create body requires timezone, and nothing
+	// clears it afterwards (meetings).
+	timezoneRequired bool
+}
+
+var (
+	roomAPI    = conferenceAPI{noun: "room", recordingAtCreateOnly: true}
+	meetingAPI = conferenceAPI{noun: "meeting", capacityAtUpdateOnly: true, timezoneRequired: true}
+)
+
+// conferenceAttrs are the attributes of the settings a room and a user
+// meeting share, outbound_caller_ids included, as api allows them. The
+// caller adds the object's own attributes.
+func conferenceAttrs(api conferenceAPI) mapping.Attrs {
+	noun := api.noun
+	// portsip-conference.txt, portsip-openapi-conference.json: neither
+	// update body has mode.
 	modeImmutable := fmt.Sprintf("PortSIP cannot change a %s's mode in place (the update API does not take it), so a new %s is created.", noun, noun)
-	recordingImmutable := fmt.Sprintf("PortSIP sets enable_recording only when a %s is created (the update API does not take it), so a new %s is created.", noun, noun)
 	video := func(doc string, lo, hi, def int64) mapping.Attr {
 		return mapping.Attr{
 			Doc:    fmt.Sprintf("%s; null for AUDIO %ss.", doc, noun),
@@ -113,7 +137,7 @@ func ConferenceAttrs(noun string) mapping.Attrs {
 			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{validators.BCP47()}},
 		},
 		"capacity": {
-			Doc: "The maximum number of participants.", Config: "1 to 200. Defaults to 9.",
+			Doc: "The maximum number of participants.", Config: "1 to 200. Defaults to 9." + capacityConfig(api),
 			Resource: schema.Int64Attribute{
 				Optional:   true,
 				Computed:   true,
@@ -129,24 +153,12 @@ func ConferenceAttrs(noun string) mapping.Attrs {
 			Doc: "The PIN callers enter to join; null when not set.", Config: "3 to 6 digits.",
 			Resource: schema.StringAttribute{Optional: true, Sensitive: true, Validators: []validator.String{validators.DigitsOnly(3, 6)}},
 		},
-		"enable_recording": {
-			Doc:    "Whether conferences in the " + noun + " are recorded.",
-			Config: "Defaults to `false`. The PBX sets it only at creation, so changing it replaces the " + noun + ".",
-			Resource: schema.BoolAttribute{
-				Optional:      true,
-				Computed:      true,
-				Default:       booldefault.StaticBool(false),
-				PlanModifiers: []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecause(recordingImmutable)},
-			},
-		},
+		"enable_recording": enableRecording(api),
 		"enable_prompt": {
 			Doc: "Whether callers hear the voice menu.", Config: "Defaults to `true`.",
 			Resource: schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true)},
 		},
-		"timezone": {
-			Doc:      "The " + noun + "'s time zone as an IANA name, such as `Asia/Shanghai`; null when not set.",
-			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{validators.IANATimezone()}},
-		},
+		"timezone": timezone(api),
 		"scheduled_start_at": {
 			Doc:      "When the scheduled conference starts, in RFC 3339 such as `2030-07-21T17:32:28Z`; null when not scheduled.",
 			Config:   "Any offset is accepted; the same instant written another way is not a change.",
@@ -188,5 +200,48 @@ func scheduleTime() schema.StringAttribute {
 		CustomType:    timetype.RFC3339Type{},
 		Optional:      true,
 		PlanModifiers: []planmodifier.String{planmodifiers.KeepEquivalent(timetype.RFC3339Type{})},
+	}
+}
+
+// capacityConfig says how the provider sets a capacity the create body
+// cannot carry.
+func capacityConfig(api conferenceAPI) string {
+	if !api.capacityAtUpdateOnly {
+		return ""
+	}
+	return fmt.Sprintf(" PortSIP creates every %s with 9 (its create API takes no capacity), so the provider sets any other value with an update right after the create.", api.noun)
+}
+
+func enableRecording(api conferenceAPI) mapping.Attr {
+	config := "Defaults to `false`."
+	var modifiers []planmodifier.Bool
+	if api.recordingAtCreateOnly {
+		config += " The PBX sets it only at creation, so changing it replaces the " + api.noun + "."
+		modifiers = []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecause(fmt.Sprintf(
+			"PortSIP sets enable_recording only when a %s is created (the update API does not take it), so a new %s is created.", api.noun, api.noun))}
+	}
+	return mapping.Attr{
+		Doc:    "Whether conferences in the " + api.noun + " are recorded.",
+		Config: config,
+		Resource: schema.BoolAttribute{
+			Optional:      true,
+			Computed:      true,
+			Default:       booldefault.StaticBool(false),
+			PlanModifiers: modifiers,
+		},
+	}
+}
+
+func timezone(api conferenceAPI) mapping.Attr {
+	if api.timezoneRequired {
+		return mapping.Attr{
+			Doc:      "The " + api.noun + "'s time zone as an IANA name, such as `Asia/Shanghai`.",
+			Config:   "PortSIP requires it.",
+			Resource: schema.StringAttribute{Required: true, Validators: []validator.String{validators.IANATimezone()}},
+		}
+	}
+	return mapping.Attr{
+		Doc:      "The " + api.noun + "'s time zone as an IANA name, such as `Asia/Shanghai`; null when not set.",
+		Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{validators.IANATimezone()}},
 	}
 }

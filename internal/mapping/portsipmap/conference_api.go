@@ -13,12 +13,12 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-// fromAPI refreshes the shared settings from the PBX's answer. The framework
+// settingsFromAPI refreshes the shared settings from the PBX's answer. The framework
 // keeps the configured spelling of a time or JSON value when the API's is
 // semantically equal, so a normalized answer causes no diff; an
 // internal_invitees configured as `[]` stays `[]` (mapping.KeepEmpty), which
 // in a data source, whose model starts out null, changes nothing.
-func (c *Conference) fromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
+func (c *Conference) settingsFromAPI(ctx context.Context, r *portsip.Conference, diags *diag.Diagnostics) {
 	c.Mode = types.StringValue(r.Mode)
 	c.Control = types.StringValue(r.Control)
 	c.Height = mapping.Int64(r.Height)
@@ -47,7 +47,7 @@ var platform = platforms.PortSIP.Name
 // input fills in the shared settings that both a create and an update body
 // take; the video settings only for a VIDEO conference, whose mode is the
 // one setting neither body lets differ from the configuration.
-func (c *Conference) input(ctx context.Context, d delta, prior *Conference, in *portsip.RoomInput, diags *diag.Diagnostics) {
+func (c *Conference) input(ctx context.Context, d delta, prior *Conference, in *portsip.ConferenceInput, diags *diag.Diagnostics) {
 	in.Control = d.str(c.Control, prior.Control)
 	if c.Mode.ValueString() == "VIDEO" {
 		in.Height = d.int64(c.Height, prior.Height)
@@ -61,9 +61,7 @@ func (c *Conference) input(ctx context.Context, d delta, prior *Conference, in *
 	in.Capacity = d.int64(c.Capacity, prior.Capacity)
 	in.AdminPIN = d.str(c.AdminPIN, prior.AdminPIN)
 	in.RoomPIN = d.str(c.RoomPIN, prior.RoomPIN)
-	if d.changed(c.EnablePrompt, prior.EnablePrompt) {
-		in.EnablePrompt = c.EnablePrompt.ValueBoolPointer()
-	}
+	in.EnablePrompt = d.bool(c.EnablePrompt, prior.EnablePrompt)
 	in.Timezone = d.str(c.Timezone, prior.Timezone)
 	in.ScheduledStartAt = d.time(c.ScheduledStartAt, prior.ScheduledStartAt)
 	in.ScheduledEndAt = d.time(c.ScheduledEndAt, prior.ScheduledEndAt)
@@ -78,7 +76,7 @@ func (c *Conference) input(ctx context.Context, d delta, prior *Conference, in *
 // delta decides which values a body carries: a create body every known value
 // that is set; an update body every known value that differs from the prior
 // state, a null one included, so that the PBX clears what the configuration
-// no longer sets (portsip.RoomInput: an empty string or list clears).
+// no longer sets (portsip.ConferenceInput: an empty string or list clears).
 type delta struct{ update bool }
 
 func (d delta) changed(plan, prior attr.Value) bool {
@@ -94,6 +92,13 @@ func (d delta) str(plan, prior types.String) *string {
 	}
 	v := plan.ValueString()
 	return &v
+}
+
+func (d delta) bool(plan, prior types.Bool) *bool {
+	if !d.changed(plan, prior) {
+		return nil
+	}
+	return plan.ValueBoolPointer()
 }
 
 // int64 never sends a null: the API has no way to unset a number, and the

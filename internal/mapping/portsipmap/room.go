@@ -2,13 +2,12 @@ package portsipmap
 
 import (
 	"context"
+	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -33,10 +32,8 @@ type RoomSummary struct {
 // is left out: it is a credential the provider has no use for.
 type Room struct {
 	RoomSummary
-	OutboundCallerIDs types.List   `tfsdk:"outbound_caller_ids"`
-	Domain            types.String `tfsdk:"domain"`
-	SBCHost           types.String `tfsdk:"sbc_host"`
-	SBCPort           types.Int64  `tfsdk:"sbc_port"`
+	OutboundCallerIDs types.List `tfsdk:"outbound_caller_ids"`
+	Hosting
 }
 
 // roomExtensionImmutable: portsip-conference.txt's update body has no
@@ -46,13 +43,8 @@ const roomExtensionImmutable = "PortSIP cannot change a conference room's extens
 // RoomAttrs are a conference room's attributes: the conference settings and
 // the room's own.
 func RoomAttrs() mapping.Attrs {
-	attrs := ConferenceAttrs("room")
-	computed := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
-	attrs["id"] = computed("The room's unique ID, assigned by the PBX.")
+	attrs := conferenceAttrs(roomAPI)
+	maps.Copy(attrs, assignedAttrs("room"))
 	attrs["extension_number"] = mapping.Attr{
 		Doc: "The extension callers dial to join the room.", Config: "3 to 64 digits. Changing it replaces the room.",
 		Resource: schema.StringAttribute{
@@ -65,27 +57,19 @@ func RoomAttrs() mapping.Attrs {
 		Doc: "Numbers to dial from a landline or mobile phone to reach the room; null when not set.", Config: "At most 128 characters.",
 		Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtMost(128)}},
 	}
-	attrs["domain"] = computed("The tenant's SIP domain the room belongs to.")
-	attrs["sbc_host"] = computed("Host of the session border controller that WebRTC participants connect through.")
-	attrs["sbc_port"] = mapping.Attr{Doc: "Port of the session border controller.", Resource: schema.Int64Attribute{
-		Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
-	}}
-	attrs["created_at"] = mapping.Attr{Doc: "When the room was created, in RFC 3339 (UTC).", Resource: schema.StringAttribute{
-		CustomType: timetype.RFC3339Type{}, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}}
 	return attrs
 }
 
 // RoomSummaryAttrs are the attributes of a room list item.
 func RoomSummaryAttrs() mapping.Attrs {
-	return RoomAttrs().Without("outbound_caller_ids", "domain", "sbc_host", "sbc_port")
+	return RoomAttrs().Without(append([]string{"outbound_caller_ids"}, hostingNames...)...)
 }
 
 // FromAPI refreshes the attributes a list item carries.
 func (m *RoomSummary) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(r.ID)
 	m.ExtensionNumber = types.StringValue(r.ExtensionNumber)
-	m.fromAPI(ctx, r, diags)
+	m.settingsFromAPI(ctx, &r.Conference, diags)
 	m.Numbers = mapping.String(r.Numbers)
 	m.CreatedAt = mapping.Time(platform, "created_at", r.CreatedAt, diags)
 }
@@ -95,9 +79,7 @@ func (m *RoomSummary) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.
 func (m *Room) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnostics) {
 	m.RoomSummary.FromAPI(ctx, r, diags)
 	m.OutboundCallerIDs = mapping.KeepEmpty(m.OutboundCallerIDs, callerIDs(ctx, r.OutboundCallerIDs, diags))
-	m.Domain = mapping.String(r.Domain)
-	m.SBCHost = mapping.String(r.SBCHost)
-	m.SBCPort = mapping.NonZeroInt64(r.SBCPort)
+	m.hostingFromAPI(&r.Conference)
 }
 
 // Create is the create body: every setting the configuration sets, and the
@@ -121,10 +103,7 @@ func (m *Room) Update(ctx context.Context, prior *Room, diags *diag.Diagnostics)
 }
 
 func (m *Room) input(ctx context.Context, d delta, prior *Room, in *portsip.RoomInput, diags *diag.Diagnostics) {
-	m.Conference.input(ctx, d, &prior.Conference, in, diags)
+	m.Conference.input(ctx, d, &prior.Conference, &in.ConferenceInput, diags)
 	in.Numbers = d.str(m.Numbers, prior.Numbers)
-	if d.changed(m.OutboundCallerIDs, prior.OutboundCallerIDs) {
-		ids := callerIDsInput(ctx, m.OutboundCallerIDs, diags)
-		in.OutboundCallerIDs = &ids
-	}
+	in.OutboundCallerIDs = d.callerIDs(ctx, m.OutboundCallerIDs, prior.OutboundCallerIDs, diags)
 }

@@ -18,15 +18,20 @@ import (
 
 func ptr[T any](v T) *T { return &v }
 
-func videoRoom() *portsip.Room {
-	return &portsip.Room{Conference: portsip.Conference{
-		ID: "r1", ExtensionNumber: "8100", Mode: "VIDEO", Control: "FREE", Subject: "Board", Capacity: 9,
+// videoConference is a VIDEO room or meeting as the PBX reads it back.
+func videoConference(id, ext string) portsip.Conference {
+	return portsip.Conference{
+		ID: id, ExtensionNumber: ext, Mode: "VIDEO", Control: "FREE", Subject: "Board", Capacity: 9,
 		Height: ptr(int64(720)), Width: ptr(int64(1280)), Bitrate: ptr(int64(1024)), Framerate: ptr(int64(15)), Layout: "LAYOUT0",
 		EnablePrompt: true, CreatedAt: "2030-07-21T17:00:00Z", ScheduledStartAt: "2030-08-01T01:00:00Z",
 		InternalInvitees:  []string{"user-1"},
 		OutboundCallerIDs: []portsip.OutboundCallerID{{ProviderID: "trunk-1", CallerID: "+15550100"}},
 		CustomOptions:     `{"moh":true}`, Domain: "pbx.example.com", SBCPort: 10443,
-	}}
+	}
+}
+
+func videoRoom() *portsip.Room {
+	return &portsip.Room{Conference: videoConference("r1", "8100")}
 }
 
 // The models fit the schemas the attributes make: the resource's, the data
@@ -36,22 +41,40 @@ func TestModelsFitTheirSchemas(t *testing.T) {
 	var diags diag.Diagnostics
 	var room Room
 	room.FromAPI(ctx, videoRoom(), &diags)
-	var summary RoomSummary
-	summary.FromAPI(ctx, videoRoom(), &diags)
+	var roomSummary RoomSummary
+	roomSummary.FromAPI(ctx, videoRoom(), &diags)
+	var meeting Meeting
+	meeting.FromAPI(ctx, videoMeeting(), &diags)
+	var meetingSummary MeetingSummary
+	meetingSummary.FromAPI(ctx, videoMeeting(), &diags)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
-	set := func(name string, s tfsdk.State, model any) {
-		if d := s.Set(ctx, model); d.HasError() {
-			t.Errorf("%s: %v", name, d)
-		}
+	fits(t, "room resource", rschema.Schema{Attributes: RoomAttrs().Resource()}, &room)
+	fits(t, "room data source", dschema.Schema{Attributes: RoomAttrs().DataSource()}, &room)
+	fits(t, "room list item", dschema.Schema{Attributes: RoomSummaryAttrs().DataSource()}, &roomSummary)
+	fits(t, "meeting resource", rschema.Schema{Attributes: MeetingAttrs().Resource()}, &meeting)
+	fits(t, "meeting data source", dschema.Schema{Attributes: MeetingAttrs().DataSource()}, &meeting)
+	fits(t, "meeting list item", dschema.Schema{Attributes: MeetingSummaryAttrs().DataSource()}, &meetingSummary)
+}
+
+// fits checks that model can be stored under schema, a resource's or a data
+// source's.
+func fits(t *testing.T, name string, schema any, model any) {
+	t.Helper()
+	ctx := context.Background()
+	var state tfsdk.State
+	switch s := schema.(type) {
+	case rschema.Schema:
+		state = tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
+	case dschema.Schema:
+		state = tfsdk.State{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), nil)}
+	default:
+		t.Fatalf("%s: %T is not a schema", name, schema)
 	}
-	rs := rschema.Schema{Attributes: RoomAttrs().Resource()}
-	set("resource", tfsdk.State{Schema: rs, Raw: tftypes.NewValue(rs.Type().TerraformType(ctx), nil)}, &room)
-	ds := dschema.Schema{Attributes: RoomAttrs().DataSource()}
-	set("data source", tfsdk.State{Schema: ds, Raw: tftypes.NewValue(ds.Type().TerraformType(ctx), nil)}, &room)
-	ls := dschema.Schema{Attributes: RoomSummaryAttrs().DataSource()}
-	set("list item", tfsdk.State{Schema: ls, Raw: tftypes.NewValue(ls.Type().TerraformType(ctx), nil)}, &summary)
+	if d := state.Set(ctx, model); d.HasError() {
+		t.Errorf("%s: %v", name, d)
+	}
 }
 
 // None reads back as null; a configured `[]` stays `[]`.

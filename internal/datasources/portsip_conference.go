@@ -1,0 +1,165 @@
+package datasources
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+)
+
+// portsipConference tells a conference room from a user meeting in the data
+// sources that read something of one of either: rooms and meetings answer
+// the same schemas for their status and participants, and are looked up the
+// same way.
+type portsipConference struct {
+	// noun is the type names' word and the descriptions': "room", "meeting".
+	noun string
+	// what is the messages' word: "conference room", "meeting".
+	what string
+	// lead starts a description: "a PortSIP PBX conference room".
+	lead         string
+	status       func(*portsip.Client, context.Context, string) (*portsip.ConferenceStatus, error)
+	participants func(*portsip.Client, context.Context, string) ([]portsip.Participant, error)
+	// signedInUsers: the object is the signed-in user's, and the PBX answers
+	// another user's as one that does not exist (/user/meetings).
+	signedInUsers bool
+}
+
+var (
+	portsipRoomKind = portsipConference{
+		noun: "room", what: "conference room", lead: "a PortSIP PBX conference room",
+		status: (*portsip.Client).GetRoomStatus, participants: (*portsip.Client).ListRoomParticipants,
+	}
+	portsipMeetingKind = portsipConference{
+		noun: "meeting", what: "meeting", lead: "one of the signed-in PortSIP user's meetings",
+		status: (*portsip.Client).GetMeetingStatus, participants: (*portsip.Client).ListMeetingParticipants,
+		signedInUsers: true,
+	}
+)
+
+// owned is what a description adds about whose objects a data source sees.
+func (k portsipConference) owned() string {
+	if !k.signedInUsers {
+		return ""
+	}
+	return " The PBX shows a user's meetings to that user alone: read them with a provider configuration (such as a provider alias) that signs in as their owner."
+}
+
+// idArgument is the id argument of the data sources that read something of
+// one room or meeting.
+func (k portsipConference) idArgument() schema.StringAttribute {
+	return schema.StringAttribute{
+		Required:    true,
+		Description: "The ID of the " + k.what + ".",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// readError reports a failed read of one room or meeting. A meeting that is
+// not found may be another user's, which the user must hear about.
+func (k portsipConference) readError(c *portsip.Client, diags *diag.Diagnostics, err error, id string) {
+	if k.signedInUsers && client.IsNotFound(err) {
+		diags.AddAttributeError(path.Root("id"), "PortSIP meeting not found for the signed-in user",
+			portsipmap.MeetingNotFound("ID", id, c.Username(), "read"))
+		return
+	}
+	portsipReadError(diags, err, k.what, id)
+}
+
+// lookupArguments adds to attrs the arguments of a single room or meeting's
+// data source: its id or its extension_number, exactly one of them
+// (lookupValidators).
+func (k portsipConference) lookupArguments(attrs map[string]schema.Attribute) {
+	attrs["id"] = schema.StringAttribute{
+		Optional:    true,
+		Computed:    true,
+		Description: "The ID of the " + k.noun + " to read. Exactly one of `id` and `extension_number` must be set.",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["extension_number"] = schema.StringAttribute{
+		Optional: true,
+		Computed: true,
+		Description: "The extension number of the " + k.noun + " to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
+			"when `id` is set, this is the " + k.noun + "'s extension.",
+		Validators: []validator.String{portsipmap.ExtensionNumber()},
+	}
+}
+
+func portsipLookupValidators() []datasource.ConfigValidator {
+	return []datasource.ConfigValidator{
+		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("extension_number")),
+	}
+}
+
+// portsipCalls are the client's calls that read rooms or meetings (T).
+type portsipCalls[T any] struct {
+	get  func(*portsip.Client, context.Context, string) (*T, error)
+	list func(*portsip.Client, context.Context, portsip.ListOptions) ([]T, error)
+	// conf is the fields rooms and meetings share.
+	conf func(*T) *portsip.Conference
+}
+
+var (
+	portsipRoomCalls = portsipCalls[portsip.Room]{
+		get: (*portsip.Client).GetRoom, list: (*portsip.Client).ListRooms,
+		conf: func(r *portsip.Room) *portsip.Conference { return &r.Conference },
+	}
+	portsipMeetingCalls = portsipCalls[portsip.Meeting]{
+		get: (*portsip.Client).GetMeeting, list: (*portsip.Client).ListMeetings,
+		conf: func(m *portsip.Meeting) *portsip.Conference { return &m.Conference },
+	}
+)
+
+// portsipIDByExtension finds the ID of the one room or meeting (k) with
+// extension ext. A list item is a summary, so the caller then reads the
+// object itself.
+func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k portsipConference, ext string, calls portsipCalls[T],
+	diags *diag.Diagnostics,
+) string {
+	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsipODataString(ext)})
+	if err != nil {
+		diags.AddError(fmt.Sprintf("Looking up PortSIP %s with extension number %q failed", k.what, ext), err.Error())
+		return ""
+	}
+	// Compare again here rather than trust the PBX's filter alone: a lax
+	// filter must not hand back some other room or meeting.
+	var ids []string
+	for i := range items {
+		if cf := calls.conf(&items[i]); cf.ExtensionNumber == ext {
+			ids = append(ids, cf.ID)
+		}
+	}
+	switch len(ids) {
+	case 0:
+		detail := fmt.Sprintf("There is no PortSIP %s with extension number %q.", k.what, ext)
+		if k.signedInUsers {
+			detail = portsipmap.MeetingNotFound("extension number", ext, c.Username(), "read")
+		}
+		diags.AddAttributeError(path.Root("extension_number"), fmt.Sprintf("PortSIP %s not found", k.what), detail)
+		return ""
+	case 1:
+		return ids[0]
+	default:
+		diags.AddAttributeError(path.Root("extension_number"), "Ambiguous PortSIP extension number",
+			fmt.Sprintf("%d PortSIP %ss have extension number %q (IDs %s); look the %s up by id instead.",
+				len(ids), k.what, ext, strings.Join(ids, ", "), k.noun))
+		return ""
+	}
+}
+
+// portsipODataString quotes s as an OData string literal: single quotes, with
+// a quote inside doubled.
+func portsipODataString(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}

@@ -1,0 +1,197 @@
+package resources
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*portsipMeeting)(nil)
+	_ resource.ResourceWithImportState    = (*portsipMeeting)(nil)
+	_ resource.ResourceWithValidateConfig = (*portsipMeeting)(nil)
+)
+
+// NewPortSIPMeeting is the conference_portsip_meeting resource.
+func NewPortSIPMeeting() resource.Resource { return &portsipMeeting{} }
+
+type portsipMeeting struct {
+	client *portsip.Client
+}
+
+type portsipMeetingModel struct {
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	portsipmap.Meeting
+}
+
+func (r *portsipMeeting) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_portsip_meeting"
+}
+
+func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := portsipmap.MeetingAttrs().Resource()
+	attrs["timeouts"] = timeoutsAttribute(ctx)
+	resp.Schema = schema.Schema{
+		Description: "A PortSIP PBX user's meeting (`/user/meetings`): an audio or video conference that belongs to the user who creates it, " +
+			"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider " +
+			"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. " +
+			"`mode` cannot change in place; changing it replaces the meeting. " +
+			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings.",
+		Attributes: attrs,
+	}
+}
+
+func (r *portsipMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg portsipMeetingModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	cfg.Validate(&resp.Diagnostics)
+}
+
+func (r *portsipMeeting) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+}
+
+func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan portsipMeetingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	in := plan.Create(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	created, err := r.client.CreateMeeting(ctx, in)
+	if err != nil {
+		resp.Diagnostics.AddError("PortSIP rejected meeting", err.Error())
+		return
+	}
+	// From here on the meeting exists: with its ID in state, a failure below
+	// leaves it tainted, to be replaced, rather than forgotten.
+	id := created.ID
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	want := plan
+	got := r.readInto(ctx, id, &plan, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if up, ok := want.AfterCreate(got); ok {
+		if err := r.client.UpdateMeeting(ctx, id, up); err != nil {
+			resp.Diagnostics.AddError("PortSIP rejected the new meeting's capacity",
+				fmt.Sprintf("PortSIP creates a meeting with its own capacity, so the provider sets capacity with an update right after the create, and PortSIP refused it: %s", err))
+			return
+		}
+		if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *portsipMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state portsipMeetingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	m, err := r.client.GetMeeting(ctx, state.ID.ValueString())
+	if client.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Reading PortSIP meeting failed", err.Error())
+		return
+	}
+	state.FromAPI(ctx, m, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state portsipMeetingModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	in := plan.Update(ctx, &state.Meeting, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := state.ID.ValueString()
+	if err := r.client.UpdateMeeting(ctx, id, in); err != nil {
+		resp.Diagnostics.AddError("PortSIP rejected meeting update", err.Error())
+		return
+	}
+	if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+func (r *portsipMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state portsipMeetingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	err := r.client.DeleteMeeting(ctx, state.ID.ValueString())
+	if err != nil && !client.IsNotFound(err) {
+		resp.Diagnostics.AddError("Deleting PortSIP meeting failed", err.Error())
+	}
+}
+
+// ImportState checks that the meeting is the signed-in user's before taking
+// its ID. Read drops a meeting it cannot find, and the CLI would then say no
+// more than "Cannot import non-existent remote object"; the PBX answers 404
+// for another user's meeting too, and the user must hear that, and which
+// provider configuration to import with.
+func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID == "" {
+		resp.Diagnostics.AddError("Invalid import ID", "Import a meeting by its PortSIP ID, signed in as its owner, e.g. `terraform import conference_portsip_meeting.review NzAwNTUxOTA5NzczMTQ4MTYw`.")
+		return
+	}
+	_, err := r.client.GetMeeting(ctx, req.ID)
+	if client.IsNotFound(err) {
+		resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", req.ID, r.client.Username(), "import"))
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Reading PortSIP meeting failed", err.Error())
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// readInto reads meeting id into m and returns what the PBX answered.
+func (r *portsipMeeting) readInto(ctx context.Context, id string, m *portsipMeetingModel, diags *diag.Diagnostics) *portsip.Meeting {
+	got, err := r.client.GetMeeting(ctx, id)
+	if err != nil {
+		diags.AddError("Reading PortSIP meeting failed", err.Error())
+		return nil
+	}
+	m.FromAPI(ctx, got, diags)
+	return got
+}
