@@ -144,11 +144,6 @@ func (m *Meeting) FromAPI(mtg *whereby.Meeting) {
 	m.ViewerRoomURL = mapping.String(mtg.ViewerRoomURL)
 }
 
-// Fields reads a `fields` set.
-func Fields(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
-	return mapping.Strings(ctx, set, diags)
-}
-
 // WantedFields are the optional URLs a read asks for, so that the state keeps
 // what the create answered: those in `fields`, and both for a viewerMode room,
 // whose create answer has both ("fields like hostRoomUrl and viewerRoomUrl
@@ -156,11 +151,17 @@ func Fields(ctx context.Context, set types.Set, diags *diag.Diagnostics) []strin
 // are unknown (null) and so are the URLs, until the first apply records the
 // configured ones and reads the URLs they ask for.
 func (m *ManagedMeeting) WantedFields(ctx context.Context, diags *diag.Diagnostics) []string {
-	all := []string{whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL}
 	if m.TemplateType.ValueString() == whereby.TemplateTypeViewerMode {
-		return all
+		return allFields()
 	}
-	fields := Fields(ctx, m.Fields, diags)
-	// In a fixed order, whatever the set's: one URL for one request.
-	return slices.DeleteFunc(all, func(f string) bool { return !slices.Contains(fields, f) })
+	return Fields(ctx, m.Fields, diags)
+}
+
+func allFields() []string { return []string{whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL} }
+
+// Fields reads a `fields` set, in a fixed order whatever the set's: the same
+// fields make the same request.
+func Fields(ctx context.Context, set types.Set, diags *diag.Diagnostics) []string {
+	fields := mapping.Strings(ctx, set, diags)
+	return slices.DeleteFunc(allFields(), func(f string) bool { return !slices.Contains(fields, f) })
 }
