@@ -1,6 +1,7 @@
 // Package planmodifiers holds plan modifiers shared by resources: replacement
-// with a stated reason, allowed in-place transitions, and keeping an
-// equivalent spelling of the prior value.
+// with a stated reason (save for recording, after an import, the arguments an
+// API never returns), allowed in-place transitions, and keeping an equivalent
+// spelling of the prior value.
 package planmodifiers
 
 import (
