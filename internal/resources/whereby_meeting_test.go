@@ -78,6 +78,16 @@ func wbStored(t *testing.T, emu *acctest.Emulator, check func(m map[string]any) 
 	}
 }
 
+// wbNewMeeting is a step whose plan does action and leaves a meeting with an
+// ID that ids has not seen.
+func wbNewMeeting(config string, action plancheck.ResourceActionType, ids acctest.Tracker) resource.TestStep {
+	return resource.TestStep{
+		Config:            config,
+		ConfigPlanChecks:  acctest.ExpectAction(wbAddr, action),
+		ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
+	}
+}
+
 // wbJSON is v as compact JSON, for comparing stored settings.
 func wbJSON(v any) string {
 	b, _ := json.Marshal(v)
@@ -250,14 +260,8 @@ func TestAccWherebyMeeting_everyArgumentChangeReplaces(t *testing.T) {
 	c := newWBClock()
 	ids := acctest.NewEachStep()
 	step := func(end string, args ...string) resource.TestStep {
-		return resource.TestStep{
-			Config:            emu.Config(wbHCL(end, args...)),
-			ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
-		}
+		return wbNewMeeting(emu.Config(wbHCL(end, args...)), plancheck.ResourceActionDestroyBeforeCreate, ids)
 	}
-	first := step(c.at(time.Hour))
-	first.ConfigPlanChecks = acctest.ExpectAction(wbAddr, plancheck.ResourceActionCreate)
 	end := c.at(2 * time.Hour)
 	const (
 		recordingLocal = `recording = { type = "local" }`
@@ -265,7 +269,7 @@ func TestAccWherebyMeeting_everyArgumentChangeReplaces(t *testing.T) {
 		transcription  = `live_transcription = { start_trigger = "manual", destination = { provider = "whereby" } }`
 	)
 	acctest.Test(t,
-		first,
+		wbNewMeeting(emu.Config(wbHCL(c.at(time.Hour))), plancheck.ResourceActionCreate, ids),
 		step(end),
 		step(end, `is_locked = true`),
 		step(end, `is_locked = true`, `room_mode = "group"`),
@@ -320,11 +324,7 @@ func TestAccWherebyMeeting_offsetEndDate(t *testing.T) {
 			Config:   emu.Config(wbHCL(c.now.Add(2 * time.Hour).In(time.FixedZone("", -5*3600)).Format(time.RFC3339))),
 			PlanOnly: true,
 		},
-		resource.TestStep{
-			Config:            emu.Config(wbHCL(c.atOffset(3 * time.Hour))),
-			ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
-		},
+		wbNewMeeting(emu.Config(wbHCL(c.atOffset(3*time.Hour))), plancheck.ResourceActionDestroyBeforeCreate, ids),
 	)
 }
 
@@ -335,13 +335,9 @@ func TestAccWherebyMeeting_expiry(t *testing.T) {
 	c := newWBClock()
 	ids := acctest.NewEachStep()
 	config := emu.Config(wbHCL(c.at(2 * time.Hour)))
+	c.freeze(t, emu)()
 	acctest.Test(t,
-		resource.TestStep{
-			PreConfig:         c.freeze(t, emu),
-			Config:            config,
-			ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
-		},
+		wbNewMeeting(config, plancheck.ResourceActionCreate, ids),
 		resource.TestStep{
 			// A minute before the hour is up, the room is still there.
 			PreConfig: func() { emu.AdvanceClock(t, 3*time.Hour-time.Minute) },
@@ -359,13 +355,9 @@ func TestAccWherebyMeeting_expiry(t *testing.T) {
 				plancheck.ExpectResourceAction(wbAddr, plancheck.ResourceActionCreate),
 			}},
 		},
-		resource.TestStep{
-			// Whereby's clock is now past that end_date too: a new meeting
-			// needs a later one.
-			Config:            emu.Config(wbHCL(c.at(5 * time.Hour))),
-			ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
-		},
+		// Whereby's clock is now past that end_date too: a new meeting needs
+		// a later one.
+		wbNewMeeting(emu.Config(wbHCL(c.at(5*time.Hour))), plancheck.ResourceActionCreate, ids),
 	)
 }
 
@@ -377,6 +369,9 @@ func TestAccWherebyMeeting_deletedOutsideTerraform(t *testing.T) {
 	ids := acctest.NewEachStep()
 	config := emu.Config(wbHCL(c.at(time.Hour), `room_name_prefix = "drift-"`))
 	var id string
+	// A create, not a replacement: the refresh dropped the meeting.
+	deleted := wbNewMeeting(config, plancheck.ResourceActionCreate, ids)
+	deleted.PreConfig = func() { emu.Whereby(t, http.MethodDelete, "/meetings/"+id, nil, http.StatusNoContent) }
 	acctest.Test(t,
 		resource.TestStep{
 			Config:            config,
@@ -387,18 +382,7 @@ func TestAccWherebyMeeting_deletedOutsideTerraform(t *testing.T) {
 				return err
 			},
 		},
-		resource.TestStep{
-			PreConfig:         func() { emu.Whereby(t, http.MethodDelete, "/meetings/"+id, nil, http.StatusNoContent) },
-			Config:            config,
-			ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionCreate),
-			ConfigStateChecks: []statecheck.StateCheck{ids.AddStateValue(wbAddr, tfjsonpath.New("id"))},
-			Check: func(s *terraform.State) error {
-				if _, ok := emu.WherebyStored(t)[id]; ok {
-					return fmt.Errorf("the deleted meeting %s is back", id)
-				}
-				return nil
-			},
-		},
+		deleted,
 		resource.TestStep{
 			// Whereby answers a delete of a meeting that is already gone with
 			// 204; a 404 from anything in between is success as well.

@@ -139,8 +139,8 @@ func (m *ManagedMeeting) Input(ctx context.Context, diags *diag.Diagnostics) whe
 		TemplateType:    m.TemplateType.ValueString(),
 		Fields:          Fields(ctx, m.Fields, diags),
 	}
-	in.Recording = recordingInput(ctx, m.Recording, diags)
-	in.Streaming = streamingInput(ctx, m.Streaming, diags)
-	in.LiveTranscription = liveTranscriptionInput(ctx, m.LiveTranscription, diags)
+	in.Recording = fromObject(ctx, m.Recording, diags, (*recording).input)
+	in.Streaming = fromObject(ctx, m.Streaming, diags, (*streaming).input)
+	in.LiveTranscription = fromObject(ctx, m.LiveTranscription, diags, (*liveTranscription).input)
 	return in
 }

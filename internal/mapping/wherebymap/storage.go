@@ -225,13 +225,16 @@ func (storageRules) ValidateObject(_ context.Context, req validator.ObjectReques
 	}
 }
 
-// objectAs reads a known object into out; false when null.
-func objectAs(ctx context.Context, o types.Object, out any, diags *diag.Diagnostics) bool {
+// fromObject reads a known object as a T and converts it; nil when null.
+func fromObject[T, R any](ctx context.Context, o types.Object, diags *diag.Diagnostics, convert func(*T) *R) *R {
 	if o.IsNull() || o.IsUnknown() {
-		return false
+		return nil
 	}
-	diags.Append(o.As(ctx, out, basetypes.ObjectAsOptions{})...)
-	return !diags.HasError()
+	var v T
+	if diags.Append(o.As(ctx, &v, basetypes.ObjectAsOptions{})...); diags.HasError() {
+		return nil
+	}
+	return convert(&v)
 }
 
 func (s *storage) input() *whereby.StorageDestination {
@@ -249,11 +252,7 @@ func (s *storage) input() *whereby.StorageDestination {
 	}
 }
 
-func recordingInput(ctx context.Context, o types.Object, diags *diag.Diagnostics) *whereby.Recording {
-	var r recording
-	if !objectAs(ctx, o, &r, diags) {
-		return nil
-	}
+func (r *recording) input() *whereby.Recording {
 	out := &whereby.Recording{Type: r.Type.ValueString(), StartTrigger: r.StartTrigger.ValueStringPointer()}
 	if r.Destination != nil {
 		out.Destination = r.Destination.input()
@@ -262,11 +261,7 @@ func recordingInput(ctx context.Context, o types.Object, diags *diag.Diagnostics
 	return out
 }
 
-func liveTranscriptionInput(ctx context.Context, o types.Object, diags *diag.Diagnostics) *whereby.LiveTranscription {
-	var lt liveTranscription
-	if !objectAs(ctx, o, &lt, diags) {
-		return nil
-	}
+func (lt *liveTranscription) input() *whereby.LiveTranscription {
 	return &whereby.LiveTranscription{
 		Destination:  lt.Destination.input(),
 		StartTrigger: lt.StartTrigger.ValueStringPointer(),
@@ -275,11 +270,7 @@ func liveTranscriptionInput(ctx context.Context, o types.Object, diags *diag.Dia
 	}
 }
 
-func streamingInput(ctx context.Context, o types.Object, diags *diag.Diagnostics) *whereby.Streaming {
-	var s streaming
-	if !objectAs(ctx, o, &s, diags) {
-		return nil
-	}
+func (s *streaming) input() *whereby.Streaming {
 	return &whereby.Streaming{
 		Destination:  whereby.StreamingDestination{URL: s.Destination.URL.ValueString()},
 		StartTrigger: s.StartTrigger.ValueStringPointer(),
