@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -53,10 +54,10 @@ func TestEmulatorTimeSleepEndsWithItsContext(t *testing.T) {
 	defer other()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := et.sleep(ctx, time.Minute); err != context.Canceled {
+	if err := et.sleep(ctx, time.Minute); !errors.Is(err, context.Canceled) {
 		t.Fatalf("sleep = %v, want context.Canceled", err)
 	}
 	if len(et.sleepers) != 0 || !et.clock.Now().Equal(t0) {
-		t.Errorf("after a cancelled sleep: %d sleepers, clock %v", len(et.sleepers), et.clock.Now())
+		t.Errorf("after a canceled sleep: %d sleepers, clock %v", len(et.sleepers), et.clock.Now())
 	}
 }

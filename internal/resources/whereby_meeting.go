@@ -72,7 +72,7 @@ func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	cfg.Settings.Validate(&resp.Diagnostics)
+	cfg.Validate(&resp.Diagnostics)
 }
 
 // ModifyPlan checks end_date for a meeting about to be created, and plans

@@ -610,7 +610,8 @@ resource "conference_whereby_meeting" "many" {
 				if name, _ := m["roomName"].(string); !strings.HasPrefix(name, fmt.Sprintf("/load-%d-", i)) {
 					return fmt.Errorf("%s has room %s", addr, name)
 				}
-				start, err := time.Parse(time.RFC3339, m["startDate"].(string))
+				date, _ := m["startDate"].(string)
+				start, err := time.Parse(time.RFC3339, date)
 				if err != nil {
 					return err
 				}

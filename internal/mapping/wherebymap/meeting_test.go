@@ -17,14 +17,20 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-// object builds the value of one of the setting objects from its schema.
-func object(t *testing.T, name string, v any) types.Object {
+// objectType is the type of one of the setting objects, from its schema.
+func objectType(t *testing.T, name string) types.ObjectType {
 	t.Helper()
 	typ, ok := MeetingAttrs()[name].Resource.GetType().(types.ObjectType)
 	if !ok {
 		t.Fatalf("%s is not an object", name)
 	}
-	o, d := types.ObjectValueFrom(context.Background(), typ.AttrTypes, v)
+	return typ
+}
+
+// object builds the value of one of the setting objects.
+func object(t *testing.T, name string, v any) types.Object {
+	t.Helper()
+	o, d := types.ObjectValueFrom(context.Background(), objectType(t, name).AttrTypes, v)
 	if d.HasError() {
 		t.Fatalf("%s: %v", name, d)
 	}
@@ -54,7 +60,7 @@ func TestInputSendsWhatIsSetAndNullForTheOrganizationsSettings(t *testing.T) {
 			LiveTranscription: object(t, "live_transcription", liveTranscription{
 				StartTrigger: s("manual"), Language: types.StringNull(), LiveCaptions: types.BoolValue(true),
 			}),
-			Streaming: types.ObjectNull(MeetingAttrs()["streaming"].Resource.GetType().(types.ObjectType).AttrTypes),
+			Streaming: types.ObjectNull(objectType(t, "streaming").AttrTypes),
 		},
 	}
 	var diags diag.Diagnostics
@@ -75,7 +81,10 @@ func TestInputSendsWhatIsSetAndNullForTheOrganizationsSettings(t *testing.T) {
 }
 
 func TestStorageRules(t *testing.T) {
-	typ := MeetingAttrs()["recording"].Resource.GetType().(types.ObjectType).AttrTypes["destination"].(types.ObjectType)
+	typ, ok := objectType(t, "recording").AttrTypes["destination"].(types.ObjectType)
+	if !ok {
+		t.Fatal("recording.destination is not an object")
+	}
 	dest := func(set map[string]string) types.Object {
 		vals := map[string]attr.Value{}
 		for name := range typ.AttrTypes {
@@ -109,8 +118,9 @@ func TestStorageRules(t *testing.T) {
 			storageRules{}.ValidateObject(context.Background(), req, &resp)
 			var got []string
 			for _, d := range resp.Diagnostics {
-				p := d.(diag.DiagnosticWithPath).Path().String()
-				got = append(got, strings.TrimPrefix(p, "recording.destination."))
+				if d, ok := d.(diag.DiagnosticWithPath); ok {
+					got = append(got, strings.TrimPrefix(d.Path().String(), "recording.destination."))
+				}
 			}
 			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
 				t.Errorf("errors at %v, want %v: %v", got, tc.want, resp.Diagnostics)
