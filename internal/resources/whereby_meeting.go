@@ -56,8 +56,8 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"(with a new `end_date`: one in the past is refused at plan time). " +
 			"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, " +
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
-			"`live_transcription`), so an import cannot read them: after an import, the first apply records the configured " +
-			"values without replacing the meeting, trusting that they are the ones it was created with.",
+			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
+			"the configured values without replacing the meeting, trusting that they are the ones it was created with.",
 		Attributes: attrs,
 	}
 }
