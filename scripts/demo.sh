@@ -26,6 +26,12 @@ echo "conference-emulator is serving at $url"
 
 export PORTSIP_ENDPOINT=$url PORTSIP_USERNAME=admin PORTSIP_PASSWORD=emulator-password
 export LINE_PLANET_ENDPOINT=$url LINE_PLANET_API_KEY=emulator-key LINE_PLANET_API_SECRET=emulator-secret
+export WHEREBY_ENDPOINT=$url WHEREBY_API_KEY=emulator-key
+# The Whereby rooms end a week from now, written at +01:00: Whereby answers in
+# UTC, and the empty second plan shows that the provider compares instants.
+TF_VAR_meeting_end=$(TZ=UTC-1 date -d '+7 days' '+%Y-%m-%dT%H:%M:00+01:00' 2>/dev/null ||
+  TZ=UTC-1 date -v+7d '+%Y-%m-%dT%H:%M:00+01:00')
+export TF_VAR_meeting_end
 
 cd "$work"
 "$tofu" apply -auto-approve -input=false -compact-warnings

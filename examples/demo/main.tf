@@ -1,7 +1,8 @@
 # The demo: a PortSIP conference server with two rooms, two PBX users' meetings,
-# and a LINE Planet meeting ID, applied against conference-emulator by `make
-# demo`. The provider reads its endpoints and credentials from the environment
-# (PORTSIP_*, LINE_PLANET_*), which the demo script sets to the emulator's.
+# a LINE Planet meeting ID and two Whereby rooms, applied against
+# conference-emulator by `make demo`. The provider reads its endpoints and
+# credentials from the environment (PORTSIP_*, LINE_PLANET_*, WHEREBY_*), which
+# the demo script sets to the emulator's.
 terraform {
   required_providers {
     conference = {
@@ -110,6 +111,30 @@ resource "conference_line_meeting_id" "weekly" {
   title           = "Weekly sync"
 }
 
+variable "meeting_end" {
+  description = "When the Whereby rooms close (RFC 3339, not in the past); `make demo` sets it a week ahead."
+  type        = string
+  default     = "2030-03-02T17:30:00+01:00"
+}
+
+# A viewer mode room: locked, for many, with a URL for hosts and one for
+# viewers who only watch.
+resource "conference_whereby_meeting" "town_hall" {
+  end_date         = var.meeting_end
+  template_type    = "viewerMode"
+  room_name_prefix = "town-hall-"
+}
+
+resource "conference_whereby_meeting" "standup" {
+  end_date          = var.meeting_end
+  room_name_pattern = "human-short"
+  fields            = ["hostRoomUrl"]
+}
+
+data "conference_whereby_meetings" "all" {
+  depends_on = [conference_whereby_meeting.town_hall, conference_whereby_meeting.standup]
+}
+
 data "conference_portsip_rooms" "video" {
   filter  = "mode eq 'VIDEO'"
   orderby = "extension_number asc"
@@ -156,5 +181,14 @@ output "line_meeting" {
     meeting_id = conference_line_meeting_id.weekly.meeting_id
     expire_at  = conference_line_meeting_id.weekly.expire_at
     sip_dial   = data.conference_line_meeting_id.weekly.sip_dial_string
+  }
+}
+
+output "whereby" {
+  value = {
+    town_hall_viewers = conference_whereby_meeting.town_hall.viewer_room_url
+    standup           = conference_whereby_meeting.standup.room_url
+    ends              = conference_whereby_meeting.standup.end_date
+    rooms_listed      = length(data.conference_whereby_meetings.all.meetings)
   }
 }

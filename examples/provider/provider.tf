@@ -16,6 +16,13 @@ provider "conference" {
     api_key    = var.line_api_key
     api_secret = var.line_api_secret
   }
+
+  # The endpoint defaults to https://api.whereby.dev. The provider paces its
+  # requests to 100 points a minute (Whereby's Build plan) unless told more.
+  whereby {
+    api_key           = var.whereby_api_key
+    points_per_minute = 1000 # a Grow plan
+  }
 }
 
 variable "portsip_password" {
@@ -29,6 +36,11 @@ variable "line_api_key" {
 }
 
 variable "line_api_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "whereby_api_key" {
   type      = string
   sensitive = true
 }

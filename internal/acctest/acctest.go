@@ -38,7 +38,13 @@ type Emulator struct {
 // NewEmulator starts an emulator for t and stops it when t ends.
 func NewEmulator(t testing.TB) *Emulator {
 	t.Helper()
-	e, err := emulator.New(emulator.Options{})
+	return NewEmulatorWith(t, emulator.Options{})
+}
+
+// NewEmulatorWith is NewEmulator with options: a platform's rate budget, say.
+func NewEmulatorWith(t testing.TB, opts emulator.Options) *Emulator {
+	t.Helper()
+	e, err := emulator.New(opts)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
@@ -151,6 +157,18 @@ func PreCheck(t testing.TB) {
 	if os.Getenv("TF_ACC_TERRAFORM_PATH") == "" {
 		t.Fatal("TF_ACC_TERRAFORM_PATH must point at the OpenTofu or Terraform CLI built by `make tools`; run the tests with `make test`")
 	}
+}
+
+// Journal is the requests the emulator served, oldest first.
+func (e *Emulator) Journal(t testing.TB) []emulator.JournalEntry {
+	t.Helper()
+	var j struct {
+		Entries []emulator.JournalEntry `json:"entries"`
+	}
+	if err := json.Unmarshal(e.Admin(t, http.MethodGet, "journal", nil), &j); err != nil {
+		t.Fatalf("reading the emulator's journal: %v", err)
+	}
+	return j.Entries
 }
 
 // FreezeClock stops the emulator's clock at the RFC 3339 time at, so that

@@ -49,6 +49,9 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 		}
 	}
 	httpCfg.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	if p.adjustHTTP != nil {
+		p.adjustHTTP(&httpCfg)
+	}
 
 	clients := map[string]any{}
 	for _, c := range connectors {

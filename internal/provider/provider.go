@@ -10,6 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
@@ -21,12 +22,22 @@ var _ provider.Provider = (*conferenceProvider)(nil)
 
 type conferenceProvider struct {
 	version string
+	// adjustHTTP, when set, changes the clients' HTTP settings once the
+	// provider block's are applied.
+	adjustHTTP func(*client.Config)
 }
 
 // New returns a constructor for the provider, as providerserver.Serve wants.
-func New(version string) func() provider.Provider {
+func New(version string) func() provider.Provider { return NewWithHTTP(version, nil) }
+
+// NewWithHTTP is New for in-process tests that replace part of the clients'
+// HTTP settings: the clock that rate budgets are kept by and the waiting
+// (client.Config's Now and Sleep), say. adjust runs in Configure, after the
+// provider block's settings; nil changes nothing. It is not reachable from a
+// configuration.
+func NewWithHTTP(version string, adjust func(*client.Config)) func() provider.Provider {
 	return func() provider.Provider {
-		return &conferenceProvider{version: version}
+		return &conferenceProvider{version: version, adjustHTTP: adjust}
 	}
 }
 
@@ -41,6 +52,7 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewPortSIPRoom,
 		resources.NewPortSIPMeeting,
 		resources.NewLineMeetingID,
+		resources.NewWherebyMeeting,
 	}
 }
 
@@ -60,5 +72,7 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewPortSIPMeetingParticipants,
 		datasources.NewLineMeetingID,
 		datasources.NewLineMeetings,
+		datasources.NewWherebyMeeting,
+		datasources.NewWherebyMeetings,
 	}
 }

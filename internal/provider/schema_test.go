@@ -14,7 +14,8 @@ import (
 )
 
 // secretName matches attributes that hold secrets and must be Sensitive.
-var secretName = regexp.MustCompile(`(^|_)(pin|passcode|password|token|secret|api_key)$`)
+// host_room_url makes whoever opens it a Whereby meeting's host.
+var secretName = regexp.MustCompile(`(^|_)(pin|passcode|password|token|secret|api_key|host_room_url)$`)
 
 type attrInfo interface {
 	GetDescription() string

@@ -77,6 +77,16 @@ func (v RFC3339) Time() (time.Time, error) {
 	return time.Parse(time.RFC3339, v.ValueString())
 }
 
+// Known is the time when the value is known and valid: what a plan-time
+// check that compares times can use (an unknown value is checked once known).
+func (v RFC3339) Known() (time.Time, bool) {
+	if v.IsNull() || v.IsUnknown() {
+		return time.Time{}, false
+	}
+	t, err := v.Time()
+	return t, err == nil
+}
+
 // StringSemanticEquals reports whether both values are the same instant.
 func (v RFC3339) StringSemanticEquals(_ context.Context, newValuable basetypes.StringValuable) (bool, diag.Diagnostics) {
 	var diags diag.Diagnostics

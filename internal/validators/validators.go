@@ -144,6 +144,22 @@ func HTTPURL() validator.String {
 	}
 }
 
+// RTMPURL accepts an rtmp:// or rtmps:// URL with a host, such as a
+// streaming service's ingest URL. The value is not quoted in the message: it
+// carries the stream key.
+func RTMPURL() validator.String {
+	return stringCheck{
+		desc: "value must be an rtmp:// or rtmps:// URL",
+		check: func(s string) string {
+			u, err := url.Parse(s)
+			if err != nil || (u.Scheme != "rtmp" && u.Scheme != "rtmps") || u.Host == "" {
+				return "must be an rtmp:// or rtmps:// URL with a host, such as rtmp://a.rtmp.youtube.com/live2/<stream key>"
+			}
+			return ""
+		},
+	}
+}
+
 // IPv4 accepts a dotted-quad IPv4 address.
 func IPv4() validator.String {
 	return stringCheck{

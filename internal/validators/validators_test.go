@@ -49,6 +49,10 @@ func TestValidators(t *testing.T) {
 		{"url ok", HTTPURL(), "https://pbx.example.com:8900", ""},
 		{"url no scheme", HTTPURL(), "pbx.example.com", "absolute http"},
 		{"url query", HTTPURL(), "https://pbx.example.com/?x=1", "query"},
+		{"rtmp ok", RTMPURL(), "rtmp://a.rtmp.youtube.com/live2/key", ""},
+		{"rtmps ok", RTMPURL(), "rtmps://live.example.com:443/app/key", ""},
+		{"rtmp given https", RTMPURL(), "https://a.rtmp.youtube.com/live2/key", "rtmp:// or rtmps://"},
+		{"rtmp no host", RTMPURL(), "rtmp:///live2/key", "with a host"},
 		{"ipv4 ok", IPv4(), "192.0.2.10", ""},
 		{"ipv4 given v6", IPv4(), "2001:db8::1", "IPv4 address"},
 		{"ipv6 ok", IPv6(), "2001:db8::10", ""},
@@ -72,6 +76,10 @@ func TestSecretsNeverEchoed(t *testing.T) {
 	got := run(DigitsOnly(3, 6), types.StringValue("98x765"))
 	if strings.Contains(got, "98x765") {
 		t.Fatalf("the PIN appears in the message: %s", got)
+	}
+	got = run(RTMPURL(), types.StringValue("http://live.example.com/stream-key-123"))
+	if got == "" || strings.Contains(got, "stream-key-123") {
+		t.Fatalf("the stream key appears in the message: %s", got)
 	}
 }
 

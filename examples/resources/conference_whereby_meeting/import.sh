@@ -1,0 +1,5 @@
+# Import a meeting by its meeting ID. Whereby does not return the settings a
+# meeting was created with (is_locked, room_mode, recording, ...): write them in
+# the configuration as they were, and the first apply records them without
+# replacing the meeting.
+terraform import conference_whereby_meeting.example 9cf691bf-f2d5-4420-bda9-ee8607bb558b

@@ -1,0 +1,58 @@
+package acctest
+
+import (
+	"encoding/json"
+	"net/http"
+	"testing"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+)
+
+// Whereby calls the emulated Whereby API (path under /v1) with the emulator's
+// default key, as another user of the organization's key would. It fails t
+// unless the status is one of want.
+func (e *Emulator) Whereby(t testing.TB, method, path string, body any, want ...int) []byte {
+	t.Helper()
+	h := http.Header{"Authorization": {"Bearer " + platforms.Whereby.EmulatorDefault("api_key")}}
+	return e.Call(t, method, "/v1"+path, h, body, want...)
+}
+
+// WherebyCreate creates a meeting through the API, as another user of the
+// organization would, and returns its ID. body is POST /meetings' (endDate
+// required).
+func (e *Emulator) WherebyCreate(t testing.TB, body map[string]any) string {
+	t.Helper()
+	var m struct {
+		MeetingID string `json:"meetingId"`
+	}
+	if err := json.Unmarshal(e.Whereby(t, http.MethodPost, "/meetings", body, http.StatusCreated), &m); err != nil || m.MeetingID == "" {
+		t.Fatalf("creating a Whereby meeting: %v", err)
+	}
+	return m.MeetingID
+}
+
+// WherebyStored is every meeting the emulator holds (an expired one until a
+// write purges it), by meeting ID, as it stores them: with the settings it was created with (isLocked, roomMode, recording,
+// ...), which no answer of the API shows. Reading it costs no points of the
+// emulated organization's budget.
+func (e *Emulator) WherebyStored(t testing.TB) map[string]map[string]any {
+	t.Helper()
+	api, _ := e.Platform("whereby").(*whereby.API)
+	raw, err := api.Snapshot()
+	if err != nil {
+		t.Fatalf("reading the emulated Whereby organization: %v", err)
+	}
+	var snap struct {
+		Meetings []map[string]any `json:"meetings"`
+	}
+	if err := json.Unmarshal(raw, &snap); err != nil {
+		t.Fatalf("reading the emulated Whereby organization: %v", err)
+	}
+	out := make(map[string]map[string]any, len(snap.Meetings))
+	for _, m := range snap.Meetings {
+		id, _ := m["meetingId"].(string)
+		out[id] = m
+	}
+	return out
+}
