@@ -38,7 +38,14 @@ type Emulator struct {
 // NewEmulator starts an emulator for t and stops it when t ends.
 func NewEmulator(t testing.TB) *Emulator {
 	t.Helper()
-	e, err := emulator.New(emulator.Options{})
+	return NewEmulatorWith(t, emulator.Options{})
+}
+
+// NewEmulatorWith starts an emulator with opts (a platform's server time
+// zone, its users, ...) for t and stops it when t ends.
+func NewEmulatorWith(t testing.TB, opts emulator.Options) *Emulator {
+	t.Helper()
+	e, err := emulator.New(opts)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}

@@ -131,6 +131,16 @@ func Strings(ctx context.Context, v interface {
 	return out
 }
 
+// KnownTime is a configured time, with ok false while it is null, unknown
+// or unreadable (its validator reports that).
+func KnownTime(v timetype.RFC3339) (t time.Time, ok bool) {
+	if v.IsNull() || v.IsUnknown() {
+		return time.Time{}, false
+	}
+	t, err := v.Time()
+	return t, err == nil
+}
+
 // UTC spells a configured time as the APIs answer it: RFC 3339 in UTC. A
 // null time is "", which clears it on update.
 func UTC(v timetype.RFC3339) string {

@@ -40,6 +40,8 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewPortSIPServer,
 		resources.NewPortSIPRoom,
 		resources.NewLineMeetingID,
+		resources.NewSQMeetingMeeting,
+		resources.NewSQMeetingRecurringMeeting,
 	}
 }
 
@@ -55,5 +57,11 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewPortSIPRoomRecordings,
 		datasources.NewLineMeetingID,
 		datasources.NewLineMeetings,
+		datasources.NewSQMeetingMeeting,
+		datasources.NewSQMeetingMeetings,
+		datasources.NewSQMeetingRecurringMeeting,
+		datasources.NewSQMeetingMeetingRooms,
+		datasources.NewSQMeetingUsers,
+		datasources.NewSQMeetingSystem,
 	}
 }

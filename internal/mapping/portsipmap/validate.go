@@ -3,7 +3,6 @@ package portsipmap
 import (
 	"fmt"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -11,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/confkit/terraform-provider-conference/internal/timetype"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 )
 
 // VideoOnly are the attributes that portsip-conference.txt marks "Only valid in
@@ -41,8 +40,8 @@ func (c *Conference) Validate(diags *diag.Diagnostics) {
 			}
 		}
 	}
-	start, okStart := knownTime(c.ScheduledStartAt)
-	end, okEnd := knownTime(c.ScheduledEndAt)
+	start, okStart := mapping.KnownTime(c.ScheduledStartAt)
+	end, okEnd := mapping.KnownTime(c.ScheduledEndAt)
 	if okStart && okEnd && !end.After(start) {
 		diags.AddAttributeError(path.Root("scheduled_end_at"), "Invalid scheduled_end_at",
 			fmt.Sprintf("scheduled_end_at (%s) must be after scheduled_start_at (%s).",
@@ -55,12 +54,4 @@ func (c *Conference) video() map[string]attr.Value {
 	return map[string]attr.Value{
 		"height": c.Height, "width": c.Width, "bitrate": c.Bitrate, "framerate": c.Framerate, "layout": c.Layout,
 	}
-}
-
-func knownTime(v timetype.RFC3339) (time.Time, bool) {
-	if v.IsNull() || v.IsUnknown() {
-		return time.Time{}, false
-	}
-	t, err := v.Time()
-	return t, err == nil
 }
