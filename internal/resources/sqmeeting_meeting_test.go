@@ -292,7 +292,9 @@ func TestAccSQMeetingMeeting_drift(t *testing.T) {
 			},
 		},
 		resource.TestStep{
-			PreConfig:        func() { emu.SQMeeting(t, http.MethodDelete, "/meeting_schedule/"+id, nil, http.StatusOK, http.StatusNoContent) },
+			PreConfig: func() {
+				emu.SQMeeting(t, http.MethodDelete, "/meeting_schedule/"+id, nil, http.StatusOK, http.StatusNoContent)
+			},
 			Config:           config,
 			ConfigPlanChecks: acctest.ExpectAction(sqMeetingAddr, plancheck.ResourceActionCreate),
 		},
