@@ -16,6 +16,12 @@ provider "conference" {
     api_key    = var.line_api_key
     api_secret = var.line_api_secret
   }
+
+  sqmeeting {
+    endpoint = "https://meeting.example.com"
+    username = "scheduler"
+    password = var.sqmeeting_password
+  }
 }
 
 variable "portsip_password" {
@@ -29,6 +35,11 @@ variable "line_api_key" {
 }
 
 variable "line_api_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "sqmeeting_password" {
   type      = string
   sensitive = true
 }
