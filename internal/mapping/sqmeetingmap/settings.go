@@ -8,6 +8,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -70,6 +71,10 @@ type Settings struct {
 // SettingsAttrs are the shared attributes; noun ("meeting", "series") is what
 // the descriptions call the object.
 func SettingsAttrs(noun string) mapping.Attrs {
+	whose := noun + "'s"
+	if strings.HasSuffix(noun, "s") {
+		whose = noun + "'"
+	}
 	optionalBool := func(doc string, def bool, defText string) mapping.Attr {
 		return mapping.Attr{Doc: doc, Config: "Defaults to `" + defText + "`, the server's default.", Resource: schema.BoolAttribute{
 			Optional: true, Computed: true, Default: booldefault.StaticBool(def),
@@ -82,11 +87,11 @@ func SettingsAttrs(noun string) mapping.Attrs {
 	}
 	return mapping.Attrs{
 		"name": {
-			Doc: "The " + noun + "'s name.", Config: "1 to 48 characters, not all white space (the vendor's clients' limit).",
+			Doc: "The " + whose + " name.", Config: "1 to 48 characters, not all white space (the vendor's clients' limit).",
 			Resource: schema.StringAttribute{Required: true, Validators: []validator.String{validators.Characters(1, maxNameLength)}},
 		},
 		"description": {
-			Doc: "The " + noun + "'s description; null when it has none.", Config: "Removing it clears the description.",
+			Doc: "The " + whose + " description; null when it has none.", Config: "Removing it clears the description.",
 			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		"call_rate_type": {
