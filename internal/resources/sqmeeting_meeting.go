@@ -3,13 +3,11 @@ package resources
 import (
 	"context"
 	"fmt"
-	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
@@ -73,24 +71,20 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, state sqmeetingMeetingModel
-	var configPassword, configLivePasscode types.String
+	var plan, state, config sqmeetingMeetingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password"), &configPassword)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("live_passcode"), &configLivePasscode)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.Plan(&state.Meeting, configPassword, configLivePasscode)
 	if state.Type.ValueString() == sqmeeting.MeetingTypeInstant && plan.Type.Equal(state.Type) {
-		changed := plan.Changed(&state.Meeting)
-		slices.Sort(changed)
-		for _, name := range changed {
+		for _, name := range plan.Changed(&state.Meeting, &config.Meeting) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
 		}
 	}
+	plan.Plan(&state.Meeting, &config.Meeting)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }
 

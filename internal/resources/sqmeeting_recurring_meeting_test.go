@@ -411,6 +411,32 @@ func TestAccSQMeetingRecurringMeeting_updateInPlace(t *testing.T) {
 			},
 		},
 		resource.TestStep{
+			// Into the administrator's meeting room: its number; the
+			// password stays "" as configured.
+			Config: emu.Config(`
+data "conference_sqmeeting_meeting_rooms" "mine" {}
+` + sqSeriesHCL(
+				`name             = "Twice a month"`,
+				`description      = "Planning"`,
+				`recurrence_type  = "MONTHLY"`,
+				`days_of_month    = [1, 15]`,
+				`start_time       = "2030-03-01T13:00:00Z"`,
+				`end_time         = "2030-03-01T14:00:00Z"`,
+				`last_day         = "2030-04-30"`,
+				`password         = ""`,
+				`meeting_room_id  = data.conference_sqmeeting_meeting_rooms.mine.meeting_rooms[0].id`,
+			)),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectUnknownValue(sqSeriesAddr, tfjsonpath.New("meeting_number")),
+				plancheck.ExpectKnownValue(sqSeriesAddr, tfjsonpath.New("password"), knownvalue.StringExact(""))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id")),
+				acctest.Attr(sqSeriesAddr, "meeting_number", knownvalue.StringExact("90000001")),
+				acctest.Attr(sqSeriesAddr, "invited_user_ids", knownvalue.Null()),
+				acctest.Attr(sqSeriesAddr, "occurrences", knownvalue.ListSizeExact(4)),
+			},
+		},
+		resource.TestStep{
 			ResourceName:      sqSeriesAddr,
 			ImportState:       true,
 			ImportStateVerify: true,

@@ -3,6 +3,7 @@ package sqmeetingmap
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -231,36 +232,50 @@ func (m *Meeting) args() map[string]attr.Value {
 	return out
 }
 
-// Changed lists the arguments whose planned value differs from prior's.
-func (m *Meeting) Changed(prior *Meeting) []string {
-	was := prior.args()
+// serverChosen are the arguments whose value, when the configuration leaves
+// them out, the server chooses rather than a default.
+var serverChosen = []string{"password", "live_passcode", "start_time", "end_time"}
+
+// Changed lists, sorted, the arguments the configuration changes from prior:
+// those whose planned value differs, except the ones it leaves to the server.
+func (m *Meeting) Changed(prior, config *Meeting) []string {
+	was, set := prior.args(), config.args()
 	var out []string
 	for name, v := range m.args() {
+		if slices.Contains(serverChosen, name) && set[name].IsNull() {
+			continue
+		}
 		if !v.Equal(was[name]) {
 			out = append(out, name)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
 // Plan sets what an update changes besides the arguments: the number and
 // password of a meeting that moves to another room, and the live stream's
 // URL and passcode, which exist only while generate_live_url is true.
-// config is the configuration's live_passcode and password.
-func (m *Meeting) Plan(prior *Meeting, configPassword, configLivePasscode types.String) {
-	m.planRoom(&prior.Settings, configPassword)
+// config is the configuration, which tells what the server chooses.
+func (m *Meeting) Plan(prior, config *Meeting) {
+	m.planRoom(&prior.Settings, config.Password)
 	switch {
+	case m.GenerateLiveURL.IsUnknown():
+		m.LiveMeetingURL = types.StringUnknown()
+		if config.LivePasscode.IsNull() {
+			m.LivePasscode = types.StringUnknown()
+		}
 	case !m.GenerateLiveURL.ValueBool():
 		m.LiveMeetingURL = types.StringNull()
 		m.LivePasscode = types.StringNull()
 	case prior.GenerateLiveURL.ValueBool():
 		m.LiveMeetingURL = prior.LiveMeetingURL
-		if configLivePasscode.IsNull() {
+		if config.LivePasscode.IsNull() {
 			m.LivePasscode = prior.LivePasscode
 		}
 	default:
 		m.LiveMeetingURL = types.StringUnknown()
-		if configLivePasscode.IsNull() {
+		if config.LivePasscode.IsNull() {
 			m.LivePasscode = types.StringUnknown()
 		}
 	}

@@ -58,6 +58,9 @@ var occurrenceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 	"end_time":       timetype.RFC3339Type{},
 }}
 
+// errRule: an apply meets a rule that the plan's checks should have refused.
+var errRule = errors.New("the series' rule is not known or not valid; this is a bug in the provider, please report it")
+
 // DefaultTimezone is the series' zone when the configuration names none.
 const DefaultTimezone = "UTC"
 
@@ -242,7 +245,7 @@ func (m *RecurringMeeting) Input(ctx context.Context, prior *RecurringMeeting, d
 	in.MeetingType = sqmeeting.MeetingTypeRecurrence
 	r, _, ok := m.Rule(ctx)
 	if !ok {
-		diags.AddError("Invalid recurrence", "The series' rule is not known or not valid; this is a bug in the provider, please report it.")
+		diags.AddError("Invalid recurrence", errRule.Error())
 		return in
 	}
 	in.Rule = r.Input()
@@ -390,9 +393,9 @@ func sameInstant(v timetype.RFC3339, t time.Time) bool {
 }
 
 // PlanSettings marks what the server assigns anew when the meeting room
-// changes (see Settings.planRoom).
-func (m *RecurringMeeting) PlanSettings(prior *RecurringMeeting, configPassword types.String) {
-	m.planRoom(&prior.Settings, configPassword)
+// changes (see Settings.planRoom); config is the configuration.
+func (m *RecurringMeeting) PlanSettings(prior, config *RecurringMeeting) {
+	m.planRoom(&prior.Settings, config.Password)
 }
 
 // Reconcile says which of the series' occurrences to move and which to
@@ -400,7 +403,7 @@ func (m *RecurringMeeting) PlanSettings(prior *RecurringMeeting, configPassword 
 func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurrence) (moves []Move, cancels []string, err error) {
 	r, dates, ok := m.Rule(ctx)
 	if !ok {
-		return nil, nil, errors.New("the series' rule is not known or not valid; this is a bug in the provider, please report it")
+		return nil, nil, errRule
 	}
 	want, err := r.Expand()
 	if err != nil {
