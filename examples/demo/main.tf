@@ -68,7 +68,7 @@ resource "conference_sqmeeting_meeting" "kickoff" {
 
 # 09:00 in Berlin on Mondays, Wednesdays and Fridays (SQMeeting counts
 # 1 = Sunday), before and after the change to summer time on 2030-03-31,
-# with Easter Monday cancelled.
+# with Easter Monday canceled.
 resource "conference_sqmeeting_recurring_meeting" "standup" {
   name             = "Team stand-up"
   recurrence_type  = "WEEKLY"

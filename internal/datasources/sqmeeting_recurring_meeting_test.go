@@ -15,7 +15,7 @@ import (
 )
 
 // A series with its occurrences, read in the zone the caller names; an
-// occurrence cancelled in SQMeeting is a skipped date.
+// occurrence canceled in SQMeeting is a skipped date.
 func TestAccSQMeetingRecurringMeetingDataSource(t *testing.T) {
 	emu := acctest.NewEmulatorWith(t, emulator.Options{SQMeeting: sqmeeting.Options{TimeZone: mustZone(t, "Europe/Berlin")}})
 	// Mondays and Thursdays at 09:00 in Berlin, 2030-03-25 to 2030-04-04,

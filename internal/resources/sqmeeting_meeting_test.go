@@ -76,8 +76,11 @@ data "conference_sqmeeting_users" "alice" {
 			},
 			Check: func(s *terraform.State) error {
 				got, err := acctest.StateAttr(s, sqMeetingAddr, "invited_user_ids.0")
-				if err != nil || got != alice {
-					return fmt.Errorf("invited_user_ids.0 = %q (%v), want alice's ID %q", got, err, alice)
+				if err != nil {
+					return err
+				}
+				if got != alice {
+					return fmt.Errorf("invited_user_ids.0 = %q, want alice's ID %q", got, alice)
 				}
 				return nil
 			},

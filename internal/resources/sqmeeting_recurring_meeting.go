@@ -50,7 +50,7 @@ func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaReques
 		Description: "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY " +
 			"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. " +
 			"Every change updates the series in place through the recurrence update API, which makes every occurrence anew; " +
-			"the provider then cancels the occurrences on `skip_dates`. An occurrence cancelled or moved outside Terraform shows as drift, " +
+			"the provider then cancels the occurrences on `skip_dates`. An occurrence canceled or moved outside Terraform shows as drift, " +
 			"and the next apply restores it. Destroying the resource deletes the whole series. " + sqmeetingmap.RuleDoc,
 		Attributes: attrs,
 	}
@@ -139,7 +139,7 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, gid string, m *sqmeetin
 	}
 	for _, id := range cancels {
 		if err := r.client.DeleteOccurrence(ctx, id); err != nil && !client.IsNotFound(err) {
-			diags.AddError("Cancelling an SQMeeting occurrence failed", fmt.Sprintf("Cancelling occurrence %s of series %s: %v", id, gid, err))
+			diags.AddError("Canceling an SQMeeting occurrence failed", fmt.Sprintf("Canceling occurrence %s of series %s: %v", id, gid, err))
 			return
 		}
 	}

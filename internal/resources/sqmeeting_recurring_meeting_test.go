@@ -294,7 +294,7 @@ func TestAccSQMeetingRecurringMeeting_skipDates(t *testing.T) {
 	)
 }
 
-// Changes behind Terraform's back: a cancelled occurrence shows in
+// Changes behind Terraform's back: a canceled occurrence shows in
 // skip_dates and comes back, a moved one is put back, a changed setting is
 // restored, and a deleted series is created again.
 func TestAccSQMeetingRecurringMeeting_drift(t *testing.T) {
@@ -316,7 +316,7 @@ func TestAccSQMeetingRecurringMeeting_drift(t *testing.T) {
 			Check:            keep,
 		},
 		resource.TestStep{
-			// The 5th is cancelled in SQMeeting: the refresh shows it skipped.
+			// The 5th is canceled in SQMeeting: the refresh shows it skipped.
 			PreConfig: func() {
 				emu.SQMeeting(t, http.MethodDelete, "/meeting_schedule/"+occurrence(state, 2), nil, http.StatusOK, http.StatusNoContent)
 			},

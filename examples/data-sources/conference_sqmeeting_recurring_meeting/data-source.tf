@@ -5,7 +5,7 @@ data "conference_sqmeeting_recurring_meeting" "standup" {
   timezone = "Europe/Berlin"
 }
 
-output "cancelled" {
+output "canceled" {
   value = data.conference_sqmeeting_recurring_meeting.standup.skip_dates
 }
 

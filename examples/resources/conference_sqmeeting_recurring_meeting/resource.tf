@@ -10,7 +10,7 @@ resource "conference_sqmeeting_recurring_meeting" "standup" {
   start_time      = "2030-03-04T09:00:00+01:00" # the first occurrence, a Monday
   end_time        = "2030-03-04T09:15:00+01:00"
   last_day        = "2030-06-30"
-  # Cancelled occurrences, like iCalendar's EXDATE: Easter Monday.
+  # Canceled occurrences, like iCalendar's EXDATE: Easter Monday.
   skip_dates = ["2030-04-22"]
 }
 

@@ -130,8 +130,8 @@ func RecurringMeetingAttrs() mapping.Attrs {
 		},
 	}
 	attrs["skip_dates"] = mapping.Attr{
-		Doc: "Days of the series (`YYYY-MM-DD` in `timezone`) whose occurrence is cancelled, like an iCalendar EXDATE; null when none is. " +
-			"An occurrence cancelled outside Terraform shows here, so the next plan restores it.",
+		Doc: "Days of the series (`YYYY-MM-DD` in `timezone`) whose occurrence is canceled, like an iCalendar EXDATE; null when none is. " +
+			"An occurrence canceled outside Terraform shows here, so the next plan restores it.",
 		Config: "Each must be a day the series meets on, between the first occurrence and `last_day`; not every day can be skipped. " +
 			"An empty set means none, as leaving it out does.",
 		Resource: schema.SetAttribute{
@@ -329,7 +329,7 @@ func (m *RecurringMeeting) occurrenceRows(ctx context.Context, diags *diag.Diagn
 // has marked them unknown because something changes; they are:
 //   - unknown when the rule changes (or cannot be expanded yet);
 //   - unknown when the occurrences in prior are not the rule's (one was moved
-//     or cancelled outside Terraform): the update puts them back;
+//     or canceled outside Terraform): the update puts them back;
 //   - otherwise the same times with reservation IDs unknown: every update
 //     goes through the recurrence update, after which the server makes every
 //     occurrence anew (client.UpdateRecurrence), possibly with new IDs.
@@ -367,7 +367,7 @@ func (m *RecurringMeeting) PlanOccurrences(ctx context.Context, prior *Recurring
 		m.Occurrences = types.ListUnknown(occurrenceType)
 		return
 	}
-	if equalValues(m.Settings.args(), prior.Settings.args()) {
+	if equalValues(m.args(), prior.args()) {
 		m.Occurrences = prior.Occurrences
 		return
 	}

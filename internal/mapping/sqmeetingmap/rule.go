@@ -274,7 +274,7 @@ type Move struct {
 // (want), less the skipped dates, and says which to move and which to
 // cancel. An occurrence the server holds at a wanted time stays; the others
 // move, first to last, to the wanted times no occurrence holds; the ones left
-// over, and those on skipped dates, are cancelled. The API cannot add an
+// over, and those on skipped dates, are canceled. The API cannot add an
 // occurrence to a series, so a server that holds fewer than the rule needs
 // is an error.
 func reconcile(held []Held, want []Occurrence, skip map[Date]bool) (moves []Move, cancels []string, err error) {

@@ -187,14 +187,14 @@ func TestReconcile(t *testing.T) {
 	}
 	skip := map[Date]bool{mustDate(t, "2030-03-02"): true}
 
-	// The server's expansion is the rule's: only the skipped date is cancelled.
+	// The server's expansion is the rule's: only the skipped date is canceled.
 	moves, cancels, err := reconcile(held("2030-03-01T09:00:00Z", "2030-03-02T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z"), want, skip)
 	if err != nil || len(moves) != 0 || !slices.Equal(cancels, []string{"b"}) {
 		t.Errorf("same expansion: moves %v cancels %v err %v", moves, cancels, err)
 	}
 
 	// A server an hour off on the last two, and a day early on the first
-	// (another zone): the ones off move, first to last; nothing is cancelled
+	// (another zone): the ones off move, first to last; nothing is canceled
 	// but the skipped date's, which none holds.
 	moves, cancels, err = reconcile(held("2030-02-28T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T08:00:00Z"), want, skip)
 	if err != nil || len(cancels) != 0 || len(moves) != 2 ||
@@ -203,7 +203,7 @@ func TestReconcile(t *testing.T) {
 		t.Errorf("shifted: moves %+v cancels %v err %v", moves, cancels, err)
 	}
 
-	// One too many: the extra is cancelled.
+	// One too many: the extra is canceled.
 	_, cancels, err = reconcile(held("2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z", "2030-03-05T09:00:00Z"), want, skip)
 	if err != nil || !slices.Equal(cancels, []string{"d"}) {
 		t.Errorf("extra: cancels %v err %v", cancels, err)

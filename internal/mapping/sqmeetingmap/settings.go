@@ -23,12 +23,8 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
-
-// platform names SQMeeting in the errors of mapping's conversions.
-var platform = platforms.SQMeeting.Name
 
 // Value sets and limits. sqmeeting-frtc.txt shows one example of each; the
 // lists and limits are the vendor's clients' (NOTES.md: they are the better
