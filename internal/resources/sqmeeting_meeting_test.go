@@ -41,19 +41,23 @@ func TestAccSQMeetingMeeting_reservation(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	same := acctest.SameAcrossSteps()
 	alice, bob := emu.SQMeetingUserID(t, "alice"), emu.SQMeetingUserID(t, "bob")
-	acctest.Test(t,
-		resource.TestStep{
-			Config: emu.Config(`
+	// The invitee found by name, as a configuration would.
+	review := func(start, end string) string {
+		return emu.Config(`
 data "conference_sqmeeting_users" "alice" {
   filter = "alice"
 }
 ` + sqMeetingHCL(
-				`name             = "Design review"`,
-				`description      = "Q2 roadmap"`,
-				`start_time       = "2030-03-04T10:00:00+01:00"`,
-				`end_time         = "2030-03-04T11:30:00+01:00"`,
-				`invited_user_ids = [data.conference_sqmeeting_users.alice.users[0].id]`,
-			)),
+			`name             = "Design review"`,
+			`description      = "Q2 roadmap"`,
+			`start_time       = "`+start+`"`,
+			`end_time         = "`+end+`"`,
+			`invited_user_ids = [data.conference_sqmeeting_users.alice.users[0].id]`,
+		))
+	}
+	acctest.Test(t,
+		resource.TestStep{
+			Config:           review("2030-03-04T10:00:00+01:00", "2030-03-04T11:30:00+01:00"),
 			ConfigPlanChecks: acctest.ExpectAction(sqMeetingAddr, plancheck.ResourceActionCreate),
 			ConfigStateChecks: []statecheck.StateCheck{
 				same.AddStateValue(sqMeetingAddr, tfjsonpath.New("id")),
@@ -87,17 +91,7 @@ data "conference_sqmeeting_users" "alice" {
 		},
 		resource.TestStep{
 			// The same instants in UTC: not a change.
-			Config: emu.Config(`
-data "conference_sqmeeting_users" "alice" {
-  filter = "alice"
-}
-` + sqMeetingHCL(
-				`name             = "Design review"`,
-				`description      = "Q2 roadmap"`,
-				`start_time       = "2030-03-04T09:00:00Z"`,
-				`end_time         = "2030-03-04T10:30:00Z"`,
-				`invited_user_ids = [data.conference_sqmeeting_users.alice.users[0].id]`,
-			)),
+			Config:   review("2030-03-04T09:00:00Z", "2030-03-04T10:30:00Z"),
 			PlanOnly: true,
 		},
 		resource.TestStep{

@@ -25,15 +25,12 @@ type MeetingRoom struct {
 
 // MeetingRoomAttrs are a meeting room's attributes.
 func MeetingRoomAttrs() mapping.Attrs {
-	str := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
-	}
 	attrs := mapping.Attrs{
-		"id":             str("The room's ID (`meeting_room_id`): set a meeting's `meeting_room_id` to it to hold the meeting in the room."),
-		"name":           str("The room's name."),
-		"meeting_number": str("The room's meeting number, which meetings held in it take."),
-		"owner_id":       str("The user ID of the room's owner."),
-		"owner_name":     str("The owner's real name."),
+		"id":             readOnly("The room's ID (`meeting_room_id`): set a meeting's `meeting_room_id` to it to hold the meeting in the room."),
+		"name":           readOnly("The room's name."),
+		"meeting_number": readOnly("The room's meeting number, which meetings held in it take."),
+		"owner_id":       readOnly("The user ID of the room's owner."),
+		"owner_name":     readOnly("The owner's real name."),
 	}
 	attrs["created_at"] = mapping.Attr{
 		Doc:      "When the room was created (RFC 3339, UTC).",
@@ -66,13 +63,10 @@ type User struct {
 
 // UserAttrs are a user's attributes.
 func UserAttrs() mapping.Attrs {
-	str := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
-	}
 	return mapping.Attrs{
-		"id":        str("The user's ID (`user_id`), which a meeting's `invited_user_ids` takes."),
-		"username":  str("The user's sign-in name."),
-		"real_name": str("The user's real name; null when not set."),
+		"id":        readOnly("The user's ID (`user_id`), which a meeting's `invited_user_ids` takes."),
+		"username":  readOnly("The user's sign-in name."),
+		"real_name": readOnly("The user's real name; null when not set."),
 	}
 }
 
@@ -101,8 +95,8 @@ func SystemAttrs() mapping.Attrs {
 		return mapping.Attr{Doc: doc, Resource: schema.Int64Attribute{Computed: true}}
 	}
 	return mapping.Attrs{
-		"version":               {Doc: "The server's version, such as `3.4.0-16888`.", Resource: schema.StringAttribute{Computed: true}},
-		"status":                {Doc: "The system's status as the server reports it; null when it reports none.", Resource: schema.StringAttribute{Computed: true}},
+		"version":               readOnly("The server's version, such as `3.4.0-16888`."),
+		"status":                readOnly("The system's status as the server reports it; null when it reports none."),
 		"max_calls":             num("How many calls the server's license allows at once."),
 		"current_calls":         num("How many calls are in progress."),
 		"max_users":             num("How many users the license allows."),

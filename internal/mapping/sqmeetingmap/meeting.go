@@ -57,11 +57,6 @@ const defaultTimeToJoin = 30
 // MeetingAttrs are a meeting's attributes.
 func MeetingAttrs() mapping.Attrs {
 	attrs := SettingsAttrs("meeting")
-	computed := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
 	instant := func(doc, config string) mapping.Attr {
 		return mapping.Attr{Doc: doc, Config: config, Resource: schema.StringAttribute{
 			CustomType: timetype.RFC3339Type{}, Optional: true, Computed: true,
@@ -70,7 +65,7 @@ func MeetingAttrs() mapping.Attrs {
 			},
 		}}
 	}
-	attrs["id"] = computed("The meeting's reservation ID, which imports it.")
+	attrs["id"] = kept("The meeting's reservation ID, which imports it.")
 	attrs["type"] = mapping.Attr{
 		Doc: "`instant` (starts when it is created) or `reservation` (scheduled); in the data sources, `recurrence` for an occurrence of a series.",
 		Config: "Defaults to `reservation`. Changing it replaces the meeting, and so does every change of an instant meeting: " +
@@ -105,12 +100,9 @@ func MeetingAttrs() mapping.Attrs {
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 	}
-	attrs["live_meeting_url"] = mapping.Attr{
-		Doc:      "The live stream's URL; null unless `generate_live_url` is true.",
-		Resource: schema.StringAttribute{Computed: true},
-	}
-	attrs["owner_id"] = computed("The user ID of the meeting's owner: the user the provider signs in as.")
-	attrs["owner_name"] = computed("The owner's real name.")
+	attrs["live_meeting_url"] = readOnly("The live stream's URL; null unless `generate_live_url` is true.")
+	attrs["owner_id"] = kept("The user ID of the meeting's owner: the user the provider signs in as.")
+	attrs["owner_name"] = kept("The owner's real name.")
 	return attrs
 }
 
@@ -124,10 +116,7 @@ type Listed struct {
 // ListedAttrs are Listed's attributes.
 func ListedAttrs() mapping.Attrs {
 	attrs := MeetingAttrs()
-	attrs["recurrence_gid"] = mapping.Attr{
-		Doc:      "For an occurrence of a series (`type` `recurrence`), the series' ID, which the `conference_sqmeeting_recurring_meeting` data source reads; null otherwise.",
-		Resource: schema.StringAttribute{Computed: true},
-	}
+	attrs["recurrence_gid"] = readOnly("For an occurrence of a series (`type` `recurrence`), the series' ID, which the `conference_sqmeeting_recurring_meeting` data source reads; null otherwise.")
 	return attrs
 }
 

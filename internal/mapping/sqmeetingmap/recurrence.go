@@ -17,7 +17,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -88,9 +87,7 @@ func RecurringMeetingAttrs() mapping.Attrs {
 			Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.Between(1, hi))},
 		}}
 	}
-	attrs["id"] = mapping.Attr{Doc: "The series' recurrence group ID (`recurrence_gid`), which imports it.", Resource: schema.StringAttribute{
-		Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}}
+	attrs["id"] = kept("The series' recurrence group ID (`recurrence_gid`), which imports it.")
 	attrs["recurrence_type"] = mapping.Attr{
 		Doc: "How the series repeats: `DAILY`, `WEEKLY` (on `days_of_week`) or `MONTHLY` (on `days_of_month`).",
 		Resource: schema.StringAttribute{

@@ -76,11 +76,6 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Optional: true, Computed: true, Default: booldefault.StaticBool(def),
 		}}
 	}
-	computed := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
 	return mapping.Attrs{
 		"name": {
 			Doc: "The " + whose + " name.", Config: "1 to 48 characters, not all white space (the vendor's clients' limit).",
@@ -132,12 +127,25 @@ func SettingsAttrs(noun string) mapping.Attrs {
 				stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`), "must be a meeting room ID, without white space"),
 			}},
 		},
-		"meeting_number": computed("The number participants dial or enter to join: the meeting room's when `meeting_room_id` is set."),
-		"meeting_url":    computed("The link that joins the " + noun + "."),
+		"meeting_number": kept("The number participants dial or enter to join: the meeting room's when `meeting_room_id` is set."),
+		"meeting_url":    kept("The link that joins the " + noun + "."),
 	}
 }
 
-// settingsArgs are the shared arguments, for telling a change of them from
+// kept is a string the server assigns once: computed, and planned as the
+// state holds it.
+func kept(doc string) mapping.Attr {
+	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
+		Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}}
+}
+
+// readOnly is a string only data sources read.
+func readOnly(doc string) mapping.Attr {
+	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
+}
+
+// args are the shared arguments, for telling a change of them from
 // a change of anything else.
 func (s *Settings) args() []attr.Value {
 	return []attr.Value{s.Name, s.Description, s.CallRateType, s.Password, s.InvitedUserIDs, s.MuteUponEntry,
