@@ -6,6 +6,7 @@ import (
 	"context"
 	"flag"
 	"log"
+	_ "time/tzdata" // timezone attributes and recurring meetings work on hosts without a zone database
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 

@@ -26,6 +26,7 @@ echo "conference-emulator is serving at $url"
 
 export PORTSIP_ENDPOINT=$url PORTSIP_USERNAME=admin PORTSIP_PASSWORD=emulator-password
 export LINE_PLANET_ENDPOINT=$url LINE_PLANET_API_KEY=emulator-key LINE_PLANET_API_SECRET=emulator-secret
+export SQMEETING_ENDPOINT=$url SQMEETING_USERNAME=admin SQMEETING_PASSWORD=emulator-password
 export WHEREBY_ENDPOINT=$url WHEREBY_API_KEY=emulator-key
 # The Whereby rooms end a week from now, written at +01:00: Whereby answers in
 # UTC, and the empty second plan shows that the provider compares instants.

@@ -1,8 +1,9 @@
 # The demo: a PortSIP conference server with two rooms, two PBX users' meetings,
-# a LINE Planet meeting ID and two Whereby rooms, applied against
-# conference-emulator by `make demo`. The provider reads its endpoints and
-# credentials from the environment (PORTSIP_*, LINE_PLANET_*, WHEREBY_*), which
-# the demo script sets to the emulator's.
+# a LINE Planet meeting ID, an SQMeeting meeting and recurring meeting, and two
+# Whereby rooms, applied against conference-emulator by `make demo`. The
+# provider reads its endpoints and credentials from the environment
+# (PORTSIP_*, LINE_PLANET_*, SQMEETING_*, WHEREBY_*), which the demo script sets
+# to the emulator's.
 terraform {
   required_providers {
     conference = {
@@ -135,6 +136,33 @@ data "conference_whereby_meetings" "all" {
   depends_on = [conference_whereby_meeting.town_hall, conference_whereby_meeting.standup]
 }
 
+# SQMeeting invitees are user IDs: found by name with the public user search.
+data "conference_sqmeeting_users" "team" {
+  filter = "example"
+}
+
+resource "conference_sqmeeting_meeting" "kickoff" {
+  name             = "Project kick-off"
+  start_time       = "2030-03-22T14:00:00+01:00"
+  end_time         = "2030-03-22T15:00:00+01:00"
+  invited_user_ids = [for u in data.conference_sqmeeting_users.team.users : u.id]
+}
+
+# 09:00 in Berlin on Mondays, Wednesdays and Fridays (SQMeeting counts
+# 1 = Sunday), before and after the change to summer time on 2030-03-31,
+# with Easter Monday canceled.
+resource "conference_sqmeeting_recurring_meeting" "standup" {
+  name             = "Team stand-up"
+  recurrence_type  = "WEEKLY"
+  days_of_week     = [2, 4, 6]
+  timezone         = "Europe/Berlin"
+  start_time       = "2030-03-25T09:00:00+01:00"
+  end_time         = "2030-03-25T09:15:00+01:00"
+  last_day         = "2030-04-30"
+  skip_dates       = ["2030-04-22"]
+  invited_user_ids = conference_sqmeeting_meeting.kickoff.invited_user_ids
+}
+
 data "conference_portsip_rooms" "video" {
   filter  = "mode eq 'VIDEO'"
   orderby = "extension_number asc"
@@ -190,5 +218,14 @@ output "whereby" {
     standup           = conference_whereby_meeting.standup.room_url
     ends              = conference_whereby_meeting.standup.end_date
     rooms_listed      = length(data.conference_whereby_meetings.all.meetings)
+  }
+}
+
+output "sqmeeting" {
+  value = {
+    kickoff = "${conference_sqmeeting_meeting.kickoff.meeting_number} ${conference_sqmeeting_meeting.kickoff.meeting_url}"
+    standup = conference_sqmeeting_recurring_meeting.standup.meeting_url
+    # The next occurrences, in UTC: 08:00 before the change, 07:00 after.
+    standup_next = [for o in slice(conference_sqmeeting_recurring_meeting.standup.occurrences, 0, 5) : o.start_time]
   }
 }

@@ -17,6 +17,12 @@ provider "conference" {
     api_secret = var.line_api_secret
   }
 
+  sqmeeting {
+    endpoint = "https://meeting.example.com"
+    username = "scheduler"
+    password = var.sqmeeting_password
+  }
+
   # The endpoint defaults to https://api.whereby.dev. The provider paces its
   # requests to 100 points a minute (Whereby's Build plan) unless told more.
   whereby {
@@ -36,6 +42,11 @@ variable "line_api_key" {
 }
 
 variable "line_api_secret" {
+  type      = string
+  sensitive = true
+}
+
+variable "sqmeeting_password" {
   type      = string
   sensitive = true
 }

@@ -41,7 +41,8 @@ func NewEmulator(t testing.TB) *Emulator {
 	return NewEmulatorWith(t, emulator.Options{})
 }
 
-// NewEmulatorWith is NewEmulator with options: a platform's rate budget, say.
+// NewEmulatorWith starts an emulator with opts (a platform's server time
+// zone, its users, ...) for t and stops it when t ends.
 func NewEmulatorWith(t testing.TB, opts emulator.Options) *Emulator {
 	t.Helper()
 	e, err := emulator.New(opts)

@@ -81,7 +81,7 @@ type Values map[string]string
 // All is every platform the provider can use, in the order of the docs. A
 // platform is listed here only once it has resources: a block that configures
 // nothing would give a clean plan and do nothing.
-var All = []*Platform{&PortSIP, &LinePlanet, &Whereby}
+var All = []*Platform{&PortSIP, &LinePlanet, &SQMeeting, &Whereby}
 
 // Declared is every declared platform, whether or not the provider uses it
 // yet: conference-emulator serves them all.

@@ -4,6 +4,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -26,5 +27,6 @@ func connectWith[C any](pl *platforms.Platform, fromSettings func(platforms.Valu
 var connectors = []connector{
 	connectWith(&platforms.PortSIP, portsip.FromSettings),
 	connectWith(&platforms.LinePlanet, lineplanet.FromSettings),
+	connectWith(&platforms.SQMeeting, sqmeeting.FromSettings),
 	connectWith(&platforms.Whereby, whereby.FromSettings),
 }

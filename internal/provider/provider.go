@@ -52,6 +52,8 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 		resources.NewPortSIPRoom,
 		resources.NewPortSIPMeeting,
 		resources.NewLineMeetingID,
+		resources.NewSQMeetingMeeting,
+		resources.NewSQMeetingRecurringMeeting,
 		resources.NewWherebyMeeting,
 	}
 }
@@ -72,6 +74,12 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewPortSIPMeetingParticipants,
 		datasources.NewLineMeetingID,
 		datasources.NewLineMeetings,
+		datasources.NewSQMeetingMeeting,
+		datasources.NewSQMeetingMeetings,
+		datasources.NewSQMeetingRecurringMeeting,
+		datasources.NewSQMeetingMeetingRooms,
+		datasources.NewSQMeetingUsers,
+		datasources.NewSQMeetingSystem,
 		datasources.NewWherebyMeeting,
 		datasources.NewWherebyMeetings,
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"golang.org/x/text/language"
@@ -81,6 +82,38 @@ func UTF16Len(s string) int {
 		n += utf16.RuneLen(r)
 	}
 	return n
+}
+
+// Characters accepts strings of min..max Unicode characters (code points) that
+// are not all white space, as SQMeeting counts a meeting name. The
+// framework's stringvalidator counts bytes, which a name in Chinese would pass
+// three times too soon.
+func Characters(minLen, maxLen int) validator.String {
+	return stringCheck{
+		desc: fmt.Sprintf("value must be %d to %d characters, not all white space", minLen, maxLen),
+		check: func(s string) string {
+			if n := utf8.RuneCountInString(s); n < minLen || n > maxLen {
+				return fmt.Sprintf("must be %d to %d characters; it has %d", minLen, maxLen, n)
+			}
+			if strings.TrimSpace(s) == "" {
+				return "must not be only white space"
+			}
+			return ""
+		},
+	}
+}
+
+// Date accepts a calendar date written YYYY-MM-DD, such as "2030-03-31".
+func Date() validator.String {
+	return stringCheck{
+		desc: "value must be a date written YYYY-MM-DD, such as 2030-03-31",
+		check: func(s string) string {
+			if _, err := time.Parse(time.DateOnly, s); err != nil {
+				return fmt.Sprintf("must be a date written YYYY-MM-DD, such as \"2030-03-31\"; got %q", s)
+			}
+			return ""
+		},
+	}
 }
 
 // BCP47 accepts a well-formed BCP 47 language tag such as "en-US".

@@ -1,0 +1,94 @@
+package acctest
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+)
+
+// sqmeetingQuery is the client_id every SQMeeting call carries: the
+// emulator's default, which the provider block sends too.
+var sqmeetingQuery = "client_id=" + platforms.SQMeeting.EmulatorDefault("client_id")
+
+// SQMeeting calls the emulated SQMeeting API (path under /api/v1, with or
+// without a query) as the default administrator, the user the provider signs
+// in as, so that a test can change objects behind Terraform's back. It signs
+// in on every call, because tests that move the emulator's clock expire
+// tokens. It fails t unless the status is one of want.
+func (e *Emulator) SQMeeting(t testing.TB, method, path string, body any, want ...int) []byte {
+	t.Helper()
+	user, pass := platforms.SQMeeting.EmulatorDefault("username"), platforms.SQMeeting.EmulatorDefault("password")
+	raw := e.Call(t, http.MethodPost, "/api/v1/user/sign_in?"+sqmeetingQuery, nil,
+		map[string]string{"username": user, "secret": sqmeeting.Secret(pass)}, http.StatusOK)
+	var info sqmeeting.UserInfo
+	if err := json.Unmarshal(raw, &info); err != nil || info.UserToken == "" {
+		t.Fatalf("signing in to the emulated SQMeeting as %s: %v %s", user, err, raw)
+	}
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return e.Call(t, method, "/api/v1"+path+sep+sqmeetingQuery+"&token="+info.UserToken, nil, body, want...)
+}
+
+// SQMeetingLockOut signs in as username with a wrong password until the
+// emulator locks the account (error 0x00003001), as repeated failures do.
+func (e *Emulator) SQMeetingLockOut(t testing.TB, username string) {
+	t.Helper()
+	body := map[string]string{"username": username, "secret": sqmeeting.Secret("not-the-password")}
+	for range 100 {
+		raw := e.Call(t, http.MethodPost, "/api/v1/user/sign_in?"+sqmeetingQuery, nil, body, http.StatusUnauthorized)
+		var env sqmeeting.ErrorEnvelope
+		if err := json.Unmarshal(raw, &env); err != nil {
+			t.Fatalf("sign-in answer %s: %v", raw, err)
+		}
+		if env.ErrorCode == sqmeeting.CodeLocked {
+			return
+		}
+	}
+	t.Fatalf("the emulated SQMeeting never locked %s", username)
+}
+
+// Occurrences checks a series' occurrences at addr, in order: each pair of
+// times is one occurrence's start and end, compared as instants. Tests give
+// the times written out, worked out apart from the provider's and the
+// emulator's expansion of the rule.
+func Occurrences(addr string, startEnd ...string) statecheck.StateCheck {
+	if len(startEnd)%2 != 0 {
+		panic("acctest.Occurrences: times come in start and end pairs")
+	}
+	items := make([]knownvalue.Check, 0, len(startEnd)/2)
+	for i := 0; i < len(startEnd); i += 2 {
+		items = append(items, knownvalue.ObjectPartial(map[string]knownvalue.Check{
+			"reservation_id": knownvalue.NotNull(),
+			"start_time":     Instant(startEnd[i]),
+			"end_time":       Instant(startEnd[i+1]),
+		}))
+	}
+	return Attr(addr, "occurrences", knownvalue.ListExact(items))
+}
+
+// SQMeetingUserID is the ID of the emulated SQMeeting's user username, found
+// with the public user search.
+func (e *Emulator) SQMeetingUserID(t testing.TB, username string) string {
+	t.Helper()
+	raw := e.SQMeeting(t, http.MethodGet, "/user/public/users?filter="+username, nil, http.StatusOK)
+	var page sqmeeting.PublicUsers
+	if err := json.Unmarshal(raw, &page); err != nil {
+		t.Fatalf("user search: %v %s", err, raw)
+	}
+	for _, u := range page.Users {
+		if u.Username == username {
+			return u.UserID
+		}
+	}
+	t.Fatalf("the emulated SQMeeting has no user %s", username)
+	return ""
+}

@@ -1,0 +1,68 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
+)
+
+var _ datasource.DataSourceWithConfigure = (*sqmeetingRecurring)(nil)
+
+// NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
+// data source: a series with its occurrences.
+func NewSQMeetingRecurringMeeting() datasource.DataSource { return &sqmeetingRecurring{} }
+
+type sqmeetingRecurring struct {
+	client *sqmeeting.Client
+}
+
+func (d *sqmeetingRecurring) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sqmeeting_recurring_meeting"
+}
+
+func (d *sqmeetingRecurring) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := sqmeetingmap.RecurringMeetingAttrs().DataSource()
+	attrs["id"] = schema.StringAttribute{
+		Required:    true,
+		Description: "The series' recurrence group ID (`recurrence_gid`), as a `conference_sqmeeting_recurring_meeting` resource's `id` or a listed occurrence's `recurrence_gid` give it.",
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+	attrs["timezone"] = schema.StringAttribute{
+		Optional: true, Computed: true,
+		Description: "The IANA time zone to read the series' days in (`days_of_week`, `days_of_month`, `last_day`, `skip_dates`), such as `Europe/Berlin`. " +
+			"SQMeeting does not store the zone a series was planned in. Defaults to `UTC`.",
+		Validators: []validator.String{validators.IANATimezone()},
+	}
+	resp.Schema = schema.Schema{
+		Description: "An SQMeeting recurring meeting (a series) with its rule and occurrences, first to last. " + sqmeetingmap.RuleDoc,
+		Attributes:  attrs,
+	}
+}
+
+func (d *sqmeetingRecurring) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
+}
+
+func (d *sqmeetingRecurring) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg sqmeetingmap.RecurringMeeting
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	rec, err := d.client.GetRecurrence(ctx, cfg.ID.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Reading SQMeeting recurring meeting failed", err.Error())
+		return
+	}
+	cfg.FromAPI(ctx, rec, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}

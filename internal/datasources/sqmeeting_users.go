@@ -1,0 +1,73 @@
+package datasources
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+)
+
+var _ datasource.DataSourceWithConfigure = (*sqmeetingUsers)(nil)
+
+// NewSQMeetingUsers is the conference_sqmeeting_users data source: the public
+// user search (user/public/users), every page.
+func NewSQMeetingUsers() datasource.DataSource { return &sqmeetingUsers{} }
+
+type sqmeetingUsers struct {
+	client *sqmeeting.Client
+}
+
+type sqmeetingUsersModel struct {
+	Filter types.String        `tfsdk:"filter"`
+	Users  []sqmeetingmap.User `tfsdk:"users"`
+}
+
+func (d *sqmeetingUsers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_sqmeeting_users"
+}
+
+func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Searches SQMeeting's users (the public user search), every page of them, to find the IDs that a meeting's " +
+			"`invited_user_ids` takes by name. SQMeeting's API cannot create or delete users, so there is no resource for them.",
+		Attributes: map[string]schema.Attribute{
+			"filter": schema.StringAttribute{
+				Optional:    true,
+				Description: "The API's search key (`filter`): SQMeeting lists the users whose username or real name matches it. When not set, every user.",
+			},
+			"users": schema.ListNestedAttribute{
+				Computed:     true,
+				Description:  "The users, in the server's order.",
+				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.UserAttrs().DataSource()},
+			},
+		},
+	}
+}
+
+func (d *sqmeetingUsers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
+}
+
+func (d *sqmeetingUsers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg sqmeetingUsersModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	users, err := d.client.SearchUsers(ctx, cfg.Filter.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddError("Searching SQMeeting users failed", err.Error())
+		return
+	}
+	cfg.Users = make([]sqmeetingmap.User, len(users))
+	for i := range users {
+		cfg.Users[i].FromAPI(&users[i])
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+}
