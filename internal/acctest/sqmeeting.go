@@ -13,9 +13,9 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// sqmeetingQuery is the client_id every SQMeeting call carries: the
-// emulator's default, which the provider block sends too.
-var sqmeetingQuery = "client_id=" + platforms.SQMeeting.EmulatorDefault("client_id")
+// sqmeetingQuery is the client_id the harness's own SQMeeting calls carry:
+// the emulator accepts any well-formed UUID, and the provider makes its own.
+const sqmeetingQuery = "client_id=6f1c2e0a-4b5d-4c3e-8f7a-9b0c1d2e3f40"
 
 // SQMeeting calls the emulated SQMeeting API (path under /api/v1, with or
 // without a query) as the default administrator, the user the provider signs

@@ -15,6 +15,10 @@ import (
 
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 // Attr is one attribute of an API object.
@@ -137,4 +141,19 @@ func nested(attrs map[string]rschema.Attribute) map[string]dschema.Attribute {
 		out[name] = computed(a, "")
 	}
 	return out
+}
+
+// Assigned is a string the platform assigns once (an ID, a number, a URL):
+// computed, and planned as the state holds it.
+func Assigned(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.StringAttribute{
+		Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}}
+}
+
+// AssignedTime is Assigned for a time, compared as an instant.
+func AssignedTime(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.StringAttribute{
+		CustomType: timetype.RFC3339Type{}, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+	}}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 const room = `
@@ -23,12 +24,13 @@ resource "conference_portsip_room" "r" {
 
 // clearEnv makes sure the machine's environment cannot configure a platform
 // behind the test's back.
+// clearEnv hides every platform variable the machine may set, so that a
+// test sees only the configuration it writes.
 func clearEnv(t *testing.T) {
-	for _, k := range []string{
-		"PORTSIP_ENDPOINT", "PORTSIP_TOKEN", "PORTSIP_USERNAME", "PORTSIP_PASSWORD", "PORTSIP_DOMAIN",
-		"LINE_PLANET_ENDPOINT", "LINE_PLANET_API_KEY", "LINE_PLANET_API_SECRET",
-	} {
-		t.Setenv(k, "")
+	for _, pl := range platforms.Declared {
+		for _, s := range pl.Settings {
+			t.Setenv(s.Env, "")
+		}
 	}
 }
 

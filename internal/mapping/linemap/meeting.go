@@ -81,18 +81,8 @@ func RoomMeetingIDAttrs() mapping.Attrs {
 			},
 		}
 	}
-	computed := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
-	computedTime := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			CustomType: timetype.RFC3339Type{}, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
 	return mapping.Attrs{
-		"id":              computed("`room_service_id/room_id/meeting_id`, the ID that imports the meeting ID into a `conference_line_meeting_id` resource."),
+		"id":              mapping.Assigned("`room_service_id/room_id/meeting_id`, the ID that imports the meeting ID into a `conference_line_meeting_id` resource."),
 		"room_service_id": room("The service ID of the room (`roomServiceId`)."),
 		"room_id":         room("The room ID (`roomId`)."),
 		"type": {
@@ -131,11 +121,11 @@ func RoomMeetingIDAttrs() mapping.Attrs {
 			Config:   "At most 1024 UTF-16 code units (a character outside the Basic Multilingual Plane counts as two).",
 			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{validators.UTF16LengthAtMost(1024)}},
 		},
-		"meeting_id": computed("The meeting ID that SIP terminals dial, at least 11 digits."),
-		"created_at": computedTime("When the meeting ID was created (RFC 3339, UTC)."),
-		"expire_at": computedTime("When the meeting ID expires (RFC 3339, UTC): creation plus 1, 30 or 365 days by type, " +
+		"meeting_id": mapping.Assigned("The meeting ID that SIP terminals dial, at least 11 digits."),
+		"created_at": mapping.AssignedTime("When the meeting ID was created (RFC 3339, UTC)."),
+		"expire_at": mapping.AssignedTime("When the meeting ID expires (RFC 3339, UTC): creation plus 1, 30 or 365 days by type, " +
 			"or the time of an S -> R change plus 365 days. LINE Planet may extend it when a meeting is held with the ID."),
-		"sip_proxy": computed("The group call proxy address that SIP terminals call. LINE Planet returns it only when the meeting ID is created, " +
+		"sip_proxy": mapping.Assigned("The group call proxy address that SIP terminals call. LINE Planet returns it only when the meeting ID is created, " +
 			"so it is null after an import."),
 		"sip_proxy_port": {
 			Doc: "The group call proxy port. Like `sip_proxy`, only known for meeting IDs this resource created.",

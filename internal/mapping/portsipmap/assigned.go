@@ -4,12 +4,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
-	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 // Hosting is where WebRTC participants reach a room or a meeting. A single
@@ -35,21 +33,12 @@ func (h *Hosting) hostingFromAPI(c *portsip.Conference) {
 // left out: it is a credential the provider has no use for.
 func assignedAttrs(noun string) mapping.Attrs {
 	return mapping.Attrs{
-		"id":       computedString("The " + noun + "'s unique ID, assigned by the PBX."),
-		"domain":   computedString("The tenant's SIP domain the " + noun + " belongs to."),
-		"sbc_host": computedString("Host of the session border controller that WebRTC participants connect through."),
+		"id":       mapping.Assigned("The " + noun + "'s unique ID, assigned by the PBX."),
+		"domain":   mapping.Assigned("The tenant's SIP domain the " + noun + " belongs to."),
+		"sbc_host": mapping.Assigned("Host of the session border controller that WebRTC participants connect through."),
 		"sbc_port": {Doc: "Port of the session border controller.", Resource: schema.Int64Attribute{
 			Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 		}},
-		"created_at": {Doc: "When the " + noun + " was created, in RFC 3339 (UTC).", Resource: schema.StringAttribute{
-			CustomType: timetype.RFC3339Type{}, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}},
+		"created_at": mapping.AssignedTime("When the " + noun + " was created, in RFC 3339 (UTC)."),
 	}
-}
-
-// computedString is a string the PBX sets once and never changes.
-func computedString(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-		Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}}
 }

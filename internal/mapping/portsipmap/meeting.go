@@ -44,7 +44,7 @@ func MeetingAttrs() mapping.Attrs {
 	attrs := conferenceAttrs(meetingAPI)
 	maps.Copy(attrs, assignedAttrs("meeting"))
 	// createMeeting takes no extension_number: the PBX gives one.
-	attrs["extension_number"] = computedString("The extension callers dial to join the meeting, assigned by the PBX.")
+	attrs["extension_number"] = mapping.Assigned("The extension callers dial to join the meeting, assigned by the PBX.")
 	attrs["close_on_nobody"] = mapping.Attr{
 		Doc: "Whether the PBX closes the meeting when the last participant leaves.", Config: "Defaults to `false`.",
 		Resource: schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)},

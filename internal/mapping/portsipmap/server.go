@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -40,10 +39,7 @@ const ServerImmutable = "PortSIP cannot change a conference server's name, ipv4 
 // ServerAttrs are a conference server's attributes.
 func ServerAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id": {
-			Doc:      "The server's unique ID, assigned by the PBX.",
-			Resource: schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		},
+		"id": mapping.Assigned("The server's unique ID, assigned by the PBX."),
 		"name": {
 			Doc: "The server's name.", Config: "1 to 64 characters. Changing it replaces the server.",
 			Resource: schema.StringAttribute{
@@ -56,11 +52,8 @@ func ServerAttrs() mapping.Attrs {
 			Doc: "Whether the server is active.", Config: "Defaults to `true`.",
 			Resource: schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true)},
 		},
-		"type": {
-			Doc: "`INTERNAL` for the PBX's built-in conference server, `EXTERNAL` for servers added through the API " +
-				"(so always `EXTERNAL` for servers the resource creates).",
-			Resource: schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		},
+		"type": mapping.Assigned("`INTERNAL` for the PBX's built-in conference server, `EXTERNAL` for servers added through the API " +
+			"(so always `EXTERNAL` for servers the resource creates)."),
 		"ipv4": {
 			Doc:    "The host's IPv4 address, such as `192.0.2.10`; null when the server has none.",
 			Config: "At least one of `ipv4` and `ipv6` is required. Changing it replaces the server.",

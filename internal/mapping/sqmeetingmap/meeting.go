@@ -65,7 +65,7 @@ func MeetingAttrs() mapping.Attrs {
 			},
 		}}
 	}
-	attrs["id"] = kept("The meeting's reservation ID, which imports it.")
+	attrs["id"] = mapping.Assigned("The meeting's reservation ID, which imports it.")
 	attrs["type"] = mapping.Attr{
 		Doc: "`instant` (starts when it is created) or `reservation` (scheduled); in the data sources, `recurrence` for an occurrence of a series.",
 		Config: "Defaults to `reservation`. Changing it replaces the meeting, and so does every change of an instant meeting: " +
@@ -101,8 +101,8 @@ func MeetingAttrs() mapping.Attrs {
 		},
 	}
 	attrs["live_meeting_url"] = readOnly("The live stream's URL; null unless `generate_live_url` is true.")
-	attrs["owner_id"] = kept("The user ID of the meeting's owner: the user the provider signs in as.")
-	attrs["owner_name"] = kept("The owner's real name.")
+	attrs["owner_id"] = mapping.Assigned("The user ID of the meeting's owner: the user the provider signs in as.")
+	attrs["owner_name"] = mapping.Assigned("The owner's real name.")
 	return attrs
 }
 

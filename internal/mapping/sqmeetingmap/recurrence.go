@@ -87,7 +87,7 @@ func RecurringMeetingAttrs() mapping.Attrs {
 			Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.Between(1, hi))},
 		}}
 	}
-	attrs["id"] = kept("The series' recurrence group ID (`recurrence_gid`), which imports it.")
+	attrs["id"] = mapping.Assigned("The series' recurrence group ID (`recurrence_gid`), which imports it.")
 	attrs["recurrence_type"] = mapping.Attr{
 		Doc: "How the series repeats: `DAILY`, `WEEKLY` (on `days_of_week`) or `MONTHLY` (on `days_of_month`).",
 		Resource: schema.StringAttribute{

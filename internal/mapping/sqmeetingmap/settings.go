@@ -127,17 +127,9 @@ func SettingsAttrs(noun string) mapping.Attrs {
 				stringvalidator.RegexMatches(regexp.MustCompile(`^\S+$`), "must be a meeting room ID, without white space"),
 			}},
 		},
-		"meeting_number": kept("The number participants dial or enter to join: the meeting room's when `meeting_room_id` is set."),
-		"meeting_url":    kept("The link that joins the " + noun + "."),
+		"meeting_number": mapping.Assigned("The number participants dial or enter to join: the meeting room's when `meeting_room_id` is set."),
+		"meeting_url":    mapping.Assigned("The link that joins the " + noun + "."),
 	}
-}
-
-// kept is a string the server assigns once: computed, and planned as the
-// state holds it.
-func kept(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-		Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-	}}
 }
 
 // readOnly is a string only data sources read.

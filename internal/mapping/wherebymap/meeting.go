@@ -55,16 +55,11 @@ type ManagedMeeting struct {
 
 // MeetingAttrs are every attribute of a managed meeting.
 func MeetingAttrs() mapping.Attrs {
-	computed := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{
-			Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
-		}}
-	}
 	attrs := settingsAttrs()
-	attrs["id"] = computed("The meeting ID (`meetingId`), which also imports the meeting.")
-	attrs["room_name"] = computed("The room's name: `/`, then `room_name_prefix` and a generated part in `room_name_pattern`, " +
+	attrs["id"] = mapping.Assigned("The meeting ID (`meetingId`), which also imports the meeting.")
+	attrs["room_name"] = mapping.Assigned("The room's name: `/`, then `room_name_prefix` and a generated part in `room_name_pattern`, " +
 		"e.g. `/team-4b3bd908-cb88-11ec-9d64-0242ac120002`.")
-	attrs["room_url"] = computed("The URL of the room, for participants.")
+	attrs["room_url"] = mapping.Assigned("The URL of the room, for participants.")
 	attrs["start_date"] = mapping.Attr{
 		Doc: "When the meeting starts (RFC 3339, UTC): when it was created, as Whereby ignores any other start.",
 		Resource: schema.StringAttribute{
