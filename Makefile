@@ -7,6 +7,8 @@ TOFU  := $(BIN)/tofu
 TERRAFORM := $(BIN)/terraform
 TFPLUGINDOCS := $(BIN)/tfplugindocs
 GOLANGCI := $(BIN)/golangci-lint
+GORELEASER := $(BIN)/goreleaser
+ACTIONLINT := $(BIN)/actionlint
 VERSION ?= 0.1.0-dev
 GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
 
@@ -23,7 +25,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check actionlint bench clean
 
 all: build
 
@@ -43,7 +45,13 @@ $(GOLANGCI): tools/golangci/go.mod tools/golangci/go.sum
 $(TERRAFORM): tools/terraform/go.mod tools/terraform/go.sum
 	cd tools/terraform && go build -o $(TERRAFORM) github.com/hashicorp/terraform
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GOLANGCI)
+$(GORELEASER): tools/goreleaser/go.mod tools/goreleaser/go.sum
+	cd tools/goreleaser && go build -o $(GORELEASER) github.com/goreleaser/goreleaser/v2
+
+$(ACTIONLINT): tools/actionlint/go.mod tools/actionlint/go.sum
+	cd tools/actionlint && go build -o $(ACTIONLINT) github.com/rhysd/actionlint/cmd/actionlint
+
+tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GOLANGCI) $(GORELEASER) $(ACTIONLINT)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
@@ -85,6 +93,16 @@ lint: $(GOLANGCI)
 # Rewrites files the way `make lint` wants them formatted (gofmt, import groups).
 fmt: $(GOLANGCI)
 	$(GOLANGCI) fmt ./...
+
+# What a version tag would publish, built offline: .goreleaser.yml checked, then a
+# snapshot release (nothing signed, nothing published) into dist/, listed.
+release-check: $(GORELEASER)
+	./scripts/release-check.sh
+
+# The GitHub workflows (.github/workflows) checked for syntax, expressions and
+# shell (shellcheck when it is installed).
+actionlint: $(ACTIONLINT)
+	$(ACTIONLINT)
 
 bench:
 	./bench/run.sh
