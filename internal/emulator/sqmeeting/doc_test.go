@@ -4,41 +4,26 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/apidocs"
 )
 
 const docName = "sqmeeting-frtc.txt"
 
-// vendorDoc reads a vendor document from shared/api, found by walking up
-// from the package directory (the repository and its worktrees sit beside
-// shared/). Without it the test fails under CI and is skipped elsewhere.
+// vendorDoc reads a vendor document from shared/api (apidocs finds it, fails
+// under CI without it and skips elsewhere).
 func vendorDoc(t *testing.T, name string) []byte {
 	t.Helper()
-	dir, err := os.Getwd()
+	data, err := os.ReadFile(apidocs.Path(t, name, "the emulator's answers against the vendor's document"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	for {
-		data, err := os.ReadFile(filepath.Join(dir, "shared", "api", name))
-		if err == nil {
-			return data
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("shared/api/%s not found above the package directory", name)
-	}
-	t.Skipf("shared/api/%s not found: the emulator's answers were not checked against the vendor's document", name)
-	return nil
+	return data
 }
 
 // docEndpoint is one endpoint of the document: its line ("POST
