@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"net/url"
 	"sync"
 	"time"
@@ -11,13 +10,18 @@ import (
 
 // JournalEntry is one request the emulator served.
 type JournalEntry struct {
-	Time       time.Time `json:"time"`
-	Method     string    `json:"method"`
-	Path       string    `json:"path"`
-	Query      string    `json:"query,omitempty"`
-	Status     int       `json:"status"`
-	DurationMS int64     `json:"duration_ms"`
-	Fault      bool      `json:"fault,omitempty"`
+	Time   time.Time `json:"time"`
+	Method string    `json:"method"`
+	Path   string    `json:"path"`
+	Query  string    `json:"query,omitempty"`
+	// Status is what the client got: 0 when it got no answer.
+	Status int `json:"status"`
+	// Served is the platform's own status when an after_write fault replaced
+	// it: the request changed state although the client was told otherwise.
+	Served     int   `json:"served,omitempty"`
+	DurationMS int64 `json:"duration_ms"`
+	Fault      bool  `json:"fault,omitempty"`
+	Dropped    bool  `json:"dropped,omitempty"`
 }
 
 const journalSize = 2000
@@ -59,25 +63,6 @@ func redactedQuery(u *url.URL) string {
 		return r[1:]
 	}
 	return r
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return s.ResponseWriter.Write(b)
 }
 
 // JournalEntries returns the requests served so far, oldest first.
