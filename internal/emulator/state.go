@@ -35,7 +35,7 @@ func (e *Emulator) save(path string) error {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".emulator-state-*")
+	tmp, err := os.CreateTemp(filepath.Dir(path), tempPattern(path))
 	if err != nil {
 		return err
 	}
@@ -92,8 +92,17 @@ func (e *Emulator) Save() error {
 	return e.save(e.opts.StateFile)
 }
 
+// tempPattern names the temporary files of path's saves. A crash during a
+// save leaves one behind; the next start removes it (see load).
+func tempPattern(path string) string { return "." + filepath.Base(path) + ".tmp-*" }
+
 // load restores the state file, and reports false when there is none yet.
 func (e *Emulator) load(path string) (bool, error) {
+	if stale, err := filepath.Glob(filepath.Join(filepath.Dir(path), tempPattern(path))); err == nil {
+		for _, f := range stale {
+			_ = os.Remove(f)
+		}
+	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil
