@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -429,15 +430,23 @@ func (c *Client) backoff(attempt int) time.Duration {
 }
 
 // ParseRetryAfter reads a Retry-After header in either of its forms: seconds, or
-// an HTTP date.
+// an HTTP date (RFC 9110, section 10.2.3). The seconds may carry a decimal
+// fraction, which some servers send although the RFC gives digits only; any
+// other number (a sign, an exponent, hex, NaN, infinity) is refused, and a
+// wait too long to represent is the longest one, never a wrapped-around
+// negative that would retry at once.
 func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs < 0 {
+	if isDecimal(v) {
+		secs, err := strconv.ParseFloat(v, 64)
+		if err != nil {
 			return 0, false
+		}
+		if secs >= float64(math.MaxInt64)/float64(time.Second) {
+			return time.Duration(math.MaxInt64), true
 		}
 		return time.Duration(secs * float64(time.Second)), true
 	}
@@ -449,6 +458,22 @@ func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return d, true
 	}
 	return 0, false
+}
+
+// isDecimal reports whether s is digits with at most one decimal point.
+func isDecimal(s string) bool {
+	digits, points := 0, 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 func isIdempotentMethod(m string) bool {
