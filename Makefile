@@ -23,7 +23,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench bench-load fuzz clean
 
 all: build
 
@@ -88,6 +88,12 @@ fmt: $(GOLANGCI)
 
 bench:
 	./bench/run.sh
+
+# Every fuzz target (the platforms' request decoders, the OData parser, the
+# Retry-After parser) for FUZZTIME each; their seed corpora run in `make test`.
+FUZZTIME ?= 10s
+fuzz:
+	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
 
 clean:
 	rm -rf $(BIN) $(ROOT)/.tmp
