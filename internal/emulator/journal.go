@@ -26,30 +26,36 @@ type JournalEntry struct {
 
 const journalSize = 2000
 
+// journal keeps the last journalSize entries in a ring, so that adding one
+// costs the same when it is full.
 type journal struct {
 	mu      sync.Mutex
 	entries []JournalEntry
+	// next is where the next entry goes once the ring is full: the oldest.
+	next int
 }
 
 func (j *journal) add(e JournalEntry) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if len(j.entries) >= journalSize {
-		copy(j.entries, j.entries[1:])
-		j.entries = j.entries[:len(j.entries)-1]
+	if len(j.entries) < journalSize {
+		j.entries = append(j.entries, e)
+		return
 	}
-	j.entries = append(j.entries, e)
+	j.entries[j.next] = e
+	j.next = (j.next + 1) % journalSize
 }
 
+// list returns the entries oldest first.
 func (j *journal) list() []JournalEntry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return append([]JournalEntry(nil), j.entries...)
+	return append(append(make([]JournalEntry, 0, len(j.entries)), j.entries[j.next:]...), j.entries[:j.next]...)
 }
 
 func (j *journal) clear() {
 	j.mu.Lock()
-	j.entries = nil
+	j.entries, j.next = nil, 0
 	j.mu.Unlock()
 }
 
