@@ -89,6 +89,11 @@ fmt: $(GOLANGCI)
 bench:
 	./bench/run.sh
 
+# The emulator under load: 64 clients on every platform, requests/s, p50/p99,
+# and no object lost or duplicated (bench/load.sh).
+bench-load:
+	./bench/load.sh
+
 # Every fuzz target (the platforms' request decoders, the OData parser, the
 # Retry-After parser) for FUZZTIME each; their seed corpora run in `make test`.
 FUZZTIME ?= 10s
