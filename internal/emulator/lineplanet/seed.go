@@ -29,22 +29,18 @@ type seedMeeting struct {
 
 // Seed implements platform.Platform.
 func (a *API) Seed(raw json.RawMessage) error {
-	var doc seedDoc
-	if err := platform.DecodeSeed(raw, &doc); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for i, s := range doc.Meetings {
-		what := fmt.Sprintf("meetings[%d] (room %s/%s)", i, s.RoomServiceID, s.RoomID)
-		if s.RoomServiceID == "" || s.RoomID == "" {
-			return fmt.Errorf("%s: room_service_id and room_id are required", what)
+	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
+		for i, s := range doc.Meetings {
+			what := fmt.Sprintf("meetings[%d] (room %s/%s)", i, s.RoomServiceID, s.RoomID)
+			if s.RoomServiceID == "" || s.RoomID == "" {
+				return fmt.Errorf("%s: room_service_id and room_id are required", what)
+			}
+			path := "/tas/v2/gcall/" + url.PathEscape(s.RoomServiceID) + "/" + url.PathEscape(s.RoomID) + "/mtg"
+			params := map[string]string{"svc": s.RoomServiceID, "room": s.RoomID}
+			if _, err := platform.Call(a.create, http.MethodPost, path, params, "", s.Meeting, what); err != nil {
+				return err
+			}
 		}
-		path := "/tas/v2/gcall/" + url.PathEscape(s.RoomServiceID) + "/" + url.PathEscape(s.RoomID) + "/mtg"
-		params := map[string]string{"svc": s.RoomServiceID, "room": s.RoomID}
-		if _, err := platform.Call(a.create, http.MethodPost, path, params, "", s.Meeting, what); err != nil {
-			return err
-		}
-	}
-	return nil
+		return nil
+	})
 }

@@ -3,9 +3,6 @@ package portsip
 import (
 	"encoding/json"
 	"fmt"
-	"maps"
-	"net/http"
-	"slices"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 )
@@ -52,38 +49,21 @@ func (u seedUser) check(users map[string]string) error {
 
 // Seed implements platform.Platform.
 func (a *API) Seed(raw json.RawMessage) error {
-	var doc seedDoc
-	if err := platform.DecodeSeed(raw, &doc); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for _, u := range doc.Users {
-		if err := u.check(a.users); err != nil {
-			return err
-		}
-		a.users[u.Username], a.seeded[u.Username] = u.Password, u.Password
-	}
-	for i, body := range doc.Servers {
-		if _, err := platform.Call(a.createServer, http.MethodPost, "/api/conference_servers", nil, a.opts.Username, body, fmt.Sprintf("servers[%d]", i)); err != nil {
-			return err
-		}
-	}
-	for i, body := range doc.Rooms {
-		if _, err := platform.Call(a.createRoom, http.MethodPost, "/api/conference_rooms", nil, a.opts.Username, body, fmt.Sprintf("rooms[%d]", i)); err != nil {
-			return err
-		}
-	}
-	for _, owner := range slices.Sorted(maps.Keys(doc.Meetings)) {
-		if !a.known(owner) {
-			return fmt.Errorf("meetings of %q: the PBX has no such user; add it under users", owner)
-		}
-		for i, body := range doc.Meetings[owner] {
-			what := fmt.Sprintf("meetings[%q][%d]", owner, i)
-			if _, err := platform.Call(a.createMeeting, http.MethodPost, "/api/user/meetings", nil, owner, body, what); err != nil {
+	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
+		for _, u := range doc.Users {
+			if err := u.check(a.users); err != nil {
 				return err
 			}
+			a.users[u.Username], a.seeded[u.Username] = u.Password, u.Password
 		}
-	}
-	return nil
+		if err := platform.CreateAll("servers", doc.Servers, a.createServer, "/api/conference_servers", a.opts.Username); err != nil {
+			return err
+		}
+		if err := platform.CreateAll("rooms", doc.Rooms, a.createRoom, "/api/conference_rooms", a.opts.Username); err != nil {
+			return err
+		}
+		// A meeting's principal is its owner's username.
+		return platform.CreateByOwner("meetings", doc.Meetings, a.createMeeting, "/api/user/meetings",
+			func(owner string) (string, bool) { return owner, a.known(owner) })
+	})
 }

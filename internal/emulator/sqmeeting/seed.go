@@ -2,10 +2,6 @@ package sqmeeting
 
 import (
 	"encoding/json"
-	"fmt"
-	"maps"
-	"net/http"
-	"slices"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 )
@@ -56,41 +52,27 @@ func fromUser(u User) seedUser {
 
 // Seed implements platform.Platform.
 func (a *API) Seed(raw json.RawMessage) error {
-	var doc seedDoc
-	if err := platform.DecodeSeed(raw, &doc); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for _, u := range doc.Users {
-		if err := a.addSeeded(u.user()); err != nil {
-			return err
-		}
-	}
-	for _, r := range a.rooms {
-		a.numbers[r.Number] = true
-	}
-	const schedule = "/api/v1/meeting_schedule"
-	if err := a.seedCreates(doc.Meetings, "meetings", schedule, a.createSchedule); err != nil {
-		return err
-	}
-	return a.seedCreates(doc.Recurrences, "recurrences", schedule+"/recurrence", a.createRecurrence)
-}
-
-// seedCreates posts each owner's bodies to create, as that owner. The caller
-// holds the write lock.
-func (a *API) seedCreates(byOwner map[string][]json.RawMessage, kind, path string, create handler) error {
-	for _, owner := range slices.Sorted(maps.Keys(byOwner)) {
-		acc := a.byName[owner]
-		if acc == nil {
-			return fmt.Errorf("%s of %q: the server has no such user; add it under users", kind, owner)
-		}
-		for i, body := range byOwner[owner] {
-			what := fmt.Sprintf("%s[%q][%d]", kind, owner, i)
-			if _, err := platform.Call(create, http.MethodPost, path, nil, acc.ID, body, what); err != nil {
+	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
+		for _, u := range doc.Users {
+			if err := a.addSeeded(u.user()); err != nil {
 				return err
 			}
 		}
-	}
-	return nil
+		for _, r := range a.rooms {
+			a.numbers[r.Number] = true
+		}
+		// A meeting's principal is its owner's user ID.
+		owner := func(name string) (string, bool) {
+			acc := a.byName[name]
+			if acc == nil {
+				return "", false
+			}
+			return acc.ID, true
+		}
+		const schedule = "/api/v1/meeting_schedule"
+		if err := platform.CreateByOwner("meetings", doc.Meetings, a.createSchedule, schedule, owner); err != nil {
+			return err
+		}
+		return platform.CreateByOwner("recurrences", doc.Recurrences, a.createRecurrence, schedule+"/recurrence", owner)
+	})
 }

@@ -2,8 +2,6 @@ package whereby
 
 import (
 	"encoding/json"
-	"fmt"
-	"net/http"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 )
@@ -20,17 +18,7 @@ type seedDoc struct {
 
 // Seed implements platform.Platform.
 func (a *API) Seed(raw json.RawMessage) error {
-	var doc seedDoc
-	if err := platform.DecodeSeed(raw, &doc); err != nil {
-		return err
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for i, body := range doc.Meetings {
-		what := fmt.Sprintf("meetings[%d]", i)
-		if _, err := platform.Call(a.createMeeting, http.MethodPost, "/v1/meetings", nil, "organization", body, what); err != nil {
-			return err
-		}
-	}
-	return nil
+	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
+		return platform.CreateAll("meetings", doc.Meetings, a.createMeeting, "/v1/meetings", "organization")
+	})
 }
