@@ -114,8 +114,11 @@ func newPortSIP(c *client) (*portSIP, error) {
 	}
 	p := &portSIP{c: c, sign: func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+tok.AccessToken) }}
 	ids, err := p.all()
-	if err != nil || len(ids) != 1 {
-		return nil, fmt.Errorf("PortSIP's built-in server: %v %v", ids, err)
+	if err != nil {
+		return nil, err
+	}
+	if len(ids) != 1 {
+		return nil, fmt.Errorf("PortSIP has %d servers before the load, want its built-in one", len(ids))
 	}
 	p.builtin = ids[0]
 	return p, nil

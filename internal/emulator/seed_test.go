@@ -124,7 +124,7 @@ func TestSeedIsCheckedAndAllOrNothing(t *testing.T) {
 		"LINE passcode":      `{"whereby": {"meetings": [{"endDate": "2035-01-01T00:00:00Z"}]}, "lineplanet": {"meetings": [{"room_service_id": "s", "room_id": "r", "meeting": {"passcode": "12"}}]}}`,
 		"Whereby end date":   `{"portsip": {"servers": [{"name": "m", "ipv4": "192.0.2.1", "max_rooms": 1, "max_participants": 1}]}, "whereby": {"meetings": [{"endDate": "2000-01-01T00:00:00Z"}]}}`,
 		"unknown section":    `{"teams": {}}`,
-		"misspelt key":       `{"whereby": {"meeting": []}}`,
+		"misspelled key":     `{"whereby": {"meeting": []}}`,
 		"SQMeeting bad role": `{"whereby": {"meetings": [{"endDate": "2035-01-01T00:00:00Z"}]}, "sqmeeting": {"users": [{"username": "eve", "password": "x", "role": "Boss"}]}}`,
 	} {
 		h := start(t, emulator.Options{})

@@ -39,7 +39,7 @@ func Call(h Handler, method, path string, params map[string]string, principal st
 }
 
 // Seed reads a platform's seed section into a T, refusing fields T does not
-// have (a misspelt key is an error, not a silently missing object), and
+// have (a misspelled key is an error, not a silently missing object), and
 // applies it with the platform's write lock held.
 func Seed[T any](raw json.RawMessage, mu *sync.RWMutex, apply func(*T) error) error {
 	var doc T

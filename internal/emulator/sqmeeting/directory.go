@@ -45,7 +45,7 @@ func newDirectory(opts Options) directory {
 }
 
 // add creates an account and, with default rooms, its personal room.
-func (d *directory) add(u User) *account {
+func (d *directory) add(u User) {
 	if u.Role == "" {
 		u.Role = RoleNormal
 	}
@@ -61,7 +61,6 @@ func (d *directory) add(u User) *account {
 			Number: fmt.Sprintf("%08d", 90000000+len(d.userOrder)),
 		}, acc)
 	}
-	return acc
 }
 
 func (d *directory) addRoom(r MeetingRoom, owner *account) {

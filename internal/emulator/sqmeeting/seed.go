@@ -18,43 +18,16 @@ import (
 // create call takes (POST /api/v1/meeting_schedule and
 // /api/v1/meeting_schedule/recurrence).
 type seedDoc struct {
-	Users       []seedUser                   `json:"users"`
+	Users       []User                       `json:"users"`
 	Meetings    map[string][]json.RawMessage `json:"meetings"`
 	Recurrences map[string][]json.RawMessage `json:"recurrences"`
-}
-
-// seedUser is a user in the document's "Create User" form, plus the password
-// to sign in with (the API never sees it: it signs in with a salted hash).
-type seedUser struct {
-	Username   string `json:"username"`
-	Password   string `json:"password"`
-	RealName   string `json:"real_name"`
-	Email      string `json:"email"`
-	Department string `json:"department"`
-	Mobile     string `json:"mobile"`
-	Role       string `json:"role"`
-	Disabled   bool   `json:"disabled"`
-}
-
-func (u seedUser) user() User {
-	return User{
-		Username: u.Username, Password: u.Password, RealName: u.RealName, Email: u.Email,
-		Department: u.Department, Mobile: u.Mobile, Role: u.Role, Disabled: u.Disabled,
-	}
-}
-
-func fromUser(u User) seedUser {
-	return seedUser{
-		Username: u.Username, Password: u.Password, RealName: u.RealName, Email: u.Email,
-		Department: u.Department, Mobile: u.Mobile, Role: u.Role, Disabled: u.Disabled,
-	}
 }
 
 // Seed implements platform.Platform.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
 		for _, u := range doc.Users {
-			if err := a.addSeeded(u.user()); err != nil {
+			if err := a.addSeeded(u); err != nil {
 				return err
 			}
 		}

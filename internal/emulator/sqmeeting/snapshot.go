@@ -18,7 +18,7 @@ type snapshot struct {
 	Series   []*series           `json:"series"`
 	Sessions []*session          `json:"sessions"`
 	Lockouts map[string]*lockout `json:"lockouts,omitempty"`
-	Users    []seedUser          `json:"users,omitempty"`
+	Users    []User              `json:"users,omitempty"`
 }
 
 // Snapshot implements platform.Platform.
@@ -39,9 +39,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	slices.SortFunc(snap.Meetings, func(x, y *meeting) int { return strings.Compare(x.ReservationID, y.ReservationID) })
 	slices.SortFunc(snap.Series, func(x, y *series) int { return strings.Compare(x.GID, y.GID) })
 	slices.SortFunc(snap.Sessions, func(x, y *session) int { return strings.Compare(x.Token, y.Token) })
-	for _, u := range a.seeded {
-		snap.Users = append(snap.Users, fromUser(u))
-	}
+	snap.Users = a.seeded
 	data, err := json.Marshal(snap)
 	return json.RawMessage(data), err
 }
@@ -65,7 +63,7 @@ func (a *API) Restore(raw json.RawMessage) error {
 			// Configured since the seed: the configuration wins.
 			continue
 		}
-		if err := dir.addSeeded(u.user()); err != nil {
+		if err := dir.addSeeded(u); err != nil {
 			return fmt.Errorf("sqmeeting snapshot: %w", err)
 		}
 	}

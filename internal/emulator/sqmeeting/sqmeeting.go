@@ -66,18 +66,20 @@ func Secret(password string) string {
 }
 
 // User is an account of the emulated server.
+// Its JSON form, that of a seed document and of the state file, is the
+// document's "Create User" body plus the password to sign in with.
 type User struct {
-	Username   string
-	Password   string
-	RealName   string
-	Email      string
-	Department string
-	Mobile     string
+	Username   string `json:"username"`
+	Password   string `json:"password"`
+	RealName   string `json:"real_name,omitempty"`
+	Email      string `json:"email,omitempty"`
+	Department string `json:"department,omitempty"`
+	Mobile     string `json:"mobile,omitempty"`
 	// Role is RoleNormal when empty.
-	Role string
+	Role string `json:"role,omitempty"`
 	// Disabled accounts are locked by an administrator: signing in answers
 	// 0x00003002 ("User has been locked, please contact administrator").
-	Disabled bool
+	Disabled bool `json:"disabled,omitempty"`
 }
 
 // MeetingRoom is a personal meeting room of the emulated server.
