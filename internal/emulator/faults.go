@@ -152,9 +152,12 @@ func (fs *faults) list() []Fault {
 	return out
 }
 
+// clear drops every rule and numbers the next ones from 1 again, so that a
+// run that starts by clearing the rules (or resetting the emulator) derives
+// the same seeds from -fault-seed as a run on a fresh emulator.
 func (fs *faults) clear() {
 	fs.mu.Lock()
-	fs.active = nil
+	fs.active, fs.next = nil, 0
 	fs.mu.Unlock()
 }
 

@@ -85,6 +85,13 @@ func TestFaultRateIsSeededAndRepeats(t *testing.T) {
 	if b := pattern(noSeed, emulator.Options{FaultSeed: &seed}); a != b {
 		t.Fatalf("same -fault-seed, different faults:\n%s\n%s", a, b)
 	}
+	// A run that starts by clearing the rules derives the same seeds.
+	h := start(t, emulator.Options{FaultSeed: &seed})
+	added := h.addFault(noSeed)
+	h.do(http.MethodDelete, "/_emulator/faults", "", nil)
+	if again := h.addFault(noSeed); *again.Seed != *added.Seed {
+		t.Fatalf("seed %d after clearing the rules, %d before", *again.Seed, *added.Seed)
+	}
 }
 
 func (h *harness) faultByID(id int) emulator.Fault {
