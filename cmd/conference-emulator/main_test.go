@@ -146,6 +146,25 @@ func TestPortSIPUsers(t *testing.T) {
 
 func ptr[T any](v T) *T { return &v }
 
+func TestRejectsBadSeedFlags(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(bad, []byte(`{"whereby": {"meetings": [{"endDate": "2000-01-01T00:00:00Z"}]}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-fault-seed", "seven"}, "-fault-seed: want an integer"},
+		{[]string{"-seed", filepath.Join(t.TempDir(), "missing.json")}, "-seed:"},
+		{[]string{"-seed", bad}, "whereby: meetings[0]: refused with HTTP 400"},
+	} {
+		if err := run(c.args); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("run %v: %v, want an error containing %q", c.args, err, c.want)
+		}
+	}
+}
+
 func TestRejectsUnknownTimeZone(t *testing.T) {
 	err := run([]string{"-sqmeeting-timezone", "Mars/Olympus_Mons"})
 	if err == nil || !strings.Contains(err.Error(), "sqmeeting-timezone") {

@@ -1,6 +1,7 @@
 // Package emulator serves the four vendor APIs from one stateful process, plus an
 // admin surface under /_emulator/ for tests and users: health, reset, the clock,
-// fault injection, the request journal and persistence to a state file.
+// fault injection, the request journal, seed documents and persistence to a
+// state file.
 package emulator
 
 import (
