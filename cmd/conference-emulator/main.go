@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -36,6 +37,8 @@ func run(args []string) error {
 	fs := flag.NewFlagSet("conference-emulator", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
 	stateFile := fs.String("state-file", "", "file to keep state in across restarts (none: state lives in memory)")
+	seedFile := fs.String("seed", "", "JSON `file` of users and objects to load at start (when -state-file has no state yet) and after every reset")
+	faultSeed := fs.String("fault-seed", "", "`integer` seeding the random source of fault rules that give no seed, so that a run repeats (default: random)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	var platformAddrs platformListeners
 	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting, whereby); repeatable")
@@ -61,6 +64,20 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
+	var seed []byte
+	if *seedFile != "" {
+		if seed, err = os.ReadFile(*seedFile); err != nil {
+			return fmt.Errorf("-seed: %w", err)
+		}
+	}
+	var fseed *int64
+	if *faultSeed != "" {
+		n, err := strconv.ParseInt(*faultSeed, 10, 64)
+		if err != nil {
+			return fmt.Errorf("-fault-seed: want an integer, got %q", *faultSeed)
+		}
+		fseed = &n
+	}
 
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	opts := emulator.Options{
@@ -69,6 +86,8 @@ func run(args []string) error {
 		Whereby:     whereby.Options{PublicURL: *wbURL, PointsPerMinute: *wbPoints},
 		Credentials: creds.values(),
 		StateFile:   *stateFile,
+		Seed:        seed,
+		FaultSeed:   fseed,
 	}
 	if !*quiet {
 		opts.Logger = logger

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"os"
 	"os/exec"
@@ -21,10 +22,7 @@ func TestServesAndStopsCleanly(t *testing.T) {
 		t.Skip("builds and runs the binary")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(dir, "conference-emulator")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
+	bin := buildEmulator(t)
 	urlFile := filepath.Join(dir, "url")
 	state := filepath.Join(dir, "state.json")
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -35,17 +33,7 @@ func TestServesAndStopsCleanly(t *testing.T) {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	var base string
-	for i := 0; i < 100 && base == ""; i++ {
-		if b, err := os.ReadFile(urlFile); err == nil && len(b) > 0 {
-			base = strings.TrimSpace(string(b))
-		} else {
-			time.Sleep(50 * time.Millisecond)
-		}
-	}
-	if base == "" {
-		t.Fatalf("no URL written; logs:\n%s", logs.String())
-	}
+	base := waitURL(t, urlFile, &logs)
 	resp, err := http.Get(base + "/_emulator/health")
 	if err != nil || resp.StatusCode != http.StatusOK {
 		t.Fatalf("health: %v %v", err, resp)
@@ -78,6 +66,29 @@ func TestServesAndStopsCleanly(t *testing.T) {
 	if _, err := os.Stat(state); err != nil {
 		t.Errorf("state file not saved on shutdown: %v", err)
 	}
+}
+
+// buildEmulator builds the command into a temporary directory.
+func buildEmulator(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "conference-emulator")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// waitURL waits for a starting emulator to write its URL to urlFile.
+func waitURL(t *testing.T, urlFile string, logs fmt.Stringer) string {
+	t.Helper()
+	for range 200 {
+		if b, err := os.ReadFile(urlFile); err == nil && len(b) > 0 && b[len(b)-1] == '\n' {
+			return strings.TrimSpace(string(b))
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+	t.Fatalf("no URL written; logs:\n%s", logs.String())
+	return ""
 }
 
 func TestRejectsUnknownFlags(t *testing.T) {
@@ -134,6 +145,25 @@ func TestPortSIPUsers(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestRejectsBadSeedFlags(t *testing.T) {
+	bad := filepath.Join(t.TempDir(), "seed.json")
+	if err := os.WriteFile(bad, []byte(`{"whereby": {"meetings": [{"endDate": "2000-01-01T00:00:00Z"}]}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-fault-seed", "seven"}, "-fault-seed: want an integer"},
+		{[]string{"-seed", filepath.Join(t.TempDir(), "missing.json")}, "-seed:"},
+		{[]string{"-seed", bad}, "whereby: meetings[0]: refused with HTTP 400"},
+	} {
+		if err := run(c.args); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("run %v: %v, want an error containing %q", c.args, err, c.want)
+		}
+	}
+}
 
 func TestRejectsUnknownTimeZone(t *testing.T) {
 	err := run([]string{"-sqmeeting-timezone", "Mars/Olympus_Mons"})

@@ -8,11 +8,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
+	"net/http/httptrace"
 	"net/url"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -224,17 +227,35 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	}
 	idempotent := req.Idempotent || isIdempotentMethod(req.Method)
 	reauthed := false
+	start := time.Now()
+	tries, reached := 0, false
+	// giveUp is the error Do returns: a request that no try ever got to the
+	// platform says so, with the tries and the time spent.
+	giveUp := func(err error) error {
+		if !reached {
+			return &UnreachableError{Platform: c.cfg.Platform, URL: RedactURL(c.base), Attempts: tries, Elapsed: time.Since(start), Err: err}
+		}
+		return err
+	}
 
 	for attempt := 0; ; attempt++ {
 		if err := c.pace(ctx, req.Method, &u); err != nil {
 			return nil, err
 		}
+		tries++
 		resp, err := c.attempt(ctx, req, &u, body, attempt)
 		if err == nil {
 			return resp, nil
 		}
-		if ctx.Err() != nil {
+		if IsUnreachable(err) {
+			// The sign-in (a call of its own) already retried and gave up.
 			return nil, err
+		}
+		if te := (*transportError)(nil); !errors.As(err, &te) || !te.unsent {
+			reached = true
+		}
+		if ctx.Err() != nil {
+			return nil, giveUp(err)
 		}
 		var apiErr *APIError
 		isAPI := errors.As(err, &apiErr)
@@ -246,11 +267,11 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			continue
 		}
 		if attempt >= c.cfg.MaxRetries {
-			return nil, err
+			return nil, giveUp(err)
 		}
 		wait, retry := c.retryDelay(err, idempotent, attempt)
 		if !retry {
-			return nil, err
+			return nil, giveUp(err)
 		}
 		if c.pacer != nil && StatusCode(err) == http.StatusTooManyRequests {
 			c.pacer.throttled(c.cfg.Now(), wait)
@@ -260,7 +281,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			"attempt": attempt + 1, "wait": wait.String(), "error": err.Error(),
 		})
 		if serr := c.cfg.Sleep(ctx, wait); serr != nil {
-			return nil, fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr)
+			return nil, giveUp(fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr))
 		}
 	}
 }
@@ -286,6 +307,11 @@ func (c *Client) pace(ctx context.Context, method string, u *url.URL) error {
 func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []byte, attempt int) (*Response, error) {
 	actx, cancel := context.WithTimeout(ctx, c.cfg.Timeout)
 	defer cancel()
+	// Whether the request's headers were written tells a request the platform
+	// never saw (no connection: refused, DNS, TLS handshake, proxy) from one
+	// it may have acted on.
+	var sent atomic.Bool
+	actx = httptrace.WithClientTrace(actx, &httptrace.ClientTrace{WroteHeaders: func() { sent.Store(true) }})
 	var rdr io.Reader
 	if body != nil {
 		rdr = bytes.NewReader(body)
@@ -322,10 +348,16 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 	start := time.Now()
 	hresp, err := c.http.Do(hreq)
 	if err != nil {
-		if ctx.Err() != nil {
-			return nil, fmt.Errorf("%s %s: %w", req.Method, RedactURL(u), ctx.Err())
+		unsent := !sent.Load()
+		switch {
+		case ctx.Err() != nil:
+			err = ctx.Err()
+		case actx.Err() != nil:
+			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.cfg.Timeout, actx.Err())
+		default:
+			err = transportCause(err)
 		}
-		return nil, &transportError{err: fmt.Errorf("%s request %s %s failed: %w", c.cfg.Platform, req.Method, RedactURL(u), err)}
+		return nil, &transportError{err: fmt.Errorf("%s %s: %w", req.Method, RedactURL(u), err), unsent: unsent}
 	}
 	defer hresp.Body.Close()
 	limit := int64(maxResponseBody)
@@ -362,7 +394,22 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 }
 
 // transportError is a failure below HTTP: refused connection, reset, timeout.
-type transportError struct{ err error }
+// unsent is set when the request was never written, so that the platform
+// cannot have acted on it.
+type transportError struct {
+	err    error
+	unsent bool
+}
+
+// transportCause drops net/http's *url.Error wrapper, whose text repeats the
+// method and the URL (unredacted) that the caller's message already gives.
+func transportCause(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return ue.Err
+	}
+	return err
+}
 
 func (e *transportError) Error() string { return e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
@@ -391,8 +438,10 @@ func (c *Client) retryDelay(err error, idempotent bool, attempt int) (time.Durat
 	backoff := c.backoff(attempt)
 	var te *transportError
 	if errors.As(err, &te) {
-		// The request may have reached the server; repeat it only if that is harmless.
-		return backoff, idempotent
+		// A request that was never sent is safe to repeat whatever its
+		// method; one that was may have been acted on, so it is repeated only
+		// if that is harmless.
+		return backoff, idempotent || te.unsent
 	}
 	var re *retryableAPIError
 	if !errors.As(err, &re) {
@@ -429,15 +478,23 @@ func (c *Client) backoff(attempt int) time.Duration {
 }
 
 // ParseRetryAfter reads a Retry-After header in either of its forms: seconds, or
-// an HTTP date.
+// an HTTP date (RFC 9110, section 10.2.3). The seconds may carry a decimal
+// fraction, which some servers send although the RFC gives digits only; any
+// other number (a sign, an exponent, hex, NaN, infinity) is refused, and a
+// wait too long to represent is the longest one, never a wrapped-around
+// negative that would retry at once.
 func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
-	if secs, err := strconv.ParseFloat(v, 64); err == nil {
-		if secs < 0 {
+	if isDecimal(v) {
+		secs, err := strconv.ParseFloat(v, 64)
+		if err != nil {
 			return 0, false
+		}
+		if secs >= float64(math.MaxInt64)/float64(time.Second) {
+			return time.Duration(math.MaxInt64), true
 		}
 		return time.Duration(secs * float64(time.Second)), true
 	}
@@ -449,6 +506,22 @@ func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 		return d, true
 	}
 	return 0, false
+}
+
+// isDecimal reports whether s is digits with at most one decimal point.
+func isDecimal(s string) bool {
+	digits, points := 0, 0
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && points <= 1
 }
 
 func isIdempotentMethod(m string) bool {

@@ -5,9 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log"
 	"net/http"
 	"net/http/httptest"
+	neturl "net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -150,27 +153,71 @@ func TestNotFound(t *testing.T) {
 	}
 }
 
-func TestConnectionErrorRetriedForIdempotentOnly(t *testing.T) {
+// A request that never left (nothing listens) is retried whatever its
+// method, and the error says how many tries and how long it took.
+func TestUnreachableRetriedForEveryMethod(t *testing.T) {
 	srv := httptest.NewServer(http.NotFoundHandler())
 	url := srv.URL
 	srv.Close() // nothing listens there any more
 	for _, m := range []string{http.MethodGet, http.MethodPost} {
 		rs := &recordSleep{}
-		c, err := New(Config{Platform: "Test", BaseURL: url, MaxRetries: 2, Sleep: rs.sleep})
+		c, err := New(Config{Platform: "Test", BaseURL: url + "/api", MaxRetries: 2, Sleep: rs.sleep})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = c.Do(context.Background(), Request{Method: m, Path: "/x"})
-		if err == nil {
-			t.Fatalf("%s: no error from a closed server", m)
+		_, err = c.Do(context.Background(), Request{Method: m, Path: "/x", Query: neturl.Values{"token": {"secret"}}})
+		if len(rs.waits) != 2 {
+			t.Errorf("%s: %d retries, want 2", m, len(rs.waits))
 		}
-		want := 2
+		var u *UnreachableError
+		if !errors.As(err, &u) || u.Attempts != 3 || !IsUnreachable(err) || IsTimeout(err) {
+			t.Fatalf("%s: err = %v, want an UnreachableError after 3 tries", m, err)
+		}
+		if msg := err.Error(); !strings.Contains(msg, "Test could not be reached at "+url+"/api after 3 tries") ||
+			!strings.Contains(msg, "connection refused") || strings.Contains(msg, "secret") {
+			t.Errorf("%s: message %q", m, msg)
+		}
+	}
+}
+
+// A request the server received and then lost the connection on may have
+// been acted on: a POST is not repeated, a GET is.
+func TestBrokenConnectionRetriedForIdempotentOnly(t *testing.T) {
+	for _, m := range []string{http.MethodGet, http.MethodPost} {
+		var calls atomic.Int32
+		c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+			calls.Add(1)
+			conn, _, err := http.NewResponseController(w).Hijack()
+			if err == nil {
+				conn.Close()
+			}
+		}, nil)
+		_, err := c.Do(context.Background(), Request{Method: m, Path: "/x", Body: map[string]int{"a": 1}})
+		want := 3
 		if m == http.MethodPost {
 			want = 0
 		}
-		if len(rs.waits) != want {
-			t.Errorf("%s: %d retries, want %d", m, len(rs.waits), want)
+		if err == nil || IsUnreachable(err) || len(rs.waits) != want {
+			t.Errorf("%s: %d retries (want %d), err %v (must not be unreachable: the server got it)", m, len(rs.waits), want, err)
 		}
+	}
+}
+
+// A TLS handshake that fails (the certificate is not trusted) never sent
+// the request: retried, and reported as unreachable.
+func TestTLSHandshakeFailureIsUnreachable(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake
+	srv.StartTLS()
+	defer srv.Close()
+	rs := &recordSleep{}
+	c, err := New(Config{Platform: "Test", BaseURL: srv.URL, MaxRetries: 1, Sleep: rs.sleep})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Do(context.Background(), Request{Method: http.MethodPost, Path: "/x"})
+	if !IsUnreachable(err) || len(rs.waits) != 1 || !strings.Contains(err.Error(), "certificate") {
+		t.Fatalf("err = %v after %d retries, want unreachable after 1", err, len(rs.waits))
 	}
 }
 
@@ -329,5 +376,27 @@ func TestInsecureSkipVerifyIsOptIn(t *testing.T) {
 		if !insecure && (err == nil || !strings.Contains(err.Error(), "certificate")) {
 			t.Fatalf("a self-signed certificate was accepted by default: %v", err)
 		}
+	}
+}
+
+type unreachableAuth struct{ calls atomic.Int32 }
+
+func (a *unreachableAuth) Authenticate(context.Context, *http.Request) error {
+	a.calls.Add(1)
+	return fmt.Errorf("signing in: %w", &UnreachableError{Platform: "Test", Attempts: 4,
+		Err: &transportError{err: errors.New("connection refused"), unsent: true}})
+}
+
+func (a *unreachableAuth) Invalidate() {}
+
+// A sign-in that gave up on the platform is not tried again for the request
+// it was for: its own retries were the tries.
+func TestUnreachableSignInIsNotRetriedAgain(t *testing.T) {
+	auth := &unreachableAuth{}
+	c, rs := newTestClient(t, func(http.ResponseWriter, *http.Request) { t.Error("the request went out") },
+		func(c *Config) { c.Auth = auth })
+	_, err := c.Do(context.Background(), Request{Method: http.MethodPost, Path: "/x"})
+	if !IsUnreachable(err) || auth.calls.Load() != 1 || len(rs.waits) != 0 {
+		t.Fatalf("err %v after %d sign-ins and %d waits; want the sign-in's error at once", err, auth.calls.Load(), len(rs.waits))
 	}
 }

@@ -4,10 +4,13 @@
 package client
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
+	"time"
 )
 
 // APIError is a response that the platform rejected. Platform clients fill Code
@@ -58,4 +61,47 @@ func StatusCode(err error) int {
 		return apiErr.StatusCode
 	}
 	return 0
+}
+
+// UnreachableError is a call that never reached the platform: its last try,
+// and the ones before it that failed the same way, could not send the request
+// (connection refused, DNS failure, TLS handshake failure, no route). Such a
+// request is retried whatever its method, since the platform cannot have
+// acted on it; this error is what is left when the retries ran out.
+type UnreachableError struct {
+	Platform string
+	// URL is the endpoint, redacted.
+	URL      string
+	Attempts int
+	Elapsed  time.Duration
+	// Err is the last try's error.
+	Err error
+}
+
+func (e *UnreachableError) Error() string {
+	tries := "tries"
+	if e.Attempts == 1 {
+		tries = "try"
+	}
+	return fmt.Sprintf("%s could not be reached at %s after %d %s over %s: %v",
+		e.Platform, e.URL, e.Attempts, tries, e.Elapsed.Round(time.Millisecond), e.Err)
+}
+
+func (e *UnreachableError) Unwrap() error { return e.Err }
+
+// IsUnreachable reports whether err is a call that never reached the
+// platform (see UnreachableError).
+func IsUnreachable(err error) bool {
+	var u *UnreachableError
+	return errors.As(err, &u)
+}
+
+// IsTimeout reports whether err is a call that ran out of time: the
+// operation's deadline, or the per-request timeout, passed before an answer.
+func IsTimeout(err error) bool {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne) && ne.Timeout()
 }

@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"bytes"
 	"encoding/json"
+	"io"
 	"net/http"
 	"time"
 
@@ -10,16 +12,10 @@ import (
 
 func (e *Emulator) registerAdmin() {
 	e.mux.HandleFunc("GET /_emulator/health", func(w http.ResponseWriter, _ *http.Request) {
-		names := make([]string, 0, len(e.platforms))
-		for _, p := range e.platforms {
-			names = append(names, p.Name())
-		}
-		platform.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "platforms": names})
+		platform.WriteJSON(w, http.StatusOK, map[string]any{"status": "ok", "platforms": e.names()})
 	})
-	e.mux.HandleFunc("POST /_emulator/reset", func(w http.ResponseWriter, _ *http.Request) {
-		e.Reset()
-		w.WriteHeader(http.StatusNoContent)
-	})
+	e.mux.HandleFunc("POST /_emulator/reset", e.postReset)
+	e.mux.HandleFunc("POST /_emulator/seed", e.postSeed)
 	e.mux.HandleFunc("GET /_emulator/clock", e.getClock)
 	e.mux.HandleFunc("POST /_emulator/clock", e.setClock)
 	e.mux.HandleFunc("GET /_emulator/faults", func(w http.ResponseWriter, _ *http.Request) {
@@ -31,7 +27,7 @@ func (e *Emulator) registerAdmin() {
 			adminBadRequest(w, "invalid JSON: "+err.Error())
 			return
 		}
-		added, err := e.faults.add(f)
+		added, err := e.faults.add(f, e.names())
 		if err != nil {
 			adminBadRequest(w, err.Error())
 			return
@@ -49,6 +45,56 @@ func (e *Emulator) registerAdmin() {
 		e.journal.clear()
 		w.WriteHeader(http.StatusNoContent)
 	})
+}
+
+// postReset takes an optional {"platform": "whereby"} to reset one platform
+// and leave the others, the faults, the journal and the clock alone.
+func (e *Emulator) postReset(w http.ResponseWriter, r *http.Request) {
+	var b struct {
+		Platform string `json:"platform"`
+	}
+	if !decodeOptional(w, r, &b) {
+		return
+	}
+	var err error
+	if b.Platform == "" {
+		err = e.Reset()
+	} else {
+		err = e.ResetPlatform(b.Platform)
+	}
+	if err != nil {
+		adminBadRequest(w, err.Error())
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// postSeed loads a seed document (see Seed) into the running emulator.
+func (e *Emulator) postSeed(w http.ResponseWriter, r *http.Request) {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxSeed))
+	if err != nil {
+		adminBadRequest(w, "reading the seed: "+err.Error())
+		return
+	}
+	if err := e.Seed(data); err != nil {
+		adminBadRequest(w, err.Error())
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// decodeOptional reads a JSON body that may be absent, answering 400 and
+// reporting false when it is there and malformed.
+func decodeOptional(w http.ResponseWriter, r *http.Request, v any) bool {
+	data, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err == nil && len(bytes.TrimSpace(data)) > 0 {
+		err = json.Unmarshal(data, v)
+	}
+	if err != nil {
+		adminBadRequest(w, "invalid JSON: "+err.Error())
+		return false
+	}
+	return true
 }
 
 type clockBody struct {

@@ -1,6 +1,7 @@
 // Package emulator serves the four vendor APIs from one stateful process, plus an
 // admin surface under /_emulator/ for tests and users: health, reset, the clock,
-// fault injection, the request journal and persistence to a state file.
+// fault injection, the request journal, seed documents and persistence to a
+// state file.
 package emulator
 
 import (
@@ -9,7 +10,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
@@ -32,6 +32,13 @@ type Options struct {
 	Credentials map[string]decl.Values
 	// StateFile, when set, is loaded at start and rewritten after every change.
 	StateFile string
+	// Seed is a seed document (see Emulator.Seed) loaded at start when there
+	// is no state to restore, and again after every reset.
+	Seed []byte
+	// FaultSeed, when set, seeds the random source of every fault rule that
+	// gives no seed of its own, so that a run with the same rules and the same
+	// requests fires the same faults.
+	FaultSeed *int64
 	// Logger receives one line per request; nil means no request log.
 	Logger *slog.Logger
 }
@@ -46,6 +53,8 @@ type Emulator struct {
 	faults    faults
 	journal   journal
 	saveMu    sync.Mutex
+	// seedMu makes each seed document all or nothing (see Seed).
+	seedMu sync.Mutex
 }
 
 // New builds an emulator and, if opts.StateFile exists, restores it.
@@ -63,9 +72,17 @@ func New(opts Options) (*Emulator, error) {
 		p.Register(e.mux)
 	}
 	e.registerAdmin()
+	e.faults.seed = opts.FaultSeed
+	restored := false
 	if opts.StateFile != "" {
-		if err := e.load(opts.StateFile); err != nil {
+		var err error
+		if restored, err = e.load(opts.StateFile); err != nil {
 			return nil, err
+		}
+	}
+	if !restored && opts.Seed != nil {
+		if err := e.Seed(opts.Seed); err != nil {
+			return nil, fmt.Errorf("seed: %w", err)
 		}
 	}
 	return e, nil
@@ -112,48 +129,38 @@ func (e *Emulator) platformFor(path string) platform.Platform {
 	return best
 }
 
-// ServeHTTP journals the request, applies injected faults, then routes it.
-func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	start := time.Now()
-	rec := &statusRecorder{ResponseWriter: w}
-	admin := strings.HasPrefix(r.URL.Path, "/_emulator/")
-	faulted := false
-	if !admin {
-		faulted = e.applyFault(rec, r)
+// names lists the platforms' keys, in registration order.
+func (e *Emulator) names() []string {
+	names := make([]string, 0, len(e.platforms))
+	for _, p := range e.platforms {
+		names = append(names, p.Name())
 	}
-	if !faulted {
-		e.mux.ServeHTTP(rec, r)
-	}
-	if rec.status == 0 {
-		rec.status = http.StatusOK
-	}
-	if admin {
-		return
-	}
-	entry := JournalEntry{
-		Time: start.UTC(), Method: r.Method, Path: r.URL.Path, Query: redactedQuery(r.URL),
-		Status: rec.status, DurationMS: time.Since(start).Milliseconds(), Fault: faulted,
-	}
-	e.journal.add(entry)
-	if e.opts.Logger != nil {
-		e.opts.Logger.Info("request", "method", entry.Method, "path", entry.Path,
-			"status", entry.Status, "duration_ms", entry.DurationMS, "fault", entry.Fault)
-	}
-	if e.opts.StateFile != "" && r.Method != http.MethodGet && rec.status < 300 {
-		if err := e.save(e.opts.StateFile); err != nil && e.opts.Logger != nil {
-			e.opts.Logger.Error("saving state", "error", err)
-		}
-	}
+	return names
 }
 
-// Reset drops every object, fault and journal entry and returns the clock to now.
-func (e *Emulator) Reset() {
+// Reset drops every object, fault and journal entry, returns the clock to now
+// and loads Options.Seed again: the emulator as it started, without a state
+// file.
+func (e *Emulator) Reset() error {
 	for _, p := range e.platforms {
 		p.Reset()
 	}
 	e.faults.clear()
 	e.journal.clear()
 	e.Clock.Reset()
+	return e.reseed(nil)
+}
+
+// ResetPlatform drops one platform's objects and loads its part of
+// Options.Seed again; the other platforms, the faults, the journal and the
+// clock stay as they are.
+func (e *Emulator) ResetPlatform(name string) error {
+	p := e.Platform(name)
+	if p == nil {
+		return fmt.Errorf("unknown platform %q; known: %s", name, strings.Join(e.names(), ", "))
+	}
+	p.Reset()
+	return e.reseed(p)
 }
 
 // PlatformHandler serves one platform's API (and the admin API) only, for users
@@ -162,11 +169,7 @@ func (e *Emulator) Reset() {
 func (e *Emulator) PlatformHandler(name string) (http.Handler, error) {
 	p := e.Platform(name)
 	if p == nil {
-		names := make([]string, 0, len(e.platforms))
-		for _, q := range e.platforms {
-			names = append(names, q.Name())
-		}
-		return nil, fmt.Errorf("unknown platform %q; known: %s", name, strings.Join(names, ", "))
+		return nil, fmt.Errorf("unknown platform %q; known: %s", name, strings.Join(e.names(), ", "))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if strings.HasPrefix(r.URL.Path, "/_emulator/") || e.platformFor(r.URL.Path) == p {

@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"net/http"
 	"net/url"
 	"sync"
 	"time"
@@ -11,41 +10,52 @@ import (
 
 // JournalEntry is one request the emulator served.
 type JournalEntry struct {
-	Time       time.Time `json:"time"`
-	Method     string    `json:"method"`
-	Path       string    `json:"path"`
-	Query      string    `json:"query,omitempty"`
-	Status     int       `json:"status"`
-	DurationMS int64     `json:"duration_ms"`
-	Fault      bool      `json:"fault,omitempty"`
+	Time   time.Time `json:"time"`
+	Method string    `json:"method"`
+	Path   string    `json:"path"`
+	Query  string    `json:"query,omitempty"`
+	// Status is what the client got: 0 when it got no answer.
+	Status int `json:"status"`
+	// Served is the platform's own status when an after_write fault replaced
+	// it: the request changed state although the client was told otherwise.
+	Served     int   `json:"served,omitempty"`
+	DurationMS int64 `json:"duration_ms"`
+	Fault      bool  `json:"fault,omitempty"`
+	Dropped    bool  `json:"dropped,omitempty"`
 }
 
 const journalSize = 2000
 
+// journal keeps the last journalSize entries in a ring, so that adding one
+// costs the same when it is full.
 type journal struct {
 	mu      sync.Mutex
 	entries []JournalEntry
+	// next is where the next entry goes once the ring is full: the oldest.
+	next int
 }
 
 func (j *journal) add(e JournalEntry) {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	if len(j.entries) >= journalSize {
-		copy(j.entries, j.entries[1:])
-		j.entries = j.entries[:len(j.entries)-1]
+	if len(j.entries) < journalSize {
+		j.entries = append(j.entries, e)
+		return
 	}
-	j.entries = append(j.entries, e)
+	j.entries[j.next] = e
+	j.next = (j.next + 1) % journalSize
 }
 
+// list returns the entries oldest first.
 func (j *journal) list() []JournalEntry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	return append([]JournalEntry(nil), j.entries...)
+	return append(append(make([]JournalEntry, 0, len(j.entries)), j.entries[j.next:]...), j.entries[:j.next]...)
 }
 
 func (j *journal) clear() {
 	j.mu.Lock()
-	j.entries = nil
+	j.entries, j.next = nil, 0
 	j.mu.Unlock()
 }
 
@@ -59,25 +69,6 @@ func redactedQuery(u *url.URL) string {
 		return r[1:]
 	}
 	return r
-}
-
-type statusRecorder struct {
-	http.ResponseWriter
-	status int
-}
-
-func (s *statusRecorder) WriteHeader(code int) {
-	if s.status == 0 {
-		s.status = code
-	}
-	s.ResponseWriter.WriteHeader(code)
-}
-
-func (s *statusRecorder) Write(b []byte) (int, error) {
-	if s.status == 0 {
-		s.status = http.StatusOK
-	}
-	return s.ResponseWriter.Write(b)
 }
 
 // JournalEntries returns the requests served so far, oldest first.

@@ -102,7 +102,7 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("LINE Planet rejected meeting ID", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Create, "meeting ID"))
 		return
 	}
 	plan.FromCreated(created)
@@ -143,7 +143,7 @@ func (r *lineMeetingID) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading LINE Planet meeting ID failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting ID"))
 		return
 	}
 	state.FromAPI(mtg)
@@ -172,7 +172,7 @@ func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	mtg, err := r.client.UpdateMeeting(ctx, plan.RoomServiceID.ValueString(), plan.RoomID.ValueString(), id, in)
 	if err != nil {
-		resp.Diagnostics.AddError("LINE Planet rejected meeting ID update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Update, "meeting ID"))
 		return
 	}
 	plan.FromAPI(mtg)
@@ -195,7 +195,7 @@ func (r *lineMeetingID) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	err = r.client.DeleteMeeting(ctx, state.RoomServiceID.ValueString(), state.RoomID.ValueString(), id)
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting LINE Planet meeting ID failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Delete, "meeting ID"))
 	}
 }
 

@@ -76,7 +76,7 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	id, err := r.client.CreateRoom(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected conference room", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Create, "conference room"))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
@@ -101,7 +101,7 @@ func (r *portsipRoom) Read(ctx context.Context, req resource.ReadRequest, resp *
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading PortSIP conference room failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference room"))
 		return
 	}
 	state.FromAPI(ctx, room, &resp.Diagnostics)
@@ -122,7 +122,7 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	if err := r.client.UpdateRoom(ctx, state.ID.ValueString(), in); err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected conference room update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Update, "conference room"))
 		return
 	}
 	r.readInto(ctx, state.ID.ValueString(), &plan, &resp.Diagnostics)
@@ -142,7 +142,7 @@ func (r *portsipRoom) Delete(ctx context.Context, req resource.DeleteRequest, re
 	defer cancel()
 	err := r.client.DeleteRoom(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting PortSIP conference room failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Delete, "conference room"))
 	}
 }
 
@@ -157,7 +157,7 @@ func (r *portsipRoom) ImportState(ctx context.Context, req resource.ImportStateR
 func (r *portsipRoom) readInto(ctx context.Context, id string, m *portsipRoomModel, diags *diag.Diagnostics) {
 	room, err := r.client.GetRoom(ctx, id)
 	if err != nil {
-		diags.AddError("Reading PortSIP conference room failed", err.Error())
+		diags.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference room"))
 		return
 	}
 	m.FromAPI(ctx, room, diags)

@@ -69,7 +69,7 @@ func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, 
 	defer cancel()
 	id, err := r.client.CreateServer(ctx, plan.Create())
 	if err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected conference server", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Create, "conference server"))
 		return
 	}
 	// Save the ID first: if the read-back fails, the server still exists and
@@ -77,7 +77,7 @@ func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, 
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
 	s, err := r.client.GetServer(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the new PortSIP conference server failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference server"))
 		return
 	}
 	plan.FromAPI(s)
@@ -98,7 +98,7 @@ func (r *portsipServer) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading PortSIP conference server failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference server"))
 		return
 	}
 	state.FromAPI(s)
@@ -115,12 +115,12 @@ func (r *portsipServer) Update(ctx context.Context, req resource.UpdateRequest, 
 	defer cancel()
 	err := r.client.UpdateServer(ctx, plan.ID.ValueString(), plan.Update())
 	if err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected conference server update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Update, "conference server"))
 		return
 	}
 	s, err := r.client.GetServer(ctx, plan.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the updated PortSIP conference server failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference server"))
 		return
 	}
 	plan.FromAPI(s)
@@ -137,7 +137,7 @@ func (r *portsipServer) Delete(ctx context.Context, req resource.DeleteRequest, 
 	defer cancel()
 	err := r.client.DeleteServer(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting PortSIP conference server failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Delete, "conference server"))
 	}
 }
 

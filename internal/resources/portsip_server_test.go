@@ -2,9 +2,12 @@ package resources_test
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -220,7 +223,69 @@ func TestAccPortSIPServer_createTimeout(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      emu.Config(serverConfig("slow", `ipv4 = "192.0.2.50"`+"\n  timeouts = { create = \"1s\" }", 1)),
-			ExpectError: regexp.MustCompile(`(?s)PortSIP rejected conference server.*context deadline exceeded`),
+			ExpectError: regexp.MustCompile(`(?s)Timed out creating PortSIP conference server.*context deadline exceeded`),
+		}},
+	})
+}
+
+// deadEndpoint is the URL of a port where nothing listens (yet).
+func deadEndpoint(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	return "http://" + addr
+}
+
+// A PBX that is not running: the apply says so (not that PortSIP rejected
+// anything), after retrying.
+func TestAccPortSIPServer_unreachable(t *testing.T) {
+	url := deadEndpoint(t)
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      acctest.ProviderBlock("", url, nil) + serverConfig("nowhere", `ipv4 = "192.0.2.60"`, 1),
+			ExpectError: regexp.MustCompile(`(?s)PortSIP could not be reached.*While creating conference server.*after 4 tries.*connection refused`),
+		}},
+	})
+}
+
+// A PBX that comes up while the provider retries: a request that never
+// reached it is repeated, a create included, and makes one server.
+func TestAccPortSIPServer_endpointComesUp(t *testing.T) {
+	url := deadEndpoint(t)
+	emu := acctest.NewEmulator(t)
+	up := time.AfterFunc(700*time.Millisecond, func() {
+		ln, err := net.Listen("tcp", strings.TrimPrefix(url, "http://"))
+		if err != nil {
+			return // the port was taken meanwhile: the apply fails and says why
+		}
+		srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+		t.Cleanup(func() { srv.Close() })
+		go func() { _ = srv.Serve(ln) }()
+	})
+	t.Cleanup(func() { up.Stop() })
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: acctest.ProviderBlock("", url, nil) + serverConfig("late", `ipv4 = "192.0.2.61"`, 1),
+			Check: func(*terraform.State) error {
+				creates := 0
+				for _, e := range emu.JournalEntries() {
+					if e.Method == http.MethodPost && e.Path == "/api/conference_servers" {
+						creates++
+					}
+				}
+				if creates != 1 {
+					return fmt.Errorf("creates = %d, want 1", creates)
+				}
+				return nil
+			},
 		}},
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -129,6 +130,10 @@ func msLeft(body []byte) (time.Duration, bool) {
 	var e errorBody
 	if json.Unmarshal(body, &e) != nil || e.Data.MSLeft == nil || *e.Data.MSLeft < 0 {
 		return 0, false
+	}
+	if *e.Data.MSLeft > int64(math.MaxInt64/time.Millisecond) {
+		// Too long to represent: the longest wait, not a wrapped-around one.
+		return time.Duration(math.MaxInt64), true
 	}
 	return time.Duration(*e.Data.MSLeft) * time.Millisecond, true
 }

@@ -26,6 +26,11 @@ type Platform interface {
 	// Snapshot and Restore move the platform's objects to and from the state file.
 	Snapshot() (json.RawMessage, error)
 	Restore(json.RawMessage) error
+	// Seed adds the objects (and, where the platform has them, the users) of
+	// the platform's section of a seed document, each checked by the rules its
+	// API applies: the create handlers themselves (see Call). It returns the
+	// first refusal; the emulator restores the state from before the seed.
+	Seed(json.RawMessage) error
 }
 
 // WriteJSON writes v with status.

@@ -107,14 +107,8 @@ func (h *harness) doWith(method, path, authorization string, body any) response 
 func (h *harness) check(method, path string, r response) {
 	h.t.Helper()
 	if r.status >= 400 {
-		var env portsip.ErrorEnvelope
-		if err := strictUnmarshal(r.body, &env); err != nil || len(env.Errors) == 0 {
-			h.t.Errorf("%s %s: %d answer is not an error envelope: %s", method, path, r.status, r.body)
-		}
-		for _, e := range env.Errors {
-			if e.Code == "" || e.Code != strings.ToUpper(e.Code) || e.Message == "" {
-				h.t.Errorf("%s %s: bad error entry %+v", method, path, e)
-			}
+		if err := envelopeError(r.status, r.body); err != nil {
+			h.t.Errorf("%s %s: %d answer is not an error envelope (%v): %s", method, path, r.status, err, r.body)
 		}
 	}
 	h.spec.Check(h.t, method, path, r.status, r.body)

@@ -44,23 +44,31 @@ func (c *collection) names() string {
 }
 
 // listItem is one element of a collection: what is written, and its field
-// values for filtering and sorting (nil for an absent field).
+// values for filtering and sorting (nil for an absent field), worked out on
+// first use: a list without filter, search or orderby never needs them.
 type listItem struct {
-	view   any
-	values map[string]any
+	view any
+	c    *collection
+	vals map[string]any
 }
 
-// item builds a listItem from a view by way of its own JSON, so that filters
-// see exactly the fields and values a client sees.
-func (c *collection) item(view any) listItem {
-	data, _ := json.Marshal(view)
+// item makes a listItem of a view.
+func (c *collection) item(view any) listItem { return listItem{view: view, c: c} }
+
+// values are the item's field values, from the view's own JSON, so that
+// filters see exactly the fields and values a client sees.
+func (it *listItem) values() map[string]any {
+	if it.vals != nil {
+		return it.vals
+	}
+	data, _ := json.Marshal(it.view)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	var raw map[string]any
 	_ = dec.Decode(&raw)
 	values := make(map[string]any, len(raw))
 	for name, v := range raw {
-		switch c.fields[name] {
+		switch it.c.fields[name] {
 		case kindNumber:
 			if n, ok := v.(json.Number); ok {
 				f, _ := n.Float64()
@@ -76,7 +84,8 @@ func (c *collection) item(view any) listItem {
 			values[name] = v
 		}
 	}
-	return listItem{view: view, values: values}
+	it.vals = values
+	return values
 }
 
 // ListResponse is the body of every list: count is the number of items that
@@ -206,9 +215,10 @@ func parseOrderBy(s string, c *collection, p *problems) []orderKey {
 // apply filters, searches, sorts (stably, so creation order breaks ties and is
 // the default) and pages items.
 func (lq listQuery) apply(items []listItem, c *collection) ListResponse {
-	matched := make([]listItem, 0, len(items))
-	for _, it := range items {
-		if lq.filter != nil && !lq.filter.eval(it.values) {
+	matched := make([]*listItem, 0, len(items))
+	for i := range items {
+		it := &items[i]
+		if lq.filter != nil && !lq.filter.eval(it.values()) {
 			continue
 		}
 		if len(lq.search) > 0 && !matchesSearch(it, lq.search, c.search) {
@@ -219,7 +229,7 @@ func (lq listQuery) apply(items []listItem, c *collection) ListResponse {
 	if len(lq.order) > 0 {
 		sort.SliceStable(matched, func(i, j int) bool {
 			for _, k := range lq.order {
-				c := compareValues(matched[i].values[k.field], matched[j].values[k.field])
+				c := compareValues(matched[i].values()[k.field], matched[j].values()[k.field])
 				if c == 0 {
 					continue
 				}
@@ -240,9 +250,9 @@ func (lq listQuery) apply(items []listItem, c *collection) ListResponse {
 	return out
 }
 
-func matchesSearch(it listItem, terms, fields []string) bool {
+func matchesSearch(it *listItem, terms, fields []string) bool {
 	for _, f := range fields {
-		s, ok := it.values[f].(string)
+		s, ok := it.values()[f].(string)
 		if !ok {
 			continue
 		}

@@ -99,8 +99,10 @@ type API struct {
 	refreshes    map[string]*session // by refresh token
 
 	// users maps every user who can sign in, the administrator included, to
-	// the password. It is fixed at New and read without the lock.
-	users map[string]string
+	// the password: the configured ones (Options), and seeded, those a seed
+	// added (seed.go), which a reset drops and the state file keeps.
+	users  map[string]string
+	seeded map[string]string
 }
 
 var _ platform.Platform = (*API)(nil)
@@ -131,7 +133,7 @@ func New(clock *platform.Clock, opts Options) *API {
 	if clock == nil {
 		clock = platform.NewClock()
 	}
-	a := &API{clock: clock, opts: opts, users: userTable(opts)}
+	a := &API{clock: clock, opts: opts}
 	a.Reset()
 	return a
 }
@@ -143,8 +145,8 @@ func (a *API) Name() string { return "portsip" }
 // (NOTES.md, PortSIP).
 func (a *API) Prefixes() []string { return []string{"/api/"} }
 
-// Reset drops every object (every user's meetings too) and token and puts the
-// built-in server back. The users stay: they are configuration.
+// Reset drops every object (every user's meetings too), token and seeded user
+// and puts the built-in server back. The configured users stay.
 func (a *API) Reset() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -173,6 +175,8 @@ func (a *API) resetLocked() {
 	a.meetingOrder = nil
 	a.sessions = map[string]*session{}
 	a.refreshes = map[string]*session{}
+	a.users = userTable(a.opts)
+	a.seeded = map[string]string{}
 }
 
 // now is the emulated time in the form the API returns: UTC, whole seconds

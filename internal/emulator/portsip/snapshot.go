@@ -4,18 +4,20 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
 
 // snapshot is the platform's part of the state file: every object in creation
-// order, and the sessions, so that a provider's token survives an emulator
-// restart.
+// order, the sessions, so that a provider's token survives an emulator
+// restart, and the users a seed added (configured users are configuration).
 type snapshot struct {
 	Servers  []*Server     `json:"servers"`
 	Rooms    []*roomRec    `json:"rooms"`
 	Meetings []*meetingRec `json:"meetings"`
 	Sessions []*session    `json:"sessions"`
+	Users    []seedUser    `json:"users,omitempty"`
 }
 
 // Snapshot implements platform.Platform.
@@ -41,6 +43,9 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 		snap.Sessions = append(snap.Sessions, s)
 	}
 	slices.SortFunc(snap.Sessions, func(x, y *session) int { return strings.Compare(x.AccessToken, y.AccessToken) })
+	for _, name := range slices.Sorted(maps.Keys(a.seeded)) {
+		snap.Users = append(snap.Users, seedUser{Username: name, Password: a.seeded[name]})
+	}
 	data, err := json.Marshal(snap)
 	return json.RawMessage(data), err
 }
@@ -58,7 +63,7 @@ func (a *API) Restore(raw json.RawMessage) error {
 	if err := json.Unmarshal(trimmed, &snap); err != nil {
 		return fmt.Errorf("portsip snapshot: %w", err)
 	}
-	if snap.Servers == nil && snap.Rooms == nil && snap.Meetings == nil && snap.Sessions == nil {
+	if snap.Servers == nil && snap.Rooms == nil && snap.Meetings == nil && snap.Sessions == nil && snap.Users == nil {
 		a.Reset()
 		return nil
 	}
@@ -112,8 +117,20 @@ func (a *API) Restore(raw json.RawMessage) error {
 			refreshes[s.RefreshToken] = s
 		}
 	}
+	users, seeded := userTable(a.opts), map[string]string{}
+	for _, u := range snap.Users {
+		if _, configured := users[u.Username]; configured {
+			// Configured since the seed: the configuration's password wins.
+			continue
+		}
+		if err := u.check(users); err != nil {
+			return fmt.Errorf("portsip snapshot: %w", err)
+		}
+		users[u.Username], seeded[u.Username] = u.Password, u.Password
+	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.users, a.seeded = users, seeded
 	a.servers, a.serverOrder = servers, serverOrder
 	a.rooms, a.roomOrder = rooms, roomOrder
 	a.meetings, a.meetingOrder = meetings, meetingOrder

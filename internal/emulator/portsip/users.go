@@ -43,7 +43,7 @@ func userTable(opts Options) map[string]string {
 	return users
 }
 
-// known reports whether the PBX has the user.
+// known reports whether the PBX has the user. The caller holds the lock.
 func (a *API) known(username string) bool {
 	_, ok := a.users[username]
 	return ok
@@ -61,7 +61,8 @@ func (a *API) role(username string) string {
 }
 
 // checkPassword compares in constant time, and as long for an unknown user
-// as for a known one, so that timing tells nothing about who exists.
+// as for a known one, so that timing tells nothing about who exists. The
+// caller holds the lock.
 func (a *API) checkPassword(username, password string) bool {
 	want, known := a.users[username]
 	match := subtle.ConstantTimeCompare([]byte(password), []byte(want)) == 1
@@ -72,10 +73,10 @@ func (a *API) checkPassword(username, password string) bool {
 // token, for tests and users that configure a client with a fixed token. It
 // reports false for a user the PBX does not have.
 func (a *API) IssueTokenFor(username string) (string, bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
 	if !a.known(username) {
 		return "", false
 	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
 	return a.issue(username).AccessToken, true
 }

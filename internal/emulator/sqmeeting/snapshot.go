@@ -10,13 +10,15 @@ import (
 
 // snapshot is the platform's part of the state file: what the API created
 // (meetings, series), the sessions, so that a provider's token survives a
-// restart, and the failed sign-in counts, so that a restart does not lift a
-// lock. Users and rooms come from Options and keep their IDs across restarts.
+// restart, the failed sign-in counts, so that a restart does not lift a
+// lock, and the users a seed added. Configured users and rooms come from
+// Options and keep their IDs across restarts.
 type snapshot struct {
 	Meetings []*meeting          `json:"meetings"`
 	Series   []*series           `json:"series"`
 	Sessions []*session          `json:"sessions"`
 	Lockouts map[string]*lockout `json:"lockouts,omitempty"`
+	Users    []User              `json:"users,omitempty"`
 }
 
 // Snapshot implements platform.Platform.
@@ -37,6 +39,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	slices.SortFunc(snap.Meetings, func(x, y *meeting) int { return strings.Compare(x.ReservationID, y.ReservationID) })
 	slices.SortFunc(snap.Series, func(x, y *series) int { return strings.Compare(x.GID, y.GID) })
 	slices.SortFunc(snap.Sessions, func(x, y *session) int { return strings.Compare(x.Token, y.Token) })
+	snap.Users = a.seeded
 	data, err := json.Marshal(snap)
 	return json.RawMessage(data), err
 }
@@ -54,13 +57,23 @@ func (a *API) Restore(raw json.RawMessage) error {
 	if err := json.Unmarshal(trimmed, &snap); err != nil {
 		return fmt.Errorf("sqmeeting snapshot: %w", err)
 	}
+	dir := newDirectory(a.opts)
+	for _, u := range snap.Users {
+		if dir.byName[u.Username] != nil {
+			// Configured since the seed: the configuration wins.
+			continue
+		}
+		if err := dir.addSeeded(u); err != nil {
+			return fmt.Errorf("sqmeeting snapshot: %w", err)
+		}
+	}
 	meetings := map[string]*meeting{}
 	numbers := map[string]bool{}
-	for _, r := range a.rooms {
+	for _, r := range dir.rooms {
 		numbers[r.Number] = true
 	}
 	for i, m := range snap.Meetings {
-		if m == nil || m.ReservationID == "" || meetings[m.ReservationID] != nil || a.users[m.OwnerID] == nil {
+		if m == nil || m.ReservationID == "" || meetings[m.ReservationID] != nil || dir.users[m.OwnerID] == nil {
 			return fmt.Errorf("sqmeeting snapshot: meeting %d has no ID, a duplicate one or an unknown owner", i)
 		}
 		if m.Invited == nil {
@@ -71,7 +84,7 @@ func (a *API) Restore(raw json.RawMessage) error {
 	}
 	series := map[string]*series{}
 	for i, s := range snap.Series {
-		if s == nil || s.GID == "" || series[s.GID] != nil || a.users[s.OwnerID] == nil || len(s.Occurrences) == 0 {
+		if s == nil || s.GID == "" || series[s.GID] != nil || dir.users[s.OwnerID] == nil || len(s.Occurrences) == 0 {
 			return fmt.Errorf("sqmeeting snapshot: series %d has no ID, a duplicate one, an unknown owner or no occurrences", i)
 		}
 		for _, id := range s.Occurrences {
@@ -83,18 +96,19 @@ func (a *API) Restore(raw json.RawMessage) error {
 	}
 	sessions := map[string]*session{}
 	for _, s := range snap.Sessions {
-		if s != nil && s.Token != "" && a.users[s.UserID] != nil {
+		if s != nil && s.Token != "" && dir.users[s.UserID] != nil {
 			sessions[s.Token] = s
 		}
 	}
 	lockouts := map[string]*lockout{}
 	for name, lo := range snap.Lockouts {
-		if lo != nil && a.byName[name] != nil {
+		if lo != nil && dir.byName[name] != nil {
 			lockouts[name] = lo
 		}
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.directory = dir
 	a.meetings, a.series, a.sessions, a.lockouts, a.numbers = meetings, series, sessions, lockouts, numbers
 	return nil
 }

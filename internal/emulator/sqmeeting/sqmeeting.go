@@ -14,7 +14,6 @@ package sqmeeting
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"fmt"
 	"sync"
 	"time"
 
@@ -67,18 +66,20 @@ func Secret(password string) string {
 }
 
 // User is an account of the emulated server.
+// Its JSON form, that of a seed document and of the state file, is the
+// document's "Create User" body plus the password to sign in with.
 type User struct {
-	Username   string
-	Password   string
-	RealName   string
-	Email      string
-	Department string
-	Mobile     string
+	Username   string `json:"username"`
+	Password   string `json:"password"`
+	RealName   string `json:"real_name,omitempty"`
+	Email      string `json:"email,omitempty"`
+	Department string `json:"department,omitempty"`
+	Mobile     string `json:"mobile,omitempty"`
 	// Role is RoleNormal when empty.
-	Role string
+	Role string `json:"role,omitempty"`
 	// Disabled accounts are locked by an administrator: signing in answers
 	// 0x00003002 ("User has been locked, please contact administrator").
-	Disabled bool
+	Disabled bool `json:"disabled,omitempty"`
 }
 
 // MeetingRoom is a personal meeting room of the emulated server.
@@ -128,15 +129,11 @@ type API struct {
 	clock *platform.Clock
 	opts  Options
 
-	// Fixed at New: the accounts and rooms, by ID and in order.
-	users     map[string]*account // by user_id
-	userOrder []string
-	byName    map[string]*account
-	rooms     map[string]*room
-	roomOrder []string
-
 	// mu guards everything below. Handlers run under it (platform.Router).
-	mu       sync.RWMutex
+	mu sync.RWMutex
+	// directory is the accounts and personal rooms: the configured ones and
+	// those a seed added (seed.go).
+	directory
 	sessions map[string]*session // by user_token
 	lockouts map[string]*lockout // by username
 	meetings map[string]*meeting // by reservation_id, occurrences included
@@ -173,7 +170,6 @@ func New(clock *platform.Clock, opts Options) *API {
 		clock = platform.NewClock()
 	}
 	a := &API{clock: clock, opts: opts}
-	a.seed()
 	a.Reset()
 	return a
 }
@@ -185,10 +181,11 @@ func (a *API) Name() string { return "sqmeeting" }
 // with /api/v1/.
 func (a *API) Prefixes() []string { return []string{"/api/v1/"} }
 
-// Reset drops every meeting, session and lock.
+// Reset drops every meeting, session, lock and seeded user.
 func (a *API) Reset() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	a.directory = newDirectory(a.opts)
 	a.sessions = map[string]*session{}
 	a.lockouts = map[string]*lockout{}
 	a.meetings = map[string]*meeting{}
@@ -201,55 +198,3 @@ func (a *API) Reset() {
 
 // TimeZone is the zone recurrences are expanded in.
 func (a *API) TimeZone() *time.Location { return a.opts.TimeZone }
-
-// seed builds the fixed accounts and rooms. IDs derive from the usernames and
-// room numbers so that they survive restarts and are the same in every test.
-func (a *API) seed() {
-	a.users = map[string]*account{}
-	a.byName = map[string]*account{}
-	admin := User{Username: a.opts.Username, Password: a.opts.Password, RealName: "Administrator", Role: RoleSystemAdmin}
-	for _, u := range append([]User{admin}, a.opts.Users...) {
-		if u.Username == "" || a.byName[u.Username] != nil {
-			continue
-		}
-		if u.Role == "" {
-			u.Role = RoleNormal
-		}
-		acc := &account{User: u, ID: stableID("user", u.Username)}
-		a.users[acc.ID] = acc
-		a.byName[u.Username] = acc
-		a.userOrder = append(a.userOrder, acc.ID)
-	}
-	rooms := a.opts.MeetingRooms
-	if rooms == nil {
-		rooms = a.defaultRooms()
-	}
-	a.rooms = map[string]*room{}
-	for _, r := range rooms {
-		owner := a.byName[r.Owner]
-		if owner == nil || r.Number == "" {
-			continue
-		}
-		rm := &room{MeetingRoom: r, ID: stableID("room", r.Number), OwnerID: owner.ID}
-		if a.rooms[rm.ID] != nil {
-			continue
-		}
-		a.rooms[rm.ID] = rm
-		a.roomOrder = append(a.roomOrder, rm.ID)
-	}
-}
-
-// defaultRooms gives every user one personal room, numbered 9000000N in
-// account order.
-func (a *API) defaultRooms() []MeetingRoom {
-	rooms := make([]MeetingRoom, 0, len(a.userOrder))
-	for i, id := range a.userOrder {
-		u := a.users[id]
-		rooms = append(rooms, MeetingRoom{
-			Name:   u.RealName + "'s meeting room",
-			Owner:  u.Username,
-			Number: fmt.Sprintf("%08d", 90000001+i),
-		})
-	}
-	return rooms
-}

@@ -81,12 +81,8 @@ func (h *harness) send(req *http.Request) openapitest.Answer {
 func (h *harness) answer(method, path string, a openapitest.Answer) openapitest.Answer {
 	h.t.Helper()
 	if a.Status >= 400 {
-		var env whereby.Error
-		if err := strictUnmarshal(a.Body, &env); err != nil || env.Error == "" {
-			h.t.Errorf("%s %s: %d answer is not an error envelope: %s", method, path, a.Status, a.Body)
-		}
-		if (env.Data != nil) != (a.Status == http.StatusTooManyRequests) {
-			h.t.Errorf("%s %s: %d answer with data %v; only a 429 carries data", method, path, a.Status, env.Data)
+		if err := envelopeError(a.Status, a.Body); err != nil {
+			h.t.Errorf("%s %s: %d answer is not an error envelope (%v): %s", method, path, a.Status, err, a.Body)
 		}
 	}
 	h.spec.Check(h.t, method, path, a.Status, a.Body)

@@ -1,0 +1,78 @@
+package client
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Operation is what a resource was doing when a call failed, for Describe.
+type Operation int
+
+// The operations of a resource.
+const (
+	Create Operation = iota
+	Read
+	Update
+	Delete
+)
+
+// gerund is the operation as "creating", "reading", ...
+func (op Operation) gerund() string {
+	return [...]string{"creating", "reading", "updating", "deleting"}[op]
+}
+
+// Describe turns the error of a failed call into the summary and detail of
+// an error diagnostic, telling apart the cases a user acts on differently:
+//
+//   - the platform could not be reached (nothing was sent, so nothing
+//     changed): "PortSIP could not be reached", with the endpoint, how many
+//     tries and how long;
+//   - the time ran out: "Timed out creating PortSIP conference room", with a
+//     warning that a create or an update may have happened all the same;
+//   - the platform rejected the request: "PortSIP rejected conference room"
+//     (create), "PortSIP rejected conference room update", "PortSIP rejected
+//     reading conference room", with the platform's code and message;
+//   - anything else (an answer that could not be read, say): "Creating
+//     PortSIP conference room failed".
+//
+// platform is the vendor's name ("PortSIP") and object what the resource
+// manages ("conference room").
+func Describe(err error, platform string, op Operation, object string) (summary, detail string) {
+	var apiErr *APIError
+	switch {
+	case IsUnreachable(err):
+		return platform + " could not be reached",
+			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed. "+
+				"Check the %s endpoint, and that it is running and reachable from here.", op.gerund(), object, err, platform)
+	case IsTimeout(err):
+		detail := err.Error() + "\n\nRetries and waits count against the operation's timeout (the resource's " +
+			"timeouts block); the per-request timeout is the provider's request_timeout."
+		if op == Create || op == Update {
+			detail += fmt.Sprintf(" %s may have made the change before the time ran out.", platform)
+		}
+		return fmt.Sprintf("Timed out %s %s %s", op.gerund(), platform, object), detail
+	case errors.As(err, &apiErr):
+		return platform + " rejected " + rejected(op, object), err.Error()
+	}
+	return fmt.Sprintf("%s %s %s failed", capitalized(op.gerund()), platform, object), err.Error()
+}
+
+// rejected is what a platform rejected: "conference room" for a create, as
+// the object itself was refused; "conference room update"; "reading
+// conference room", "deleting conference room".
+func rejected(op Operation, object string) string {
+	switch op {
+	case Create:
+		return object
+	case Update:
+		return object + " update"
+	}
+	return op.gerund() + " " + object
+}
+
+func capitalized(s string) string {
+	if s == "" {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}

@@ -1,0 +1,68 @@
+package whereby_test
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"testing"
+
+	"github.com/confkit/terraform-provider-conference/internal/emulator/fuzztest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+)
+
+// envelopeError checks an error body: {"error": "..."}, with data on a 429
+// only.
+func envelopeError(status int, body []byte) error {
+	var env whereby.Error
+	if err := strictUnmarshal(body, &env); err != nil {
+		return err
+	}
+	if env.Error == "" {
+		return errors.New("no message")
+	}
+	if (env.Data != nil) != (status == http.StatusTooManyRequests) {
+		return errors.New("data on an answer other than 429, or a 429 without it")
+	}
+	return nil
+}
+
+// newFuzzOrganization is an organization with one meeting.
+func newFuzzOrganization() (fuzztest.Instance, error) {
+	api := whereby.New(platform.NewClock(), whereby.Options{})
+	mux := http.NewServeMux()
+	api.Register(mux)
+	inst := fuzztest.Instance{
+		Handler: mux,
+		Sign:    func(r *http.Request) { r.Header.Set("Authorization", "Bearer "+whereby.DefaultAPIKey) },
+	}
+	answer, err := fuzztest.Create(inst, http.MethodPost, "/v1/meetings", `{"endDate":"2035-01-01T00:00:00Z"}`)
+	if err != nil {
+		return inst, err
+	}
+	var m whereby.Meeting
+	if err := json.Unmarshal(answer, &m); err != nil {
+		return inst, err
+	}
+	inst.Vars = map[string]string{"meeting": m.MeetingID}
+	return inst, nil
+}
+
+// requests is every route that reads a body or a query.
+var requests = &fuzztest.Surface{
+	New:      newFuzzOrganization,
+	Envelope: envelopeError,
+	Routes:   []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}"},
+}
+
+func TestFuzzRoutesAreReachable(t *testing.T) { requests.Reachable(t) }
+
+// FuzzRequests sends fuzzed bodies and queries to every Whereby route that
+// decodes one.
+func FuzzRequests(f *testing.F) {
+	f.Add(uint8(0), "", []byte(`{"endDate":"2035-01-01T00:00:00Z","roomMode":"group","roomNamePrefix":"fuzz","fields":["hostRoomUrl"]}`))
+	f.Add(uint8(0), "", []byte(`{"endDate":"2035-01-01T00:00:00+02:00","recording":{"type":"cloud","startTrigger":"prompt"},"streaming":{"destination":{"url":"rtmp://x"},"startTrigger":"automatic"}}`))
+	f.Add(uint8(1), "limit=2&cursor=1&fields=hostRoomUrl", []byte(nil))
+	f.Add(uint8(2), "fields=viewerRoomUrl,hostRoomUrl", []byte(nil))
+	f.Fuzz(requests.Run)
+}
