@@ -120,7 +120,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, progress 
 	if out == "-" {
 		_, err = stdout.Write(buf.Bytes())
 	} else {
-		err = writeFile(out, buf.Bytes())
+		err = replaceFile(out, buf.Bytes())
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "conference-export: %v\n", err)
@@ -156,9 +156,9 @@ func summary(res *export.Result, out string) string {
 	return s
 }
 
-// writeFile replaces path in one step, so that an interrupted run never
+// replaceFile replaces path in one step, so that an interrupted run never
 // leaves half a file for the next plan to read.
-func writeFile(path string, data []byte) error {
+func replaceFile(path string, data []byte) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return err
