@@ -2,6 +2,7 @@ package export
 
 import (
 	"math/rand/v2"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -61,7 +62,7 @@ func TestNamesAreUniqueStableAndValid(t *testing.T) {
 			if o.Name != want[o.ID] {
 				t.Fatalf("order %d: %s is named %q, want %q", i, o.ID, o.Name, want[o.ID])
 			}
-			if !hclsyntax.ValidIdentifier(o.Name) || !isTerraformName(o.Name) {
+			if !hclsyntax.ValidIdentifier(o.Name) || !terraformName.MatchString(o.Name) {
 				t.Errorf("%q is not a valid resource name", o.Name)
 			}
 			if seen[o.Address()] {
@@ -72,16 +73,8 @@ func TestNamesAreUniqueStableAndValid(t *testing.T) {
 	}
 }
 
-// isTerraformName: a letter or underscore, then letters, digits, _ and -.
-func isTerraformName(s string) bool {
-	for i, r := range s {
-		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '_'
-		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '-')) {
-			return false
-		}
-	}
-	return s != ""
-}
+// terraformName is what Terraform takes as a resource name.
+var terraformName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 func TestSortForFileFollowsTheSourcesThenTheNames(t *testing.T) {
 	objs := []*Object{

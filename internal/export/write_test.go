@@ -31,14 +31,24 @@ func TestWriteIsValidHCL(t *testing.T) {
 	if diags.HasErrors() {
 		t.Fatalf("the file does not parse: %v\n%s", diags, text)
 	}
-	blocks := f.Body.(*hclsyntax.Body).Blocks
+	body, ok := f.Body.(*hclsyntax.Body)
+	if !ok {
+		t.Fatalf("the file's body is a %T", f.Body)
+	}
+	blocks := body.Blocks
 	if len(blocks) != len(res.Objects) {
 		t.Fatalf("%d blocks, want %d", len(blocks), len(res.Objects))
 	}
 	for i, b := range blocks {
 		o := res.Objects[i]
 		to, diags := hcl.AbsTraversalForExpr(b.Body.Attributes["to"].Expr)
-		if b.Type != "import" || diags.HasErrors() || len(to) != 2 || to.RootName() != o.Type || to[1].(hcl.TraverseAttr).Name != o.Name {
+		var name string
+		if len(to) == 2 {
+			if attr, ok := to[1].(hcl.TraverseAttr); ok {
+				name = attr.Name
+			}
+		}
+		if b.Type != "import" || diags.HasErrors() || to.RootName() != o.Type || name != o.Name {
 			t.Errorf("block %d: %s, to %v (%v), want import to %s", i, b.Type, to, diags, o.Address())
 		}
 		id, diags := b.Body.Attributes["id"].Expr.Value(nil)
