@@ -88,20 +88,10 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 		{"boardroom", map[string]any{"type": "S", "title": "Board meeting", "passcode": "246810"}},
 		{"huddle", map[string]any{"type": "I"}},
 	} {
-		raw := e.LinePlanet(t, http.MethodPost, "/gcall/estate-service/"+m.room+"/mtg", m.body, http.StatusOK)
-		var resp struct {
-			Data struct {
-				Mtg struct {
-					ID int64 `json:"id"`
-				} `json:"mtg"`
-			} `json:"data"`
-		}
-		if err := json.Unmarshal(raw, &resp); err != nil || resp.Data.Mtg.ID == 0 {
-			t.Fatalf("creating a LINE Planet meeting ID: %v %s", err, raw)
-		}
+		id := e.LinePlanetCreate(t, "estate-service", m.room, m.body).ID
 		room := "estate-service/" + m.room
 		est.LineRooms = append(est.LineRooms, room)
-		add("conference_line_meeting_id", room+"/"+strconv.FormatInt(resp.Data.Mtg.ID, 10), nil)
+		add("conference_line_meeting_id", room+"/"+strconv.FormatInt(id, 10), nil)
 	}
 
 	// SQMeeting: a reservation, an instant meeting and a series of admin's,
