@@ -78,7 +78,8 @@ type Options struct {
 	SQMeetingTimezone string
 	// HTTP is the settings of every client (user agent, timeouts, retries).
 	HTTP client.Config
-	// Progress reports counts while listing; nil reports nothing.
+	// Progress shows the objects found and the requests answered while
+	// listing; nil shows nothing.
 	Progress *Progress
 }
 
@@ -99,6 +100,9 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	wantType, err := typeFilter(opts.Types)
 	if err != nil {
 		return nil, err
+	}
+	if opts.Progress != nil {
+		opts.HTTP.Answered = opts.Progress.Answered
 	}
 	res := &Result{}
 	var errs []error
@@ -160,7 +164,10 @@ func (l *lister) note(format string, args ...any) {
 	l.res.note(l.platform.Name+": "+format, args...)
 }
 
-// found reports n more objects of what.
-func (l *lister) found(what string, n int) {
-	l.opts.Progress.Add(l.platform.Name+" "+what, n)
+// reading shows what the platform's listing reads now: "conference rooms".
+func (l *lister) reading(what string) {
+	l.opts.Progress.Reading(l.platform.Name + " " + what)
 }
+
+// found counts n more objects.
+func (l *lister) found(n int) { l.opts.Progress.Found(n) }

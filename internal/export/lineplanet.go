@@ -25,6 +25,7 @@ func listLinePlanet(ctx context.Context, c *lineplanet.Client, l *lister) ([]*Ob
 		if err != nil {
 			return nil, err
 		}
+		l.reading("room " + room)
 		mtgs, err := c.ListMeetings(ctx, svc, id)
 		if err != nil {
 			return nil, fmt.Errorf("room %s: %w", room, err)
@@ -45,7 +46,7 @@ func listLinePlanet(ctx context.Context, c *lineplanet.Client, l *lister) ([]*Ob
 		if len(mtgs) == 0 {
 			l.note("room %s has no meeting ID.", room)
 		}
-		l.found("rooms' meeting IDs", len(mtgs))
+		l.found(len(mtgs))
 	}
 	return out, nil
 }

@@ -12,6 +12,7 @@ import (
 func listPortSIP(ctx context.Context, c *portsip.Client, l *lister) ([]*Object, error) {
 	var out []*Object
 	if l.want(typePortSIPServer) {
+		l.reading("conference servers")
 		servers, err := c.ListServers(ctx, portsip.ListOptions{})
 		if err != nil {
 			return nil, err
@@ -25,9 +26,10 @@ func listPortSIP(ctx context.Context, c *portsip.Client, l *lister) ([]*Object, 
 			}
 			out = append(out, &Object{Platform: &platforms.PortSIP, Type: typePortSIPServer, ID: s.ID, Title: s.Name, NameFrom: []string{s.Name}, Kind: "server"})
 		}
-		l.found("conference servers", len(servers))
+		l.found(len(servers))
 	}
 	if l.want(typePortSIPRoom) {
+		l.reading("conference rooms")
 		rooms, err := c.ListRooms(ctx, portsip.ListOptions{})
 		if err != nil {
 			return nil, err
@@ -35,9 +37,10 @@ func listPortSIP(ctx context.Context, c *portsip.Client, l *lister) ([]*Object, 
 		for _, r := range rooms {
 			out = append(out, conference(typePortSIPRoom, "room", &r.Conference))
 		}
-		l.found("conference rooms", len(rooms))
+		l.found(len(rooms))
 	}
 	if l.want(typePortSIPMeeting) {
+		l.reading("meetings")
 		meetings, err := c.ListMeetings(ctx, portsip.ListOptions{})
 		if err != nil {
 			return nil, err
@@ -58,7 +61,7 @@ func listPortSIP(ctx context.Context, c *portsip.Client, l *lister) ([]*Object, 
 			}
 			out = append(out, conference(typePortSIPMeeting, "meeting", &m.Conference))
 		}
-		l.found("meetings", len(meetings))
+		l.found(len(meetings))
 	}
 	return out, nil
 }

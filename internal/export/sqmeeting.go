@@ -28,11 +28,12 @@ func listSQMeeting(ctx context.Context, c *sqmeeting.Client, l *lister) ([]*Obje
 	if err != nil {
 		return nil, err
 	}
+	l.reading("meetings")
 	meetings, err := c.ListMeetings(ctx, "")
 	if err != nil {
 		return nil, err
 	}
-	l.found("meetings", len(meetings))
+	l.found(len(meetings))
 	l.note("the meetings are those %s (%s) owns, the user the exporter signed in as.",
 		me.Username, platforms.SQMeeting.Setting("username").Env)
 	var out []*Object
@@ -52,11 +53,12 @@ func listSQMeeting(ctx context.Context, c *sqmeeting.Client, l *lister) ([]*Obje
 				continue
 			}
 			series[m.RecurrenceGID] = true
+			// Each series is read again, for its occurrences.
+			l.reading("recurring meeting " + m.MeetingName)
 			r, err := c.GetRecurrence(ctx, m.RecurrenceGID)
 			if err != nil {
 				return nil, fmt.Errorf("recurring meeting %q: %w", m.MeetingName, err)
 			}
-			l.found("recurring meetings", 0)
 			o.Type, o.Kind = typeSQMeetingRecurring, "series"
 			// conference_sqmeeting_recurring_meeting's import ID: the group
 			// ID, and the zone the provider expands the rule in.

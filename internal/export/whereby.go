@@ -18,6 +18,7 @@ var generatedUUID = regexp.MustCompile(`-?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0
 // its room's: "/town-hall-d24e179e-..." is named town_hall (the prefix),
 // "/h848av" (human-short, no prefix) h848av.
 func listWhereby(ctx context.Context, c *whereby.Client, l *lister) ([]*Object, error) {
+	l.reading("meetings")
 	meetings, err := c.ListMeetings(ctx)
 	if err != nil {
 		return nil, err
@@ -30,6 +31,6 @@ func listWhereby(ctx context.Context, c *whereby.Client, l *lister) ([]*Object, 
 			Title: m.RoomName, NameFrom: []string{generatedUUID.ReplaceAllString(room, ""), room}, Kind: "meeting",
 		})
 	}
-	l.found("meetings", len(meetings))
+	l.found(len(meetings))
 	return out, nil
 }
