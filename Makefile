@@ -17,7 +17,7 @@ GOFLAGS_LD := -ldflags "-X main.version=$(VERSION)"
 export TF_ACC_PROVIDER_NAMESPACE := hashicorp
 TOFU_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(TOFU) TF_ACC_PROVIDER_HOST=registry.opentofu.org
 TERRAFORM_ENV := TF_ACC=1 TF_ACC_TERRAFORM_PATH=$(TERRAFORM) TF_ACC_PROVIDER_HOST=registry.terraform.io
-ACC_PACKAGES := ./internal/resources/... ./internal/datasources/... ./internal/provider/...
+ACC_PACKAGES := ./internal/resources/... ./internal/datasources/... ./internal/provider/... ./cmd/conference-export/...
 # The environment may point TF_CLI_CONFIG_FILE at a missing file, which makes the
 # CLI print a warning that breaks version parsing: use an empty one of our own.
 export TF_CLI_CONFIG_FILE := $(ROOT)/.tmp/empty.tfrc
@@ -32,6 +32,7 @@ all: build
 build:
 	go build $(GOFLAGS_LD) -o $(BIN)/terraform-provider-conference .
 	go build -o $(BIN)/conference-emulator ./cmd/conference-emulator
+	go build $(GOFLAGS_LD) -o $(BIN)/conference-export ./cmd/conference-export
 
 $(TOFU): tools/go.mod tools/go.sum
 	cd tools && go build -o $(TOFU) github.com/opentofu/opentofu/cmd/tofu

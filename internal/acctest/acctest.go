@@ -79,10 +79,7 @@ func providerBlock(name, alias, url string, override map[string]platforms.Values
 	for _, pl := range platforms.All {
 		fmt.Fprintf(&b, "\n  %s {\n", pl.Block)
 		for _, s := range pl.Settings {
-			v := s.Emulator
-			if s.Endpoint {
-				v = url
-			}
+			v := emulatorValue(s, url)
 			if o, ok := override[pl.Key][s.Attr]; ok {
 				v = o
 			}
@@ -94,6 +91,28 @@ func providerBlock(name, alias, url string, override map[string]platforms.Values
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// emulatorValue is what a setting is for the emulator at url: the endpoint,
+// or the credential the emulator accepts by default.
+func emulatorValue(s platforms.Setting, url string) string {
+	if s.Endpoint {
+		return url
+	}
+	return s.Emulator
+}
+
+// SetEnvironment points every platform's environment variables at the
+// emulator, with the credentials it accepts by default, and clears the
+// others, for t: how a user configures the provider, or conference-export,
+// without a block.
+func (e *Emulator) SetEnvironment(t *testing.T) {
+	t.Helper()
+	for _, pl := range platforms.Declared {
+		for _, s := range pl.Settings {
+			t.Setenv(s.Env, emulatorValue(s, e.URL))
+		}
+	}
 }
 
 // Config prefixes the provider block to a test configuration.

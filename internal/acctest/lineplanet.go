@@ -2,6 +2,7 @@ package acctest
 
 import (
 	"encoding/base64"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -24,4 +25,20 @@ func (e *Emulator) LinePlanet(t testing.TB, method, path string, body any, want 
 func (e *Emulator) LinePlanetAPI() *lineplanet.API {
 	api, _ := e.Platform("lineplanet").(*lineplanet.API)
 	return api
+}
+
+// LinePlanetCreate requests a meeting ID in the room svc/room through the API,
+// as another LINE Planet user would, and returns it. body is the create's.
+func (e *Emulator) LinePlanetCreate(t testing.TB, svc, room string, body map[string]any) lineplanet.Meeting {
+	t.Helper()
+	out := e.LinePlanet(t, http.MethodPost, "/gcall/"+svc+"/"+room+"/mtg", body, http.StatusOK)
+	var resp struct {
+		Data struct {
+			Mtg lineplanet.Meeting `json:"mtg"`
+		} `json:"data"`
+	}
+	if err := json.Unmarshal(out, &resp); err != nil || resp.Data.Mtg.ID == 0 {
+		t.Fatalf("creating a LINE Planet meeting ID in %s/%s: %v %s", svc, room, err, out)
+	}
+	return resp.Data.Mtg
 }

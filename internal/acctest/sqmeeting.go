@@ -25,11 +25,18 @@ const sqmeetingQuery = "client_id=6f1c2e0a-4b5d-4c3e-8f7a-9b0c1d2e3f40"
 func (e *Emulator) SQMeeting(t testing.TB, method, path string, body any, want ...int) []byte {
 	t.Helper()
 	user, pass := platforms.SQMeeting.EmulatorDefault("username"), platforms.SQMeeting.EmulatorDefault("password")
+	return e.SQMeetingAs(t, user, pass, method, path, body, want...)
+}
+
+// SQMeetingAs is SQMeeting signed in as username (alice, bob and carol exist
+// by default: sqmeeting.DefaultUsers).
+func (e *Emulator) SQMeetingAs(t testing.TB, username, password, method, path string, body any, want ...int) []byte {
+	t.Helper()
 	raw := e.Call(t, http.MethodPost, "/api/v1/user/sign_in?"+sqmeetingQuery, nil,
-		map[string]string{"username": user, "secret": sqmeeting.Secret(pass)}, http.StatusOK)
+		map[string]string{"username": username, "secret": sqmeeting.Secret(password)}, http.StatusOK)
 	var info sqmeeting.UserInfo
 	if err := json.Unmarshal(raw, &info); err != nil || info.UserToken == "" {
-		t.Fatalf("signing in to the emulated SQMeeting as %s: %v %s", user, err, raw)
+		t.Fatalf("signing in to the emulated SQMeeting as %s: %v %s", username, err, raw)
 	}
 	sep := "?"
 	if strings.Contains(path, "?") {

@@ -79,6 +79,10 @@ type Config struct {
 	// reports failures inside a successful HTTP response (LINE Planet's envelope).
 	// Such an error is retried like a non-2xx answer with its StatusCode.
 	CheckSuccess func(body []byte) *APIError
+	// Answered, when set, is called after each call that succeeds (its
+	// retries included), for a caller that shows progress through long lists
+	// (conference-export).
+	Answered func()
 	// HTTPClient replaces the default transport, for tests.
 	HTTPClient *http.Client
 	// Sleep replaces time-based waiting, for tests. It must honor ctx.
@@ -245,6 +249,9 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		tries++
 		resp, err := c.attempt(ctx, req, &u, body, attempt)
 		if err == nil {
+			if c.cfg.Answered != nil {
+				c.cfg.Answered()
+			}
 			return resp, nil
 		}
 		if IsUnreachable(err) {

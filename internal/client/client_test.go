@@ -67,6 +67,28 @@ func TestRetriesRateLimitHonoringRetryAfter(t *testing.T) {
 	}
 }
 
+// Answered counts the calls that succeed, once each however many attempts
+// they took, and none that failed.
+func TestAnsweredCountsSuccessfulCalls(t *testing.T) {
+	var calls, answered atomic.Int32
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.URL.Path == "/api/missing":
+			w.WriteHeader(http.StatusNotFound)
+		case calls.Add(1) == 1:
+			w.WriteHeader(http.StatusServiceUnavailable)
+		default:
+			_, _ = io.WriteString(w, `{}`)
+		}
+	}, func(cfg *Config) { cfg.Answered = func() { answered.Add(1) } })
+	for _, path := range []string{"/page/1", "/page/2", "/missing"} {
+		_, _ = c.Do(context.Background(), Request{Method: http.MethodGet, Path: path})
+	}
+	if answered.Load() != 2 {
+		t.Errorf("Answered was called %d times, want 2", answered.Load())
+	}
+}
+
 func TestRetryAfterIsCapped(t *testing.T) {
 	var calls atomic.Int32
 	c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {

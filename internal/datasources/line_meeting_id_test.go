@@ -1,9 +1,7 @@
 package datasources_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"regexp"
 	"testing"
@@ -29,16 +27,7 @@ const (
 // Planet user would, and returns it.
 func lineCreate(t *testing.T, emu *acctest.Emulator, room string, body map[string]any) emuline.Meeting {
 	t.Helper()
-	out := emu.LinePlanet(t, http.MethodPost, "/gcall/ex-service/"+room+"/mtg", body, http.StatusOK)
-	var resp struct {
-		Data struct {
-			Mtg emuline.Meeting `json:"mtg"`
-		} `json:"data"`
-	}
-	if err := json.Unmarshal(out, &resp); err != nil || resp.Data.Mtg.ID == 0 {
-		t.Fatalf("creating a meeting ID: %v %s", err, out)
-	}
-	return resp.Data.Mtg
+	return emu.LinePlanetCreate(t, "ex-service", room, body)
 }
 
 // The data source reads the meeting ID that the resource made, and builds the SIP

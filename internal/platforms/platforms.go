@@ -148,6 +148,34 @@ func (p *Platform) InEnvironment() bool {
 	return false
 }
 
+// Resolve gives every setting its value: the block's (set holds the
+// attributes the block sets), else the environment's, else the declared
+// default. The provider passes its block; conference-export, which has no
+// block, passes nil.
+func (p *Platform) Resolve(set Values) Values {
+	values := make(Values, len(p.Settings))
+	for _, s := range p.Settings {
+		if v, ok := set[s.Attr]; ok {
+			values[s.Attr] = v
+		} else if env := os.Getenv(s.Env); env != "" {
+			values[s.Attr] = env
+		} else {
+			values[s.Attr] = s.Default
+		}
+	}
+	return values
+}
+
+// FromEnvironment is the platform's settings as the provider resolves them
+// without a block: the environment, then the defaults. ok is false when none
+// of the platform's variables is set, and the platform is not in use.
+func (p *Platform) FromEnvironment() (v Values, ok bool) {
+	if !p.InEnvironment() {
+		return nil, false
+	}
+	return p.Resolve(nil), true
+}
+
 // Problem is one unmet requirement of a configuration.
 type Problem struct {
 	// Attr is the attribute the message is attached to.

@@ -3,6 +3,7 @@ package platforms
 import (
 	"go/scanner"
 	"go/token"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -127,5 +128,26 @@ func TestEveryUsablePlatformIsDeclared(t *testing.T) {
 		if !found {
 			t.Errorf("%s is in All but not in Declared", pl.Key)
 		}
+	}
+}
+
+func TestResolveTakesTheBlockThenTheEnvironmentThenTheDefault(t *testing.T) {
+	for _, s := range Whereby.Settings {
+		t.Setenv(s.Env, "")
+	}
+	if _, ok := Whereby.FromEnvironment(); ok {
+		t.Fatal("FromEnvironment with no variable set reports the platform in use")
+	}
+	t.Setenv("WHEREBY_API_KEY", "from-env")
+	t.Setenv("WHEREBY_POINTS_PER_MINUTE", "500")
+	got, ok := Whereby.FromEnvironment()
+	want := Values{"endpoint": "https://api.whereby.dev", "api_key": "from-env", "points_per_minute": "500"}
+	if !ok || !maps.Equal(got, want) {
+		t.Errorf("FromEnvironment = %v, %v; want %v", got, ok, want)
+	}
+	got = Whereby.Resolve(Values{"api_key": "from-block", "endpoint": "https://whereby.test"})
+	want = Values{"endpoint": "https://whereby.test", "api_key": "from-block", "points_per_minute": "500"}
+	if !maps.Equal(got, want) {
+		t.Errorf("Resolve = %v, want %v", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"os"
 	"strconv"
 	"time"
 
@@ -100,9 +99,10 @@ func stringOf(v attr.Value) basetypes.StringValue {
 }
 
 // resolve reads a platform block's values: the configuration wins, then the
-// environment, then the declared default. A platform counts as configured when
-// its block is present or one of its environment variables is set (Whereby,
-// whose endpoint has a default, is used with WHEREBY_API_KEY alone).
+// environment, then the declared default (platforms.Platform.Resolve). A
+// platform counts as configured when its block is present or one of its
+// environment variables is set (Whereby, whose endpoint has a default, is used
+// with WHEREBY_API_KEY alone).
 func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics) (platforms.Values, bool) {
 	present := !block.IsNull() && !block.IsUnknown()
 	if !present && !pl.InEnvironment() {
@@ -112,7 +112,7 @@ func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics
 	if present {
 		attrs = block.Attributes()
 	}
-	values := make(platforms.Values, len(pl.Settings))
+	set := platforms.Values{}
 	for _, s := range pl.Settings {
 		v := stringOf(attrs[s.Attr])
 		switch {
@@ -121,12 +121,8 @@ func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics
 				fmt.Sprintf("%s.%s depends on a value that is only known after apply. The provider must be configured before it can plan; "+
 					"use a literal, a variable, or the %s environment variable.", pl.Block, s.Attr, s.Env))
 		case !v.IsNull():
-			values[s.Attr] = v.ValueString()
-		case os.Getenv(s.Env) != "":
-			values[s.Attr] = os.Getenv(s.Env)
-		default:
-			values[s.Attr] = s.Default
+			set[s.Attr] = v.ValueString()
 		}
 	}
-	return values, true
+	return pl.Resolve(set), true
 }

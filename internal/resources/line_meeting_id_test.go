@@ -351,19 +351,8 @@ func TestAccLineMeetingID_existingMeetingImport(t *testing.T) {
 		Steps: []resource.TestStep{
 			{
 				PreConfig: func() {
-					out := emu.LinePlanet(t, http.MethodPost, "/gcall/ex-service/ex-room/mtg",
-						map[string]any{"type": "S", "title": "Legacy", "passcode": "424242"}, http.StatusOK)
-					var resp struct {
-						Data struct {
-							Mtg struct {
-								ID int64 `json:"id"`
-							} `json:"mtg"`
-						} `json:"data"`
-					}
-					if err := json.Unmarshal(out, &resp); err != nil || resp.Data.Mtg.ID == 0 {
-						t.Fatalf("creating the existing meeting: %v %s", err, out)
-					}
-					existing = fmt.Sprint(resp.Data.Mtg.ID)
+					existing = fmt.Sprint(emu.LinePlanetCreate(t, "ex-service", "ex-room",
+						map[string]any{"type": "S", "title": "Legacy", "passcode": "424242"}).ID)
 				},
 				Config:      config,
 				ExpectError: regexp.MustCompile(`(?s)already\s+has\s+a\s+meeting\s+ID.*terraform\s+import\s+conference_line_meeting_id.<name>\s+ex-service/ex-room/[0-9]{11}`),

@@ -65,16 +65,26 @@ func (r *sqmeetingMeeting) ValidateConfig(ctx context.Context, req resource.Vali
 	cfg.Validate(&resp.Diagnostics)
 }
 
-// ModifyPlan replaces an instant meeting on any change, with the reason, and
-// plans what the server changes besides the arguments (Meeting.Plan).
+// ModifyPlan replaces an instant meeting on any change, with the reason,
+// checks the times an instant meeting's configuration names (which only
+// the state tells apart from a new meeting's), and plans what the server
+// changes besides the arguments (Meeting.Plan).
 func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var plan, state, config sqmeetingMeetingModel
+	var plan, config sqmeetingMeetingModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		config.CheckInstantTimes(nil, false, &resp.Diagnostics)
+		return
+	}
+	var state sqmeetingMeetingModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -84,6 +94,7 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
 		}
 	}
+	config.CheckInstantTimes(&state.Meeting, len(resp.RequiresReplace) > 0 || !plan.Type.Equal(state.Type), &resp.Diagnostics)
 	plan.Plan(&state.Meeting, &config.Meeting)
 	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
 }

@@ -220,6 +220,37 @@ func TestAccSQMeetingMeeting_instantReplaced(t *testing.T) {
 	)
 }
 
+// The configuration generated for an imported instant meeting names the
+// times the server gave it: that plans nothing, while other times, or times
+// on a change that replaces the meeting, are refused before any request.
+func TestAccSQMeetingMeeting_instantNamesItsOwnTimes(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	instant := []string{`type = "instant"`, `name = "Quick sync"`}
+	own := []string{`start_time = "2030-01-07T10:00:00+01:00"`, `end_time = "2030-01-07T11:00:00Z"`}
+	acctest.Test(t,
+		resource.TestStep{
+			PreConfig:        func() { emu.FreezeClock(t, "2030-01-07T09:00:00Z") },
+			Config:           emu.Config(sqMeetingHCL(instant...)),
+			ConfigPlanChecks: acctest.ExpectAction(sqMeetingAddr, plancheck.ResourceActionCreate),
+		},
+		resource.TestStep{
+			// Its own times, one written at another offset: no change.
+			Config:           emu.Config(sqMeetingHCL(append(instant, own...)...)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		},
+		resource.TestStep{
+			Config:      emu.Config(sqMeetingHCL(append(instant, `start_time = "2030-01-07T09:30:00Z"`)...)),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(`start_time can only be the meeting's own, 2030-01-07T09:00:00Z`),
+		},
+		resource.TestStep{
+			Config:      emu.Config(sqMeetingHCL(append([]string{`type = "instant"`, `name = "Quick sync, renamed"`}, own...)...)),
+			PlanOnly:    true,
+			ExpectError: acctest.ErrorMatching(`This change replaces the instant meeting, and the new one starts when it is created: remove start_time.`),
+		},
+	)
+}
+
 // A meeting held in a personal meeting room takes the room's number and
 // password; leaving the room gives it a number and a password of its own.
 func TestAccSQMeetingMeeting_meetingRoom(t *testing.T) {

@@ -1,5 +1,10 @@
 package portsip
 
+// ServerTypeInternal is the type of the PBX's own, built-in conference
+// server (portsip-openapi-conference.json, conference server "type",
+// read-only); the servers added through the API are EXTERNAL.
+const ServerTypeInternal = "INTERNAL"
+
 // Server is a conference server as GET /conference_servers/{id} returns it.
 type Server struct {
 	ID              string `json:"id"`

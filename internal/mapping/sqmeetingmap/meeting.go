@@ -77,9 +77,10 @@ func MeetingAttrs() mapping.Attrs {
 		},
 	}
 	attrs["start_time"] = instant("When the meeting starts, in RFC 3339 such as `2030-03-04T09:00:00+01:00`. An instant meeting starts when it is created.",
-		"Required for a reservation meeting, and not allowed for an instant one. Any offset is accepted; the same instant written another way is not a change.")
+		"Required for a reservation meeting. An instant meeting takes none, but an existing one may name its own, as the configuration generated for an imported meeting does. "+
+			"Any offset is accepted; the same instant written another way is not a change.")
 	attrs["end_time"] = instant("When the meeting ends, in RFC 3339. SQMeeting schedules an instant meeting for two hours.",
-		"Required for a reservation meeting, and not allowed for an instant one; must be after `start_time`. Any offset is accepted.")
+		"Required for a reservation meeting, and must be after `start_time`. An instant meeting takes none, but an existing one may name its own. Any offset is accepted.")
 	attrs["time_to_join"] = mapping.Attr{
 		Doc:    "How many minutes before the start participants may join; -1 means any time.",
 		Config: "-1, or 0 to 1440. Defaults to 30, the server's default.",
@@ -190,10 +191,9 @@ func (m *Meeting) Validate(diags *diag.Diagnostics) {
 		case typ == sqmeeting.MeetingTypeReservation && v.IsNull():
 			diags.AddAttributeError(path.Root(name), "Missing "+name,
 				fmt.Sprintf("A reservation meeting needs start_time and end_time (RFC 3339). Set %s, or set type = \"instant\" for a meeting that starts now.", name))
-		case typ == sqmeeting.MeetingTypeInstant && !v.IsNull():
-			diags.AddAttributeError(path.Root(name), "Invalid "+name,
-				fmt.Sprintf("An instant meeting starts when it is created and takes no times. Remove %s, or set type = \"reservation\".", name))
 		}
+		// An instant meeting's times are checked at plan time
+		// (CheckInstantTimes), where the meeting's own are known.
 	}
 	start, okStart := m.StartTime.Known()
 	end, okEnd := m.EndTime.Known()
@@ -205,6 +205,51 @@ func (m *Meeting) Validate(diags *diag.Diagnostics) {
 		diags.AddAttributeError(path.Root("live_passcode"), "Invalid live_passcode",
 			"live_passcode is the passcode of the live stream, which only a meeting with generate_live_url = true has. Set generate_live_url = true, or remove live_passcode.")
 	}
+}
+
+// CheckInstantTimes checks the times the configuration m of an instant
+// meeting gives. A new instant meeting starts when it is created, so it takes
+// no times. An existing one may name its own: the configuration Terraform
+// generates for an imported meeting (plan -generate-config-out) writes every
+// argument the meeting has, its times included, and refusing it would make
+// an instant meeting impossible to adopt. prior is the state (nil on create);
+// replaced says the plan replaces the meeting, whose successor gets new times.
+func (m *Meeting) CheckInstantTimes(prior *Meeting, replaced bool, diags *diag.Diagnostics) {
+	if m.Type.IsUnknown() || m.Type.ValueString() != sqmeeting.MeetingTypeInstant {
+		return
+	}
+	for _, t := range []struct {
+		name       string
+		set, prior timetype.RFC3339
+	}{{"start_time", m.StartTime, priorTime(prior, true)}, {"end_time", m.EndTime, priorTime(prior, false)}} {
+		v, ok := t.set.Known()
+		if !ok {
+			continue
+		}
+		own, isOwn := t.prior.Known()
+		switch {
+		case prior == nil || prior.Type.ValueString() != sqmeeting.MeetingTypeInstant:
+			diags.AddAttributeError(path.Root(t.name), "Invalid "+t.name,
+				fmt.Sprintf("An instant meeting starts when it is created and takes no times. Remove %s, or set type = \"reservation\".", t.name))
+		case !isOwn || !v.Equal(own):
+			diags.AddAttributeError(path.Root(t.name), "Invalid "+t.name,
+				fmt.Sprintf("An instant meeting's times are the server's: %s can only be the meeting's own, %s, as the configuration "+
+					"generated for an imported meeting writes it. Remove %s.", t.name, t.prior.ValueString(), t.name))
+		case replaced:
+			diags.AddAttributeError(path.Root(t.name), "Invalid "+t.name,
+				fmt.Sprintf("This change replaces the instant meeting, and the new one starts when it is created: remove %s.", t.name))
+		}
+	}
+}
+
+func priorTime(prior *Meeting, start bool) timetype.RFC3339 {
+	switch {
+	case prior == nil:
+		return timetype.RFC3339{}
+	case start:
+		return prior.StartTime
+	}
+	return prior.EndTime
 }
 
 // args are the arguments, for telling which of them an update changes.

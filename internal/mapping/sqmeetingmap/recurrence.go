@@ -136,16 +136,15 @@ func RecurringMeetingAttrs() mapping.Attrs {
 			Validators: []validator.Set{setvalidator.ValueStringsAre(validators.Date())},
 		},
 	}
+	// A list of objects rather than a list nested attribute: Terraform 1.5
+	// to 1.7 crash generating the configuration of an imported resource
+	// (plan -generate-config-out) that has a computed-only nested attribute
+	// (hashicorp/terraform#34463), and the two are one type in the state.
 	attrs["occurrences"] = mapping.Attr{
-		Doc: "The series' occurrences, first to last, less the skipped ones. Known after apply when the rule changes.",
-		Resource: schema.ListNestedAttribute{
-			Computed: true,
-			NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-				"reservation_id": schema.StringAttribute{Computed: true, Description: "The occurrence's reservation ID: a `conference_sqmeeting_meeting` data source reads it."},
-				"start_time":     schema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}, Description: "When the occurrence starts (RFC 3339, UTC)."},
-				"end_time":       schema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}, Description: "When the occurrence ends (RFC 3339, UTC)."},
-			}},
-		},
+		Doc: "The series' occurrences, first to last, less the skipped ones, each with its `reservation_id` (which a " +
+			"`conference_sqmeeting_meeting` data source reads), `start_time` and `end_time` (RFC 3339, UTC). " +
+			"Known after apply when the rule changes.",
+		Resource: schema.ListAttribute{Computed: true, ElementType: occurrenceType},
 	}
 	return attrs
 }

@@ -1,0 +1,75 @@
+package export
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/provider"
+)
+
+// Every resource of the provider is exported, and nothing else: a new
+// resource needs its listing here.
+func TestEveryResourceIsExported(t *testing.T) {
+	ctx := context.Background()
+	var resources []string
+	for _, f := range provider.New("test")().Resources(ctx) {
+		var resp resource.MetadataResponse
+		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: provider.TypeName}, &resp)
+		resources = append(resources, resp.TypeName)
+	}
+	exported := Types()
+	slices.Sort(resources)
+	slices.Sort(exported)
+	if !slices.Equal(resources, exported) {
+		t.Errorf("the provider's resources are %v, the exporter writes %v", resources, exported)
+	}
+}
+
+func TestEveryPlatformIsExported(t *testing.T) {
+	var got []*platforms.Platform
+	for _, s := range sources {
+		got = append(got, s.platform)
+	}
+	if !slices.Equal(got, platforms.All) {
+		t.Errorf("sources cover %d platforms, in an order other than platforms.All's", len(got))
+	}
+}
+
+func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
+	sel, err := selectPlatforms([]string{"line_planet", "whereby"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sel(&platforms.LinePlanet) || !sel(&platforms.Whereby) || sel(&platforms.PortSIP) {
+		t.Error("-platform line_planet -platform whereby selects the wrong platforms")
+	}
+	if _, err := selectPlatforms([]string{"zoom"}); err == nil || !strings.Contains(err.Error(), "portsip, lineplanet, line_planet, sqmeeting, whereby") {
+		t.Errorf("an unknown platform's error does not list the choices: %v", err)
+	}
+	want, err := typeFilter([]string{"portsip_room", "conference_whereby_meeting"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !want(typePortSIPRoom) || !want(typeWherebyMeeting) || want(typePortSIPServer) {
+		t.Error("-type selects the wrong types")
+	}
+	if _, err := typeFilter([]string{"conference_portsip_recording"}); err == nil || !strings.Contains(err.Error(), typeSQMeetingRecurring) {
+		t.Errorf("an unknown type's error does not list the choices: %v", err)
+	}
+}
+
+func TestLineRoom(t *testing.T) {
+	if svc, room, err := LineRoom("ex-service/ex-room"); err != nil || svc != "ex-service" || room != "ex-room" {
+		t.Errorf("LineRoom = %q, %q, %v", svc, room, err)
+	}
+	for _, bad := range []string{"", "ex-room", "/ex-room", "ex-service/", "a/b/c"} {
+		if _, _, err := LineRoom(bad); err == nil {
+			t.Errorf("LineRoom(%q) takes it", bad)
+		}
+	}
+}
