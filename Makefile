@@ -23,7 +23,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt bench bench-e2e clean
 
 all: build
 
@@ -88,6 +88,14 @@ fmt: $(GOLANGCI)
 
 bench:
 	./bench/run.sh
+
+# End to end: apply, no-op plan and destroy of N instances of each managed type
+# against the emulator, beside its do-nothing floors (bench/README.md).
+N ?= 500
+ROUNDS ?= 3
+TYPES ?=
+bench-e2e: $(TOFU)
+	N=$(N) ROUNDS=$(ROUNDS) TYPES="$(TYPES)" ./bench/e2e.sh
 
 clean:
 	rm -rf $(BIN) $(ROOT)/.tmp

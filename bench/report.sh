@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# bench/report.sh RESULTS PROFILE_DIR PROVIDER_BINARY: bench/e2e.sh's summary.
+# RESULTS has one line per type, variant and round:
+#   TYPE VARIANT ROUND APPLY_WALL APPLY_CPU PLAN_WALL PLAN_CPU DESTROY_WALL DESTROY_CPU
+set -euo pipefail
+results=$1 profiles=$2 provider=$3
+
+awk '
+function median(key,   n, i, j, t, v) {
+  n = split(vals[key], v, " ")
+  for (i = 2; i <= n; i++) for (j = i; j > 1 && v[j-1] + 0 > v[j] + 0; j--) { t = v[j]; v[j] = v[j-1]; v[j-1] = t }
+  return n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2
+}
+{
+  if (!($1 in seen)) { seen[$1] = 1; types[++nt] = $1 }
+  rounds[$1] = $3 > rounds[$1] ? $3 : rounds[$1]
+  for (c = 4; c <= 9; c++) vals[$1 SUBSEP $2 SUBSEP c] = vals[$1 SUBSEP $2 SUBSEP c] " " $c
+}
+END {
+  label["resource"] = "resource"; label["shape"] = "same-shape floor"
+  label["two"] = "two-attribute floor"; label["data"] = "terraform_data"
+  split("resource shape two data", order, " ")
+  for (t = 1; t <= nt; t++) {
+    ty = types[t]
+    printf "%s: medians of %d rounds, seconds, wall / CPU\n", ty, rounds[ty]
+    printf "  %-24s %-15s %-15s %-15s\n", "", "apply", "no-op plan", "destroy"
+    for (o = 1; o <= 4; o++) {
+      v = order[o]
+      printf "  %-24s", label[v]
+      for (c = 4; c <= 9; c += 2) printf " %6.2f / %-6.2f", median(ty SUBSEP v SUBSEP c), median(ty SUBSEP v SUBSEP (c + 1))
+      printf "\n"
+    }
+    printf "  %-24s", "resource / same-shape"
+    for (c = 4; c <= 9; c += 2) {
+      w = median(ty SUBSEP "resource" SUBSEP c) / median(ty SUBSEP "shape" SUBSEP c)
+      u = median(ty SUBSEP "resource" SUBSEP (c + 1)) / median(ty SUBSEP "shape" SUBSEP (c + 1))
+      printf " %6.2f / %-6.2f", w, u
+      if (w > 1.0) isover = 1
+    }
+    if (isover) over = over " " ty
+    isover = 0
+    printf "\n\n"
+  }
+  if (over != "") print "over the same-shape floor (wall ratio > 1.0):" over
+  else print "every wall ratio to the same-shape floor is at most 1.0"
+}' "$results"
+
+# Peak RSS and the no-op plan's CPU profile, from the profiled round.
+[ -d "$profiles" ] || exit 0
+for dir in "$profiles"/*; do
+  type=$(basename "$dir")
+  printf '\n%s: provider peak RSS (MiB):' "$type"
+  for op in apply plan destroy; do
+    rss=$(cat "$dir/$op"/*.rss 2>/dev/null | sort -n | tail -n 1)
+    printf ' %s %s' "$op" "$(awk -v b="${rss:-0}" 'BEGIN { printf "%.1f", b / 1048576 }')"
+  done
+  printf '\n%s: the no-op plan'"'"'s CPU profile (provider processes merged), top entries:\n' "$type"
+  # shellcheck disable=SC2046 # one argument per profile file
+  go tool pprof -top -nodecount=25 "$provider" $(ls "$dir"/plan/*.pprof) 2>/dev/null | sed -n '/^ *flat/,$p' || true
+done
