@@ -21,6 +21,7 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
+	provider.QuietLogsUnlessAsked()
 	stopProfile, err := profiling.Start()
 	if err != nil {
 		log.Fatal(err)
