@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
 	"github.com/confkit/terraform-provider-conference/bench/floor"
+	"github.com/confkit/terraform-provider-conference/internal/profiling"
 	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
 
@@ -29,10 +30,17 @@ func main() {
 		log.Fatal(err)
 	}
 	schemas[floor.TwoName] = floor.TwoSchema()
+	stopProfile, err := profiling.Start() // to compare its profile with the provider's
+	if err != nil {
+		log.Fatal(err)
+	}
 	err = providerserver.Serve(context.Background(), floor.New(schemas), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/confkit/" + floor.TypeName,
 		ProtocolVersion: 6,
 	})
+	if perr := stopProfile(); perr != nil {
+		log.Print(perr)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}
