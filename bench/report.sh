@@ -17,6 +17,7 @@ function median(key,   n, i, j, t, v) {
   for (c = 4; c <= 9; c++) vals[$1 SUBSEP $2 SUBSEP c] = vals[$1 SUBSEP $2 SUBSEP c] " " $c
 }
 END {
+  if (nt == 0) exit
   label["resource"] = "resource"; label["shape"] = "same-shape floor"
   label["two"] = "two-attribute floor"; label["data"] = "terraform_data"
   split("resource shape two data", order, " ")
@@ -51,10 +52,18 @@ for dir in "$profiles"/*; do
   type=$(basename "$dir")
   printf '\n%s: provider peak RSS (MiB):' "$type"
   for op in apply plan destroy; do
-    rss=$(cat "$dir/$op"/*.rss 2>/dev/null | sort -n | tail -n 1)
-    printf ' %s %s' "$op" "$(awk -v b="${rss:-0}" 'BEGIN { printf "%.1f", b / 1048576 }')"
+    rss=$(cat "$dir/$op"/*.rss 2>/dev/null | sort -n | tail -n 1 || true)
+    printf ' %s %s' "$op" "$(awk -v b="${rss:-0}" 'BEGIN { if (b > 0) printf "%.1f", b / 1048576; else printf "n/a" }')"
   done
-  printf '\n%s: the no-op plan'"'"'s CPU profile (provider processes merged), top entries:\n' "$type"
-  # shellcheck disable=SC2046 # one argument per profile file
-  go tool pprof -top -nodecount=25 "$provider" $(ls "$dir"/plan/*.pprof) 2>/dev/null | sed -n '/^ *flat/,$p' || true
+  for op in plan apply destroy; do
+    printf '\n%s: %s, CPU profile of the provider processes, by cumulative time (runtime and gRPC frames hidden):\n' "$type" "$op"
+    # shellcheck disable=SC2046 # one argument per profile file
+    go tool pprof -top -cum -nodecount="${PROFILE_LINES:-25}" -hide='^(runtime|internal/runtime|syscall|google\.golang\.org/grpc|golang\.org/x/net)' \
+      "$provider" $(ls "$dir/$op"/*.pprof 2>/dev/null) 2>/dev/null | sed -n '/^ *Duration/p; /^ *flat/,$p' |
+      awk 'NR == 1 { print "  " $0; next } NR == 2 { printf "  %6s %6s  %s\n", "cum", "cum%", "function"; next } { printf "  %6s %6s  %s\n", $4, $5, $6 }' || true
+    # shellcheck disable=SC2046
+    own=$(go tool pprof -top -cum -focus='github\.com/confkit/' "$provider" $(ls "$dir/$op"/*.pprof 2>/dev/null) 2>/dev/null |
+      awk '/^ *flat/ { getline; print $4 " (" $5 ")"; exit }' || true)
+    echo "  samples with the provider's own code (github.com/confkit/...) on the stack: ${own:-none}"
+  done
 done
