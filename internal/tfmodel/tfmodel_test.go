@@ -2,12 +2,12 @@ package tfmodel_test
 
 import (
 	"context"
+	"maps"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-jsontypes/jsontypes"
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -34,8 +34,6 @@ type model struct {
 	Options jsontypes.Normalized `tfsdk:"options"`
 	Ignored string               `tfsdk:"-"`
 }
-
-var callerType = types.ObjectType{AttrTypes: map[string]attr.Type{"caller_id": types.StringType}}
 
 func testSchema(ctx context.Context) schema.Schema {
 	return schema.Schema{Attributes: map[string]schema.Attribute{
@@ -170,24 +168,27 @@ func TestErrors(t *testing.T) {
 	}
 
 	t.Run("a value of another type", func(t *testing.T) {
-		type otherType struct {
-			Timeouts timeouts.Value `tfsdk:"timeouts"`
-			inner
-			On      types.String         `tfsdk:"on"`
-			Tags    types.Set            `tfsdk:"tags"`
-			Callers types.List           `tfsdk:"callers"`
-			Options jsontypes.Normalized `tfsdk:"options"`
+		// The same schema with "on" a string: the model's types.Bool no
+		// longer fits.
+		other := testSchema(ctx)
+		other.Attributes["on"] = schema.StringAttribute{Optional: true}
+		var shared map[string]tftypes.Value
+		if err := state.Raw.As(&shared); err != nil {
+			t.Fatal(err)
 		}
-		var m otherType
-		if d := tfmodel.FromState(ctx, state, &m); !d.HasError() {
-			t.Fatal("read a bool into a string")
+		attrs := maps.Clone(shared) // As shares the value's own map
+		attrs["on"] = tftypes.NewValue(tftypes.String, "yes")
+		raw := tftypes.NewValue(other.Type().TerraformType(ctx), attrs)
+		var m model
+		if d := tfmodel.FromState(ctx, tfsdk.State{Schema: other, Raw: raw}, &m); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "the field is") {
+			t.Fatalf("read a string into a bool: %v", d)
 		}
-		m.On = types.StringValue("yes")
-		m.Tags = types.SetNull(types.StringType)
-		m.Callers = types.ListNull(callerType)
-		out := tfsdk.State{Schema: s}
+		if d := tfmodel.FromState(ctx, state, &m); d.HasError() {
+			t.Fatal(d)
+		}
+		out := tfsdk.State{Schema: other}
 		if d := tfmodel.ToState(ctx, &out, &m); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "the schema wants") {
-			t.Fatalf("wrote a string as a bool: %v", d)
+			t.Fatalf("wrote a bool as a string: %v", d)
 		}
 	})
 
