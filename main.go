@@ -22,6 +22,7 @@ func main() {
 	flag.Parse()
 
 	provider.QuietLogsUnlessAsked()
+	provider.TuneGC()
 	stopProfile, err := profiling.Start()
 	if err != nil {
 		log.Fatal(err)
