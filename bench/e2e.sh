@@ -136,17 +136,31 @@ done
 
 echo "N=$N rounds=$ROUNDS parallelism=$PARALLELISM types: $TYPES"
 echo "load before: $(uptime | sed 's/.*load average: //')"
+# Each operation runs for every variant back to back, and the variants take
+# turns at going first, so that a burst of load on a shared machine falls on
+# all of them rather than on one.
+declare -A t
 for round in $(seq "$ROUNDS"); do
+  order=$variants
+  [ $((round % 2)) -eq 0 ] && order=$(echo "$variants" | tr ' ' '\n' | tac | xargs)
   for type in $TYPES; do
+    t=()
+    for op in apply plan destroy; do
+      for v in $order; do
+        cd "$work/$type/$v"
+        case $op in
+        apply) t[$v.$op]=$(timed apply "$tofu" apply -auto-approve -input=false -no-color -parallelism="$PARALLELISM") ;;
+        plan)
+          [ "$v" = resource ] && curl -fsS -X DELETE "$url/_emulator/journal" >/dev/null
+          t[$v.$op]=$(timed plan "$tofu" plan -input=false -no-color -detailed-exitcode -parallelism="$PARALLELISM")
+          [ "$v" = resource ] && journal_check "$type" ;;
+        destroy) t[$v.$op]=$(timed destroy "$tofu" destroy -auto-approve -input=false -no-color -parallelism="$PARALLELISM") ;;
+        esac
+      done
+    done
     for v in $variants; do
-      cd "$work/$type/$v"
-      a=$(timed apply "$tofu" apply -auto-approve -input=false -no-color -parallelism="$PARALLELISM")
-      [ "$v" = resource ] && curl -fsS -X DELETE "$url/_emulator/journal" >/dev/null
-      p=$(timed plan "$tofu" plan -input=false -no-color -detailed-exitcode -parallelism="$PARALLELISM")
-      [ "$v" = resource ] && journal_check "$type"
-      d=$(timed destroy "$tofu" destroy -auto-approve -input=false -no-color -parallelism="$PARALLELISM")
-      echo "$type $v $round $a $p $d" >>"$results"
-      printf '  round %d %-28s %-8s apply %s  plan %s  destroy %s (wall cpu)\n' "$round" "$type" "$v" "$a" "$p" "$d"
+      echo "$type $v $round ${t[$v.apply]} ${t[$v.plan]} ${t[$v.destroy]}" >>"$results"
+      printf '  round %d %-28s %-8s apply %s  plan %s  destroy %s (wall cpu)\n' "$round" "$type" "$v" "${t[$v.apply]}" "${t[$v.plan]}" "${t[$v.destroy]}"
     done
   done
 done
