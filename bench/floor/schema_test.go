@@ -101,7 +101,7 @@ func TestSchemas_readsTheCLIFormat(t *testing.T) {
 func TestSchemas_sameShapeAsTheProvider(t *testing.T) {
 	ctx := context.Background()
 	p := provider.New("test")()
-	real := map[string]schema.Schema{}
+	resources := map[string]schema.Schema{}
 	doc := map[string]any{}
 	for _, newResource := range p.Resources(ctx) {
 		r := newResource()
@@ -109,7 +109,7 @@ func TestSchemas_sameShapeAsTheProvider(t *testing.T) {
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: provider.TypeName}, &meta)
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
-		real[meta.TypeName] = sr.Schema
+		resources[meta.TypeName] = sr.Schema
 		doc[meta.TypeName] = map[string]any{"block": cliBlock(t, ctx, sr.Schema.Attributes)}
 	}
 	raw, err := json.Marshal(map[string]any{"provider_schemas": map[string]any{
@@ -122,7 +122,7 @@ func TestSchemas_sameShapeAsTheProvider(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, rs := range real {
+	for name, rs := range resources {
 		fs, ok := floors[name[len(provider.TypeName)+1:]]
 		if !ok {
 			t.Errorf("no floor for %s", name)
@@ -149,9 +149,13 @@ func cliBlock(t *testing.T, ctx context.Context, attrs map[string]schema.Attribu
 	for name, a := range attrs {
 		j := map[string]any{"required": a.IsRequired(), "optional": a.IsOptional(), "computed": a.IsComputed(), "sensitive": a.IsSensitive()}
 		if n, ok := a.(schema.NestedAttribute); ok {
+			obj, ok := n.GetNestedObject().(schema.NestedAttributeObject)
+			if !ok {
+				t.Fatalf("%s: nested object %T", name, n.GetNestedObject())
+			}
 			j["nested_type"] = map[string]any{
 				"nesting_mode": map[int]string{1: "single", 2: "list", 3: "set", 4: "map"}[int(n.GetNestingMode())],
-				"attributes":   cliBlock(t, ctx, n.GetNestedObject().(schema.NestedAttributeObject).Attributes)["attributes"], //nolint:forcetypeassert // a resource schema's nested object
+				"attributes":   cliBlock(t, ctx, obj.Attributes)["attributes"],
 			}
 		} else {
 			typ, err := a.GetType().TerraformType(ctx).MarshalJSON() //nolint:staticcheck // the CLI's own spelling of a type
