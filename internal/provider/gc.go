@@ -11,7 +11,7 @@ import (
 // The provider's heap is nearly all short-lived garbage from the framework,
 // which walks the schema once per attribute of every request (tftypes paths,
 // maps of attributes, values converted back and forth): with the default
-// target of 100, the collector took about a fifth of the provider's CPU in a
+// target of 100, the collector took about a third of the provider's CPU in a
 // no-op plan of 500 rooms. 200 collects half as often for a peak resident
 // memory about one and a half times larger; bench/README.md has the figures.
 const GCPercent = 200
