@@ -183,3 +183,7 @@ done
 
 echo
 "$root/bench/report.sh" "$results" "$work/profile" "$bin/terraform-provider-conference"
+echo
+for type in $TYPES; do
+  echo "$type: every no-op plan sent $N GETs to $N paths, $(cat "$work/$type.signins") sign-in(s) and no write"
+done
