@@ -25,7 +25,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check actionlint bench bench-load fuzz clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check actionlint bench bench-e2e bench-load fuzz clean
 
 all: build
 
@@ -118,6 +118,14 @@ bench-load:
 FUZZTIME ?= 10s
 fuzz:
 	FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+
+# End to end: apply, no-op plan and destroy of N instances of each managed type
+# against the emulator, beside its do-nothing floors (bench/README.md).
+N ?= 500
+ROUNDS ?= 3
+TYPES ?=
+bench-e2e: $(TOFU)
+	N=$(N) ROUNDS=$(ROUNDS) TYPES="$(TYPES)" ./bench/e2e.sh
 
 clean:
 	rm -rf $(BIN) $(ROOT)/.tmp

@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/confkit/terraform-provider-conference/internal/profiling"
 	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
 
@@ -21,11 +22,20 @@ func main() {
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers such as delve")
 	flag.Parse()
 
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+	provider.QuietLogsUnlessAsked()
+	provider.TuneGC()
+	stopProfile, err := profiling.Start()
+	if err != nil {
+		log.Fatal(err)
+	}
+	err = providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address:         "registry.terraform.io/confkit/conference",
 		Debug:           debug,
 		ProtocolVersion: 6,
 	})
+	if perr := stopProfile(); perr != nil {
+		log.Print(perr)
+	}
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
 
 // TestAccProvider_traceLogsHaveNoSecrets applies a room with PINs at TF_LOG=TRACE
@@ -92,4 +93,32 @@ func withoutHarness(logs string) string {
 		}
 	}
 	return kept.String()
+}
+
+// TestQuietLogsUnlessAsked: the loggers are turned off only when no variable
+// asks for logs; any one of them leaves the environment as it was. main_test.go
+// checks what the provider process then writes.
+func TestQuietLogsUnlessAsked(t *testing.T) {
+	loggers := []string{"TF_LOG_SDK", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_SDK_PROTO", "TF_LOG_PROVIDER_CONFERENCE"}
+	askers := append([]string{"TF_LOG", "TF_LOG_PROVIDER", "TF_ACC_LOG_PATH"}, loggers...)
+	for _, asked := range append([]string{""}, askers...) {
+		t.Run("asked by "+asked, func(t *testing.T) {
+			for _, v := range askers {
+				t.Setenv(v, "")
+			}
+			if asked != "" {
+				t.Setenv(asked, "DEBUG")
+			}
+			provider.QuietLogsUnlessAsked()
+			for _, v := range loggers {
+				want := "OFF"
+				if asked != "" {
+					want = map[bool]string{true: "DEBUG", false: ""}[v == asked]
+				}
+				if got := os.Getenv(v); got != want {
+					t.Errorf("%s = %q, want %q", v, got, want)
+				}
+			}
+		})
+	}
 }

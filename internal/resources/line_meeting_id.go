@@ -18,6 +18,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
@@ -89,7 +90,7 @@ func (m *lineMeetingIDModel) meetingID() (int64, error) {
 
 func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan lineMeetingIDModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -106,7 +107,7 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.FromCreated(created)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 // existsDetail explains code 405 with the import command for the room's meeting.
@@ -125,7 +126,7 @@ func (r *lineMeetingID) existsDetail(ctx context.Context, svc, room string) stri
 
 func (r *lineMeetingID) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state lineMeetingIDModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -147,13 +148,13 @@ func (r *lineMeetingID) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	state.FromAPI(mtg)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state lineMeetingIDModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -177,12 +178,12 @@ func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	plan.FromAPI(mtg)
 	plan.SIPProxy, plan.SIPProxyPort = state.SIPProxy, state.SIPProxyPort
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *lineMeetingID) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state lineMeetingIDModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -138,13 +139,22 @@ func IANATimezone() validator.String {
 			if s == "" || s == "Local" {
 				return fmt.Sprintf("must be an IANA time zone name such as \"Asia/Shanghai\" or \"UTC\"; %q is not one", s)
 			}
+			if _, known := zones.Load(s); known {
+				return ""
+			}
 			if _, err := time.LoadLocation(s); err != nil {
 				return fmt.Sprintf("must be an IANA time zone name such as \"Asia/Shanghai\" or \"UTC\"; %q is not one", s)
 			}
+			zones.Store(s, true)
 			return ""
 		},
 	}
 }
+
+// zones are the names time.LoadLocation accepted: it reads and parses the
+// zone's file on every call, and a configuration with hundreds of rooms
+// validates the same few names hundreds of times in each plan.
+var zones sync.Map
 
 // Duration accepts a positive Go duration such as "30s".
 func Duration() validator.String {

@@ -49,6 +49,8 @@ func TestValidators(t *testing.T) {
 		{"tz ok", IANATimezone(), "Asia/Shanghai", ""},
 		{"tz utc", IANATimezone(), "UTC", ""},
 		{"tz bad", IANATimezone(), "Mars/Olympus", "IANA time zone"},
+		{"tz ok, known from before", IANATimezone(), "Asia/Shanghai", ""},
+		{"tz bad, still bad", IANATimezone(), "Mars/Olympus", "IANA time zone"},
 		{"tz local", IANATimezone(), "Local", "IANA time zone"},
 		{"duration ok", Duration(), "45s", ""},
 		{"duration zero", Duration(), "0s", "positive duration"},
