@@ -15,6 +15,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var (
@@ -54,7 +55,7 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 
 func (r *portsipMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg portsipMeetingModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -67,7 +68,7 @@ func (r *portsipMeeting) Configure(_ context.Context, req resource.ConfigureRequ
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -101,12 +102,12 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 			return
 		}
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *portsipMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state portsipMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -122,13 +123,13 @@ func (r *portsipMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	state.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state portsipMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -146,12 +147,12 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *portsipMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state portsipMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var (
@@ -58,7 +59,7 @@ func (r *sqmeetingMeeting) Configure(_ context.Context, req resource.ConfigureRe
 
 func (r *sqmeetingMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -74,8 +75,8 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	var plan, config sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -84,7 +85,7 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 		return
 	}
 	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -96,12 +97,12 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	config.CheckInstantTimes(&state.Meeting, len(resp.RequiresReplace) > 0 || !plan.Type.Equal(state.Type), &resp.Diagnostics)
 	plan.Plan(&state.Meeting, &config.Meeting)
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
 }
 
 func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -117,12 +118,12 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *sqmeetingMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -144,13 +145,13 @@ func (r *sqmeetingMeeting) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	state.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -171,12 +172,12 @@ func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateReques
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *sqmeetingMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

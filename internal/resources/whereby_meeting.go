@@ -20,6 +20,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
@@ -68,7 +69,7 @@ func (r *wherebyMeeting) Configure(_ context.Context, req resource.ConfigureRequ
 
 func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var cfg wherebyMeetingModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -126,7 +127,7 @@ func (r *wherebyMeeting) planURLs(ctx context.Context, req resource.ModifyPlanRe
 
 func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan wherebyMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -142,12 +143,12 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	plan.FromAPI(mtg)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state wherebyMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -169,7 +170,7 @@ func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 	// The settings are Whereby's to keep and not to tell: they stay as
 	// they are in the state.
 	state.FromAPI(mtg)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 // Update changes nothing at Whereby, which cannot: every change to the
@@ -179,7 +180,7 @@ func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 // for, which it reads again.
 func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan wherebyMeetingModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -195,7 +196,7 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.FromAPI(mtg)
 	resp.Diagnostics.Append(planmodifiers.ClearUnread(ctx, resp.Private)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 // get reads the meeting with the optional URLs m asks for; nil without an
@@ -210,7 +211,7 @@ func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags 
 
 func (r *wherebyMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state wherebyMeetingModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}

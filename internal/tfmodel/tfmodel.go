@@ -66,6 +66,16 @@ func ToState(ctx context.Context, s *tfsdk.State, model any) diag.Diagnostics {
 	return diags
 }
 
+// ToPlan writes model, a model struct or a pointer to one, into p: a
+// ModifyPlan's planned values.
+func ToPlan(ctx context.Context, p *tfsdk.Plan, model any) diag.Diagnostics {
+	v, diags := set(ctx, p.Schema, model)
+	if !diags.HasError() {
+		p.Raw = v
+	}
+	return diags
+}
+
 func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diagnostics {
 	var diags diag.Diagnostics
 	ptr := reflect.ValueOf(target)

@@ -117,6 +117,14 @@ func TestRoundTrip(t *testing.T) {
 	if d := tfmodel.FromConfig(ctx, tfsdk.Config{Schema: s, Raw: raw}, &fromConfig); d.HasError() || !fromConfig.Name.Equal(fast.Name) {
 		t.Errorf("FromConfig: %v %v", d, fromConfig.Name)
 	}
+	// A plan, unknown values and all, is written as the framework writes it.
+	plan, viaFramework := tfsdk.Plan{Schema: s}, tfsdk.Plan{Schema: s}
+	if d := tfmodel.ToPlan(ctx, &plan, &fromPlan); d.HasError() || !plan.Raw.Equal(raw) {
+		t.Errorf("ToPlan: %v %s\nwant %s", d, plan.Raw, raw)
+	}
+	if d := viaFramework.Set(ctx, &fromPlan); d.HasError() || !viaFramework.Raw.Equal(plan.Raw) {
+		t.Errorf("the framework writes the plan as %s (%v)\ntfmodel as %s", viaFramework.Raw, d, plan.Raw)
+	}
 }
 
 // TestErrors: what the framework refuses, tfmodel refuses.
