@@ -21,7 +21,8 @@ type thing struct {
 
 // adoptServer is a platform whose creates fail as a script says: "ok", "lost"
 // (made, then answered 500), "drop" (made, then the connection closed), "503"
-// (made, then answered 503, as a proxy may), "busy" (not made: 429), "exists"
+// (made, then answered 503, as a proxy may), "slow" (made, then no answer
+// before the client's request timeout), "busy" (not made: 429), "exists"
 // (not made: 409). Past the script's end every create is "ok". GET lists the
 // things with ?key=; listing fails with 400 when failList is set.
 type adoptServer struct {
@@ -77,6 +78,11 @@ func (s *adoptServer) handle(w http.ResponseWriter, r *http.Request) {
 		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
 			conn.Close()
 		}
+	case "slow":
+		// Made, and answered after the client stopped waiting.
+		s.mu.Unlock()
+		<-r.Context().Done()
+		s.mu.Lock()
 	default:
 		_ = json.NewEncoder(w).Encode(t)
 	}
@@ -124,9 +130,10 @@ func adoption(c *Client, key string) Adoption[thing] {
 }
 
 func TestAdoptTakesWhatALostCreateMade(t *testing.T) {
-	for _, lost := range []string{"lost", "drop", "503"} {
+	for _, lost := range []string{"lost", "drop", "503", "slow"} {
 		t.Run(lost, func(t *testing.T) {
 			c, s, _ := newAdoptTest(t, lost)
+			c.cfg.Timeout = 100 * time.Millisecond
 			got, err := Adopt(context.Background(), c, adoption(c, "a"))
 			if err != nil {
 				t.Fatal(err)
