@@ -47,7 +47,7 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. " +
 			"`mode` cannot change in place; changing it replaces the meeting. " +
 			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. " +
-			reconciliation("meeting", "its `subject`, `mode` and `scheduled_start_at` among the signed-in user's meetings created during the create "+
+			reconciliation("meeting", "its `subject`, `mode` and `scheduled_start_at` among the signed-in user's meetings made while the create ran "+
 				"(the PBX assigns the extension number, so there is no better key)"),
 		Attributes: attrs,
 	}

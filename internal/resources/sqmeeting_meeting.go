@@ -48,7 +48,7 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"or an instant meeting that starts when it is created. It belongs to the user the provider signs in as. " +
 			"SQMeeting cannot update an instant meeting, so every change of one replaces it, and so does a change of `type`; " +
 			"the plan says why. For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. " +
-			reconciliation("meeting", "its `name` and `start_time` (an instant meeting: started during the create) among the signed-in user's own meetings "+
+			reconciliation("meeting", "its `name` and `start_time` (for an instant meeting, a start while the create ran) among the signed-in user's own meetings "+
 				"(SQMeeting stamps no creation time, so a meeting alike in both made earlier is taken for the create's own)"),
 		Attributes: attrs,
 	}

@@ -58,7 +58,7 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
 			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
 			"the configured values without replacing the meeting, trusting that they are the ones it was created with. " +
-			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) during the create"),
+			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
 		Attributes: attrs,
 	}
 }
