@@ -79,7 +79,7 @@ func Adopt[T any](ctx context.Context, c *Client, a Adoption[T]) (T, error) {
 		case exists:
 		case !OutcomeUnknown(err):
 			if lost != nil {
-				return zero, fmt.Errorf("%w (an earlier try's answer was lost, %v, and %s then held no %s with %s)",
+				return zero, fmt.Errorf("%w (an earlier try's answer was lost, %w, and %s then held no %s with %s)",
 					err, lost, c.cfg.Platform, a.Object, a.Key)
 			}
 			return zero, err

@@ -274,9 +274,9 @@ func chaosLostCreates(emu *acctest.Emulator) int {
 
 // chaosIsCreate reports whether a POST to path creates an object.
 func chaosIsCreate(path string) bool {
-	switch {
-	case path == "/api/conference_servers", path == "/api/conference_rooms", path == "/api/user/meetings",
-		path == "/api/v1/meeting_schedule", path == "/api/v1/meeting_schedule/recurrence", path == "/v1/meetings":
+	switch path {
+	case "/api/conference_servers", "/api/conference_rooms", "/api/user/meetings",
+		"/api/v1/meeting_schedule", "/api/v1/meeting_schedule/recurrence", "/v1/meetings":
 		return true
 	}
 	return strings.HasPrefix(path, "/tas/v2/gcall/") && strings.HasSuffix(path, "/mtg")
