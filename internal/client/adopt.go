@@ -62,16 +62,22 @@ type Adoption[T any] struct {
 // The lookup is a read, which the client retries like any other.
 //
 // The objects a client has created or adopted are remembered for its
-// lifetime (one Terraform run), so that concurrent creates of objects with the
-// same key do not adopt each other's.
+// lifetime (one Terraform run), so that creates of objects with the same key
+// (count) do not adopt each other's; and a lookup waits for the tries of such
+// creates in flight, whose objects may exist before their answers arrive.
 func Adopt[T any](ctx context.Context, c *Client, a Adoption[T]) (T, error) {
 	var zero T
 	start := c.cfg.Now()
+	key := c.claims.key(a.Object, a.Key)
 	var lost error // the last try whose outcome is unknown
 	for round := 0; ; round++ {
+		key.RLock()
 		v, err := a.Create(ctx)
 		if err == nil {
 			c.claims.add(a.Object, a.ID(v))
+		}
+		key.RUnlock()
+		if err == nil {
 			return v, nil
 		}
 		exists := lost != nil && a.Exists != nil && a.Exists(err)
@@ -95,14 +101,9 @@ func Adopt[T any](ctx context.Context, c *Client, a Adoption[T]) (T, error) {
 				return zero, fmt.Errorf("%w (gave up waiting to look for the %s: %w)", err, a.Object, serr)
 			}
 		}
-		found, ferr := a.Find(ctx, Window{From: start.Add(-ClockSkew), To: c.cfg.Now().Add(ClockSkew)})
+		found, ferr := lookup(ctx, c, a, key, Window{From: start.Add(-ClockSkew), To: c.cfg.Now().Add(ClockSkew)})
 		if ferr != nil {
 			return zero, &LostCreateError{Platform: c.cfg.Platform, Object: a.Object, Key: a.Key, Lost: lost, Lookup: ferr}
-		}
-		found = slices.DeleteFunc(found, func(o T) bool { return c.claims.has(a.Object, a.ID(o)) })
-		if len(found) == 1 && !c.claims.add(a.Object, a.ID(found[0])) {
-			// Another create's answer brought it meanwhile: it is not this one's.
-			found = nil
 		}
 		switch len(found) {
 		case 0:
@@ -123,6 +124,23 @@ func Adopt[T any](ctx context.Context, c *Client, a Adoption[T]) (T, error) {
 			return zero, &AmbiguousError{Platform: c.cfg.Platform, Object: a.Object, Key: a.Key, IDs: ids, Lost: lost}
 		}
 	}
+}
+
+// lookup finds the objects with a's key that no create of c has returned,
+// once no create with that key is in flight, and claims the object when there
+// is one.
+func lookup[T any](ctx context.Context, c *Client, a Adoption[T], key *sync.RWMutex, w Window) ([]T, error) {
+	key.Lock()
+	defer key.Unlock()
+	found, err := a.Find(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	found = slices.DeleteFunc(found, func(o T) bool { return c.claims.has(a.Object, a.ID(o)) })
+	if len(found) == 1 {
+		c.claims.add(a.Object, a.ID(found[0]))
+	}
+	return found, nil
 }
 
 // adopted takes o, claimed already, as the object a lost create made.
@@ -147,25 +165,37 @@ func adopted[T any](ctx context.Context, c *Client, a Adoption[T], o T) T {
 }
 
 // claims are the objects a client's creates have returned: a lookup after a
-// lost answer passes them over.
+// lost answer passes them over. keys hold a lock per object and key: a try
+// of a create holds it shared until its object, if any, is claimed, and a
+// lookup holds it alone.
 type claims struct {
-	mu  sync.Mutex
-	ids map[string]bool
+	mu   sync.Mutex
+	ids  map[string]bool
+	keys map[string]*sync.RWMutex
 }
 
-// add claims object id, and reports false when it was claimed already.
-func (cl *claims) add(object, id string) bool {
+// key is the lock of object's key.
+func (cl *claims) key(object, key string) *sync.RWMutex {
 	cl.mu.Lock()
 	defer cl.mu.Unlock()
-	k := object + "\x00" + id
-	if cl.ids[k] {
-		return false
+	k := object + "\x00" + key
+	if cl.keys[k] == nil {
+		if cl.keys == nil {
+			cl.keys = map[string]*sync.RWMutex{}
+		}
+		cl.keys[k] = &sync.RWMutex{}
 	}
+	return cl.keys[k]
+}
+
+// add claims object id.
+func (cl *claims) add(object, id string) {
+	cl.mu.Lock()
+	defer cl.mu.Unlock()
 	if cl.ids == nil {
 		cl.ids = map[string]bool{}
 	}
-	cl.ids[k] = true
-	return true
+	cl.ids[object+"\x00"+id] = true
 }
 
 func (cl *claims) has(object, id string) bool {

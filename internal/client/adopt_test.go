@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -286,5 +287,66 @@ func TestAdoptTimesOutWaitingToLook(t *testing.T) {
 	summary, detail := Describe(err, "Test", Create, "thing")
 	if summary != "Timed out creating Test thing" || !strings.Contains(detail, "may have made the change") {
 		t.Fatalf("summary %q, detail %q", summary, detail)
+	}
+}
+
+// A create whose try is in flight may have made its object before its answer
+// arrives: another create with the same key, whose answer was lost, must not
+// take that object for its own. Its lookup waits for the try.
+func TestAdoptWaitsForTriesInFlight(t *testing.T) {
+	c, _, _ := newAdoptTest(t)
+	var mu sync.Mutex
+	var things []thing
+	make1 := func(id string) thing {
+		mu.Lock()
+		defer mu.Unlock()
+		th := thing{ID: id, Key: "same", Created: time.Now()}
+		things = append(things, th)
+		return th
+	}
+	adoption := func(create func(context.Context) (thing, error)) Adoption[thing] {
+		return Adoption[thing]{
+			Object: "thing", Key: `key "same"`, Create: create, ID: func(t thing) string { return t.ID },
+			Find: func(context.Context, Window) ([]thing, error) {
+				mu.Lock()
+				defer mu.Unlock()
+				return slices.Clone(things), nil
+			},
+		}
+	}
+	made, release := make(chan struct{}), make(chan struct{})
+	a := make(chan thing)
+	go func() {
+		got, _ := Adopt(context.Background(), c, adoption(func(context.Context) (thing, error) {
+			th := make1("a1")
+			close(made)
+			<-release // the answer is on its way
+			return th, nil
+		}))
+		a <- got
+	}()
+	<-made
+	tries := 0
+	b := make(chan thing)
+	go func() {
+		got, err := Adopt(context.Background(), c, adoption(func(context.Context) (thing, error) {
+			tries++
+			if tries == 1 {
+				return thing{}, &APIError{StatusCode: http.StatusBadGateway} // lost, and nothing made
+			}
+			return make1("b1"), nil
+		}))
+		if err != nil {
+			t.Error(err)
+		}
+		b <- got
+	}()
+	time.Sleep(50 * time.Millisecond) // b's lookup would run now, and see a1 unclaimed
+	close(release)
+	if got := <-a; got.ID != "a1" {
+		t.Errorf("a got %s", got.ID)
+	}
+	if got := <-b; got.ID != "b1" || tries != 2 {
+		t.Errorf("b got %q after %d tries, want b1 after 2: a1 is a's", got.ID, tries)
 	}
 }
