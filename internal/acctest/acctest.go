@@ -65,17 +65,27 @@ func (e *Emulator) ProviderConfig() string {
 // every declared platform pointed at url, with the emulator's default
 // credentials; override replaces settings per platform key and attribute.
 func ProviderBlock(alias, url string, override map[string]platforms.Values) string {
-	return providerBlock(provider.TypeName, alias, url, override)
+	return providerBlock(provider.TypeName, alias, url, override, defaultRetries)
+}
+
+// defaultRetries is the provider blocks' max_retries: enough for a test that
+// injects a fault or two.
+const defaultRetries = 3
+
+// ConfigRetrying is Config with a provider that retries each request up to
+// maxRetries times, as a user behind a bad network would configure it.
+func (e *Emulator) ConfigRetrying(maxRetries int, body string) string {
+	return providerBlock(provider.TypeName, "", e.URL, nil, maxRetries) + "\n" + body
 }
 
 // providerBlock is ProviderBlock for the provider served under name.
-func providerBlock(name, alias, url string, override map[string]platforms.Values) string {
+func providerBlock(name, alias, url string, override map[string]platforms.Values, maxRetries int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nprovider %q {\n", name)
 	if alias != "" {
 		fmt.Fprintf(&b, "  alias           = %q\n", alias)
 	}
-	b.WriteString("  request_timeout = \"10s\"\n  max_retries     = 3\n")
+	fmt.Fprintf(&b, "  request_timeout = \"10s\"\n  max_retries     = %d\n", maxRetries)
 	for _, pl := range platforms.All {
 		fmt.Fprintf(&b, "\n  %s {\n", pl.Block)
 		for _, s := range pl.Settings {

@@ -51,7 +51,7 @@ func (e *Emulator) PortSIPUser(alias, username, password string) string {
 // PortSIPUserProvider renders the block of UserProvider(username), signed in
 // to the emulated PBX as username, for TestAsUsers.
 func (e *Emulator) PortSIPUserProvider(username, password string) string {
-	return providerBlock(UserProvider(username), "", e.URL, portsipSignIn(username, password))
+	return providerBlock(UserProvider(username), "", e.URL, portsipSignIn(username, password), defaultRetries)
 }
 
 func portsipSignIn(username, password string) map[string]platforms.Values {

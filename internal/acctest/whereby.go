@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -38,17 +37,10 @@ func (e *Emulator) WherebyCreate(t testing.TB, body map[string]any) string {
 // emulated organization's budget.
 func (e *Emulator) WherebyStored(t testing.TB) map[string]map[string]any {
 	t.Helper()
-	api, _ := e.Platform("whereby").(*whereby.API)
-	raw, err := api.Snapshot()
-	if err != nil {
-		t.Fatalf("reading the emulated Whereby organization: %v", err)
-	}
 	var snap struct {
 		Meetings []map[string]any `json:"meetings"`
 	}
-	if err := json.Unmarshal(raw, &snap); err != nil {
-		t.Fatalf("reading the emulated Whereby organization: %v", err)
-	}
+	e.snapshot(t, "whereby", &snap)
 	out := make(map[string]map[string]any, len(snap.Meetings))
 	for _, m := range snap.Meetings {
 		id, _ := m["meetingId"].(string)

@@ -100,6 +100,8 @@ type Client struct {
 	pacer *pacer // nil without a Budget
 	// secretFields is Config.SecretFields, normalized.
 	secretFields map[string]bool
+	// claims are the objects its creates returned (Adopt).
+	claims claims
 }
 
 // New validates cfg and returns a Client.
@@ -201,7 +203,10 @@ type Request struct {
 	Body   any
 	Header http.Header
 	// Idempotent marks a POST that may be safely repeated after a 5xx or a broken
-	// connection (PortSIP updates and deletes are POSTs).
+	// connection (PortSIP updates and deletes are POSTs). A request that is
+	// not (a create) is repeated only when the platform certainly did not act
+	// on it: a 429, or a try that was never sent. After anything else its
+	// outcome is unknown (OutcomeUnknown), and the caller finds out (Adopt).
 	Idempotent bool
 	// NoAuth skips the Authenticator, for sign-in calls.
 	NoAuth bool
@@ -469,7 +474,15 @@ func (c *Client) retryDelay(err error, idempotent bool, attempt int) (time.Durat
 	}
 	switch re.StatusCode {
 	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
-		// Both mean the request was not processed, so any method may be repeated.
+		// A 429 is a rate limit's refusal: the request was not processed, and
+		// any method may be repeated. A 503 usually means the same, but a
+		// proxy answers it too when its connection to the server breaks
+		// after the request went through (Envoy's "upstream connect error or
+		// disconnect/reset before headers"), so a create is not repeated
+		// blindly after one.
+		if re.StatusCode == http.StatusServiceUnavailable && !idempotent {
+			return 0, false
+		}
 		if re.hasBodyWait && re.bodyWait >= 0 {
 			return min(re.bodyWait, c.cfg.MaxRetryAfter), true
 		}

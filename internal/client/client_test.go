@@ -111,22 +111,29 @@ func TestServerErrorRetriedOnlyWhenIdempotent(t *testing.T) {
 	for _, tc := range []struct {
 		name      string
 		req       Request
+		status    int
 		wantCalls int32
 	}{
-		{"GET retried", Request{Method: http.MethodGet, Path: "/x"}, 4},
-		{"POST create not retried", Request{Method: http.MethodPost, Path: "/x"}, 1},
-		{"POST marked idempotent retried", Request{Method: http.MethodPost, Path: "/x", Idempotent: true}, 4},
-		{"DELETE retried", Request{Method: http.MethodDelete, Path: "/x"}, 4},
+		{"GET retried", Request{Method: http.MethodGet, Path: "/x"}, http.StatusBadGateway, 4},
+		{"POST create not retried", Request{Method: http.MethodPost, Path: "/x"}, http.StatusBadGateway, 1},
+		{"POST marked idempotent retried", Request{Method: http.MethodPost, Path: "/x", Idempotent: true}, http.StatusBadGateway, 4},
+		{"DELETE retried", Request{Method: http.MethodDelete, Path: "/x"}, http.StatusBadGateway, 4},
+		// A proxy answers 503 for a request the server may have acted on.
+		{"POST create not retried after 503", Request{Method: http.MethodPost, Path: "/x"}, http.StatusServiceUnavailable, 1},
+		{"GET retried after 503", Request{Method: http.MethodGet, Path: "/x"}, http.StatusServiceUnavailable, 4},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var calls atomic.Int32
 			c, rs := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
 				calls.Add(1)
-				w.WriteHeader(http.StatusBadGateway)
+				w.WriteHeader(tc.status)
 			}, nil)
 			_, err := c.Do(context.Background(), tc.req)
-			if StatusCode(err) != http.StatusBadGateway {
-				t.Fatalf("err = %v, want HTTP 502", err)
+			if StatusCode(err) != tc.status {
+				t.Fatalf("err = %v, want HTTP %d", err, tc.status)
+			}
+			if !OutcomeUnknown(err) {
+				t.Errorf("OutcomeUnknown(%v) = false after a %d", err, tc.status)
 			}
 			if calls.Load() != tc.wantCalls {
 				t.Fatalf("calls = %d, want %d", calls.Load(), tc.wantCalls)
@@ -192,7 +199,7 @@ func TestUnreachableRetriedForEveryMethod(t *testing.T) {
 			t.Errorf("%s: %d retries, want 2", m, len(rs.waits))
 		}
 		var u *UnreachableError
-		if !errors.As(err, &u) || u.Attempts != 3 || !IsUnreachable(err) || IsTimeout(err) {
+		if !errors.As(err, &u) || u.Attempts != 3 || !IsUnreachable(err) || IsTimeout(err) || OutcomeUnknown(err) {
 			t.Fatalf("%s: err = %v, want an UnreachableError after 3 tries", m, err)
 		}
 		if msg := err.Error(); !strings.Contains(msg, "Test could not be reached at "+url+"/api after 3 tries") ||
@@ -221,6 +228,9 @@ func TestBrokenConnectionRetriedForIdempotentOnly(t *testing.T) {
 		}
 		if err == nil || IsUnreachable(err) || len(rs.waits) != want {
 			t.Errorf("%s: %d retries (want %d), err %v (must not be unreachable: the server got it)", m, len(rs.waits), want, err)
+		}
+		if !OutcomeUnknown(err) {
+			t.Errorf("%s: OutcomeUnknown(%v) = false for a request the server got and never answered", m, err)
 		}
 	}
 }

@@ -32,6 +32,10 @@ func (op Operation) gerund() string {
 //   - the platform rejected the request: "PortSIP rejected conference room"
 //     (create), "PortSIP rejected conference room update", "PortSIP rejected
 //     reading conference room", with the platform's code and message;
+//   - a create whose answer was lost, after which the lookup for what it
+//     made found several candidates (AmbiguousError: "Cannot tell which
+//     PortSIP conference room was created") or failed (LostCreateError:
+//     "PortSIP conference room may have been created");
 //   - anything else (an answer that could not be read, say): "Creating
 //     PortSIP conference room failed".
 //
@@ -39,7 +43,19 @@ func (op Operation) gerund() string {
 // manages ("conference room").
 func Describe(err error, platform string, op Operation, object string) (summary, detail string) {
 	var apiErr *APIError
+	var ambiguous *AmbiguousError
+	var lost *LostCreateError
 	switch {
+	// These two come first: they wrap what an unreachable platform or a
+	// timeout left, which would otherwise say that nothing changed.
+	case errors.As(err, &ambiguous):
+		return fmt.Sprintf("Cannot tell which %s %s was created", platform, object),
+			fmt.Sprintf("While %s %s: %v.\n\nDelete the ones that should not exist in %s, or import the one to keep "+
+				"(terraform import), and apply again.", op.gerund(), object, err, platform)
+	case errors.As(err, &lost):
+		return fmt.Sprintf("%s %s may have been created", platform, object),
+			fmt.Sprintf("While %s %s: %v.\n\nLook for it in %s: import it if it is there (terraform import), "+
+				"or apply again to create it.", op.gerund(), object, err, platform)
 	case IsUnreachable(err):
 		return platform + " could not be reached",
 			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed. "+

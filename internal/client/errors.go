@@ -105,3 +105,24 @@ func IsTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
 }
+
+// OutcomeUnknown reports whether err leaves it unknown whether the platform
+// acted on the request: the request was sent, and what came back was no clear
+// answer — a 5xx (a 503 included: see retryDelay), a connection that broke
+// before the answer, or no answer in time. A create that fails so may have
+// made its object all the same (see Adopt). A request that never reached the
+// platform, and one it refused with a 4xx, changed nothing.
+func OutcomeUnknown(err error) bool {
+	if err == nil || IsUnreachable(err) {
+		return false
+	}
+	var te *transportError
+	if errors.As(err, &te) {
+		return !te.unsent
+	}
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode >= 500
+	}
+	return false
+}

@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -96,7 +97,7 @@ func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, re
 	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
 	mtgs, err := d.client.ListMeetings(ctx, svc, room)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading LINE Planet meeting ID failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting ID"))
 		return
 	}
 	switch len(mtgs) {

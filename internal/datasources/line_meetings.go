@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -67,7 +68,7 @@ func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, res
 	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
 	mtgs, err := d.client.ListMeetings(ctx, svc, room)
 	if err != nil {
-		resp.Diagnostics.AddError("Listing LINE Planet meeting IDs failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting IDs"))
 		return
 	}
 	cfg.ID = types.StringValue(svc + "/" + room)

@@ -16,6 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipConference tells a conference room from a user meeting in the data
@@ -127,9 +128,10 @@ var (
 func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k portsipConference, ext string, calls portsipCalls[T],
 	diags *diag.Diagnostics,
 ) string {
-	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsipODataString(ext)})
+	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
 	if err != nil {
-		diags.AddError(fmt.Sprintf("Looking up PortSIP %s with extension number %q failed", k.what, ext), err.Error())
+		summary, detail := client.Describe(err, platforms.PortSIP.Name, client.Read, k.what)
+		diags.AddError(summary, fmt.Sprintf("Looking up the %s with extension number %q: %s", k.what, ext, detail))
 		return ""
 	}
 	// Compare again here rather than trust the PBX's filter alone: a lax
@@ -156,10 +158,4 @@ func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k ports
 				len(ids), k.what, ext, strings.Join(ids, ", "), k.noun))
 		return ""
 	}
-}
-
-// portsipODataString quotes s as an OData string literal: single quotes, with
-// a quote inside doubled.
-func portsipODataString(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
 }

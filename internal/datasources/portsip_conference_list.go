@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -72,7 +73,7 @@ func (d *portsipList[T, M]) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	items, err := d.calls.list(d.client, ctx, q.options())
 	if err != nil {
-		resp.Diagnostics.AddError("Listing PortSIP "+d.kind.what+"s failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, d.kind.what+"s"))
 		return
 	}
 	// Non-nil even when empty: an empty list, not null, so that length() and

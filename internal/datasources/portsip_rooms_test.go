@@ -131,6 +131,6 @@ data "conference_portsip_rooms" "bad" {
   orderby = "popularity desc"
 }
 `),
-		ExpectError: regexp.MustCompile(`(?s)Listing PortSIP conference rooms failed.*VALIDATE_FAILED.*popularity`),
+		ExpectError: regexp.MustCompile(`(?s)PortSIP rejected reading conference rooms.*VALIDATE_FAILED.*popularity`),
 	})
 }

@@ -79,5 +79,6 @@ func portsipReadError(diags *diag.Diagnostics, err error, what, id string) {
 			fmt.Sprintf("There is no PortSIP %s with id %q. Check the ID, or whether the %s was deleted.", what, id, what))
 		return
 	}
-	diags.AddError(fmt.Sprintf("Reading PortSIP %s %q failed", what, id), err.Error())
+	summary, detail := client.Describe(err, platforms.PortSIP.Name, client.Read, what)
+	diags.AddError(summary, fmt.Sprintf("Reading the %s with id %q: %s", what, id, detail))
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -98,7 +99,7 @@ func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	servers, err := d.client.ListServers(ctx, cfg.options())
 	if err != nil {
-		resp.Diagnostics.AddError("Listing PortSIP conference servers failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference servers"))
 		return
 	}
 	// Non-nil even when empty: an empty list, not null, so that length() and

@@ -112,6 +112,6 @@ data "conference_portsip_servers" "bad" {
   filter = "shape eq 'round'"
 }
 `),
-		ExpectError: regexp.MustCompile(`(?s)Listing PortSIP conference servers failed.*VALIDATE_FAILED.*shape`),
+		ExpectError: regexp.MustCompile(`(?s)PortSIP rejected reading conference servers.*VALIDATE_FAILED.*shape`),
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -54,7 +55,7 @@ func (d *sqmeetingMeeting) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	m, err := d.client.GetMeeting(ctx, cfg.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
 		return
 	}
 	cfg.FromAPI(ctx, m, &resp.Diagnostics)

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -51,7 +52,7 @@ func (d *sqmeetingMeetingRooms) Configure(_ context.Context, req datasource.Conf
 func (d *sqmeetingMeetingRooms) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	rooms, err := d.client.MeetingRooms(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Listing SQMeeting meeting rooms failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting rooms"))
 		return
 	}
 	out := sqmeetingMeetingRoomsModel{MeetingRooms: make([]sqmeetingmap.MeetingRoom, len(rooms))}

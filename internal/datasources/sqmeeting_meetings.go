@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -63,7 +64,7 @@ func (d *sqmeetingMeetings) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	all, err := d.client.ListMeetings(ctx, cfg.Filter.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Listing SQMeeting meetings failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meetings"))
 		return
 	}
 	cfg.Meetings = make([]sqmeetingmap.Listed, len(all))

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -60,7 +61,7 @@ func (d *sqmeetingRecurring) Read(ctx context.Context, req datasource.ReadReques
 	}
 	rec, err := d.client.GetRecurrence(ctx, cfg.ID.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting recurring meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "recurring meeting"))
 		return
 	}
 	cfg.FromAPI(ctx, rec, &resp.Diagnostics)

@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -40,12 +41,12 @@ func (d *sqmeetingSystem) Configure(_ context.Context, req datasource.ConfigureR
 func (d *sqmeetingSystem) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
 	version, err := d.client.SystemVersion(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting version failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "version"))
 		return
 	}
 	capacity, err := d.client.SystemCapacity(ctx)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting capacity failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "capacity"))
 		return
 	}
 	var out sqmeetingmap.System

@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -62,7 +63,7 @@ func (d *sqmeetingUsers) Read(ctx context.Context, req datasource.ReadRequest, r
 	}
 	users, err := d.client.SearchUsers(ctx, cfg.Filter.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError("Searching SQMeeting users failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "users"))
 		return
 	}
 	cfg.Users = make([]sqmeetingmap.User, len(users))

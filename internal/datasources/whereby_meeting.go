@@ -74,7 +74,7 @@ func (d *wherebyMeeting) Read(ctx context.Context, req datasource.ReadRequest, r
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the Whereby meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meeting"))
 		return
 	}
 	cfg.FromAPI(mtg)

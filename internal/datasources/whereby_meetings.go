@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -64,7 +65,7 @@ func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	mtgs, err := d.client.ListMeetings(ctx, fields...)
 	if err != nil {
-		resp.Diagnostics.AddError("Listing Whereby meetings failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meetings"))
 		return
 	}
 	cfg.Meetings = make([]wherebymap.Meeting, len(mtgs))

@@ -37,7 +37,8 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			"max_retries": schema.Int64Attribute{
 				Optional: true,
 				Description: "How many times a request is retried after a rate limit (HTTP 429, honoring `Retry-After`), a 5xx answer or a network error, " +
-					"with exponential backoff and jitter. Requests that are not safe to repeat (creates) are retried only when the server says it did not process them (429, 503). Defaults to 4; 0 disables retries.",
+					"with exponential backoff and jitter. A create is repeated only when it certainly was not processed (a 429, or a request that never reached the server); " +
+					"after any other failure the provider first looks for the object it may have made, and adopts it. Defaults to 4; 0 disables retries.",
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},
 			"insecure_skip_verify": schema.BoolAttribute{

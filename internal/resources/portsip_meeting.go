@@ -2,7 +2,6 @@ package resources
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -48,7 +47,9 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider " +
 			"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. " +
 			"`mode` cannot change in place; changing it replaces the meeting. " +
-			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings.",
+			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. " +
+			reconciliation("meeting", "its `subject`, `mode` and `scheduled_start_at` among the signed-in user's meetings made while the create ran "+
+				"(the PBX assigns the extension number, so there is no better key)"),
 		Attributes: attrs,
 	}
 }
@@ -80,7 +81,7 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	created, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected meeting", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Create, "meeting"))
 		return
 	}
 	// From here on the meeting exists: with its ID in state, a failure below
@@ -94,8 +95,9 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	if up, ok := want.AfterCreate(got); ok {
 		if err := r.client.UpdateMeeting(ctx, id, up); err != nil {
-			resp.Diagnostics.AddError("PortSIP rejected the new meeting's capacity",
-				fmt.Sprintf("PortSIP creates a meeting with its own capacity, so the provider sets capacity with an update right after the create, and PortSIP refused it: %s", err))
+			summary, detail := client.Describe(err, platforms.PortSIP.Name, client.Update, "meeting")
+			resp.Diagnostics.AddError(summary, "PortSIP creates a meeting with its own capacity, so the provider sets capacity "+
+				"with an update right after the create, and that update failed. The meeting exists, and the next apply replaces it.\n\n"+detail)
 			return
 		}
 		if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
@@ -119,7 +121,7 @@ func (r *portsipMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading PortSIP meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
 		return
 	}
 	state.FromAPI(ctx, m, &resp.Diagnostics)
@@ -141,7 +143,7 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	id := state.ID.ValueString()
 	if err := r.client.UpdateMeeting(ctx, id, in); err != nil {
-		resp.Diagnostics.AddError("PortSIP rejected meeting update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Update, "meeting"))
 		return
 	}
 	if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
@@ -160,7 +162,7 @@ func (r *portsipMeeting) Delete(ctx context.Context, req resource.DeleteRequest,
 	defer cancel()
 	err := r.client.DeleteMeeting(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting PortSIP meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Delete, "meeting"))
 	}
 }
 
@@ -180,7 +182,7 @@ func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading PortSIP meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
@@ -190,7 +192,7 @@ func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportSta
 func (r *portsipMeeting) readInto(ctx context.Context, id string, m *portsipMeetingModel, diags *diag.Diagnostics) *portsip.Meeting {
 	got, err := r.client.GetMeeting(ctx, id)
 	if err != nil {
-		diags.AddError("Reading PortSIP meeting failed", err.Error())
+		diags.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
 		return nil
 	}
 	m.FromAPI(ctx, got, diags)

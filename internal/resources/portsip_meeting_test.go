@@ -615,7 +615,7 @@ func TestAccPortSIPMeeting_failedCapacityTaintsTheNewMeeting(t *testing.T) {
 				})
 			},
 			Config:      cfg,
-			ExpectError: acctest.ErrorMatching("PortSIP rejected the new meeting's capacity"),
+			ExpectError: acctest.ErrorMatching("PortSIP rejected meeting update"),
 		},
 		resource.TestStep{
 			Config:            cfg,

@@ -48,7 +48,9 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 		Description: "An SQMeeting (FRTC) meeting: a reservation meeting scheduled from `start_time` to `end_time`, " +
 			"or an instant meeting that starts when it is created. It belongs to the user the provider signs in as. " +
 			"SQMeeting cannot update an instant meeting, so every change of one replaces it, and so does a change of `type`; " +
-			"the plan says why. For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`.",
+			"the plan says why. For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. " +
+			reconciliation("meeting", "its `name` and `start_time` (for an instant meeting, a start while the create ran) among the signed-in user's own meetings "+
+				"(SQMeeting stamps no creation time, so a meeting alike in both made earlier is taken for the create's own)"),
 		Attributes: attrs,
 	}
 }
@@ -114,7 +116,7 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 	}
 	m, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("SQMeeting rejected meeting", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Create, "meeting"))
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
@@ -135,7 +137,7 @@ func (r *sqmeetingMeeting) Read(ctx context.Context, req resource.ReadRequest, r
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
 		return
 	}
 	if m.MeetingType == sqmeeting.MeetingTypeRecurrence {
@@ -163,12 +165,12 @@ func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateReques
 	}
 	id := state.ID.ValueString()
 	if err := r.client.UpdateMeeting(ctx, id, in); err != nil {
-		resp.Diagnostics.AddError("SQMeeting rejected meeting update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Update, "meeting"))
 		return
 	}
 	m, err := r.client.GetMeeting(ctx, id)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
@@ -185,7 +187,7 @@ func (r *sqmeetingMeeting) Delete(ctx context.Context, req resource.DeleteReques
 	defer cancel()
 	err := r.client.DeleteMeeting(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting SQMeeting meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Delete, "meeting"))
 	}
 }
 

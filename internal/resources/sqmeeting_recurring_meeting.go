@@ -51,7 +51,8 @@ func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaReques
 			"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. " +
 			"Every change updates the series in place through the recurrence update API, which makes every occurrence anew; " +
 			"the provider then cancels the occurrences on `skip_dates`. An occurrence canceled or moved outside Terraform shows as drift, " +
-			"and the next apply restores it. Destroying the resource deletes the whole series. " + sqmeetingmap.RuleDoc,
+			"and the next apply restores it. Destroying the resource deletes the whole series. " + sqmeetingmap.RuleDoc + " " +
+			reconciliation("series", "its `name` and the first occurrence's `start_time` among the signed-in user's own meetings"),
 		Attributes: attrs,
 	}
 }
@@ -101,7 +102,7 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	}
 	first, err := r.client.CreateRecurrence(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("SQMeeting rejected recurring meeting", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Create, "recurring meeting"))
 		return
 	}
 	// From here on the series exists: should putting its occurrences in
@@ -121,7 +122,7 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 func (r *sqmeetingRecurring) settle(ctx context.Context, gid string, m *sqmeetingmap.RecurringMeeting, diags *diag.Diagnostics) {
 	rec, err := r.client.GetRecurrence(ctx, gid)
 	if err != nil {
-		diags.AddError("Reading SQMeeting recurring meeting failed", err.Error())
+		diags.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "recurring meeting"))
 		return
 	}
 	moves, cancels, err := m.Reconcile(ctx, rec)
@@ -132,20 +133,21 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, gid string, m *sqmeetin
 	for _, mv := range moves {
 		in := sqmeeting.MeetingInput{ScheduleStartTime: sqmeeting.At(mv.Start), ScheduleEndTime: sqmeeting.At(mv.End)}
 		if err := r.client.UpdateMeeting(ctx, mv.ReservationID, in); err != nil {
-			diags.AddError("Moving an SQMeeting occurrence failed",
-				fmt.Sprintf("Moving occurrence %s of series %s to %s: %v", mv.ReservationID, gid, mv.Start.Format(time.RFC3339), err))
+			summary, detail := client.Describe(err, platforms.SQMeeting.Name, client.Update, "occurrence")
+			diags.AddError(summary, fmt.Sprintf("Moving occurrence %s of series %s to %s: %s", mv.ReservationID, gid, mv.Start.Format(time.RFC3339), detail))
 			return
 		}
 	}
 	for _, id := range cancels {
 		if err := r.client.DeleteOccurrence(ctx, id); err != nil && !client.IsNotFound(err) {
-			diags.AddError("Canceling an SQMeeting occurrence failed", fmt.Sprintf("Canceling occurrence %s of series %s: %v", id, gid, err))
+			summary, detail := client.Describe(err, platforms.SQMeeting.Name, client.Delete, "occurrence")
+			diags.AddError(summary, fmt.Sprintf("Canceling occurrence %s of series %s: %s", id, gid, detail))
 			return
 		}
 	}
 	if len(moves)+len(cancels) > 0 {
 		if rec, err = r.client.GetRecurrence(ctx, gid); err != nil {
-			diags.AddError("Reading SQMeeting recurring meeting failed", err.Error())
+			diags.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "recurring meeting"))
 			return
 		}
 	}
@@ -166,7 +168,7 @@ func (r *sqmeetingRecurring) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading SQMeeting recurring meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "recurring meeting"))
 		return
 	}
 	state.FromAPI(ctx, rec, &resp.Diagnostics)
@@ -188,7 +190,7 @@ func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequ
 	}
 	gid := state.ID.ValueString()
 	if err := r.client.UpdateRecurrence(ctx, gid, in); err != nil {
-		resp.Diagnostics.AddError("SQMeeting rejected recurring meeting update", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Update, "recurring meeting"))
 		return
 	}
 	r.settle(ctx, gid, &plan.RecurringMeeting, &resp.Diagnostics)
@@ -208,7 +210,7 @@ func (r *sqmeetingRecurring) Delete(ctx context.Context, req resource.DeleteRequ
 	defer cancel()
 	err := r.client.DeleteRecurrence(ctx, state.ID.ValueString())
 	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting SQMeeting recurring meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Delete, "recurring meeting"))
 	}
 }
 

@@ -58,7 +58,8 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, " +
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
 			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
-			"the configured values without replacing the meeting, trusting that they are the ones it was created with.",
+			"the configured values without replacing the meeting, trusting that they are the ones it was created with. " +
+			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
 		Attributes: attrs,
 	}
 }
@@ -139,7 +140,7 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	mtg, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError("Whereby rejected the meeting", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Create, "meeting"))
 		return
 	}
 	plan.FromAPI(mtg)
@@ -161,7 +162,7 @@ func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the Whereby meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meeting"))
 		return
 	}
 	if mtg == nil {
@@ -188,7 +189,7 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	defer cancel()
 	mtg, err := r.get(ctx, &plan, &resp.Diagnostics)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading the Whereby meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meeting"))
 		return
 	}
 	if mtg == nil {
@@ -219,7 +220,7 @@ func (r *wherebyMeeting) Delete(ctx context.Context, req resource.DeleteRequest,
 	defer cancel()
 	// Idempotent: a meeting already gone is deleted.
 	if err := r.client.DeleteMeeting(ctx, state.ID.ValueString()); err != nil {
-		resp.Diagnostics.AddError("Deleting the Whereby meeting failed", err.Error())
+		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Delete, "meeting"))
 	}
 }
 

@@ -186,11 +186,53 @@ func roomPath(svc, room string) (string, error) {
 
 // CreateMeeting requests a meeting ID in the room: POST .../mtg. A room that has
 // one answers code 405 (see IsMeetingExists).
+//
+// A room has one meeting ID at most, which is the natural key: when the
+// answer to a create is lost, the room's meeting is adopted if it has the
+// type, title, data and passcode sent and was made during the create
+// (client.Adopt), and created again if there is none. A 405 right after a
+// lost answer is that lost create's meeting, and is adopted the same way; a
+// 405 to a first try is returned. An adopted meeting lacks the SIP proxy,
+// which LINE Planet returns with a create only.
 func (c *Client) CreateMeeting(ctx context.Context, svc, room string, in MeetingInput) (*CreatedMeeting, error) {
 	p, err := roomPath(svc, room)
 	if err != nil {
 		return nil, err
 	}
+	return client.Adopt(ctx, c.http, client.Adoption[*CreatedMeeting]{
+		Object: "meeting ID", Key: fmt.Sprintf("the one meeting ID of room %s/%s", svc, room),
+		Create: func(ctx context.Context) (*CreatedMeeting, error) { return c.createMeeting(ctx, p, in) },
+		Find: func(ctx context.Context, w client.Window) ([]*CreatedMeeting, error) {
+			mtgs, err := c.ListMeetings(ctx, svc, room)
+			if err != nil {
+				return nil, err
+			}
+			var out []*CreatedMeeting
+			for _, m := range mtgs {
+				if in.madeAs(&m, w) {
+					out = append(out, &CreatedMeeting{Meeting: m})
+				}
+			}
+			return out, nil
+		},
+		ID:     func(m *CreatedMeeting) string { return strconv.FormatInt(m.Meeting.ID, 10) },
+		Exists: IsMeetingExists,
+	})
+}
+
+// madeAs reports whether m is what a create of in made within w: a create
+// that leaves type or passcode out gets the server's.
+func (in *MeetingInput) madeAs(m *Meeting, w client.Window) bool {
+	return (in.Type == "" || m.Type == in.Type) && (in.Passcode == "" || m.Passcode == in.Passcode) &&
+		sameText(in.Title, m.Title) && sameText(in.Data, m.Data) && w.Contains(m.CreatedAt())
+}
+
+func sameText(a, b *string) bool {
+	return (a == nil) == (b == nil) && (a == nil || *a == *b)
+}
+
+// createMeeting sends one create to the room at p.
+func (c *Client) createMeeting(ctx context.Context, p string, in MeetingInput) (*CreatedMeeting, error) {
 	data, err := c.do(ctx, http.MethodPost, p+"/mtg", in)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -319,5 +320,62 @@ func TestRateLimitInsideHTTP200IsRetried(t *testing.T) {
 	mtgs, err := c.ListMeetings(context.Background(), "svc", "room")
 	if err != nil || len(mtgs) != 0 || calls != 2 {
 		t.Fatalf("meetings %v, err %v after %d calls; want an empty list after a retry", mtgs, err, calls)
+	}
+}
+
+// lostRoom is a room whose server makes the meeting on the first create and
+// answers it 500, whose list lags behind once, and which answers 405 to the
+// next create: the lost create's meeting is adopted. A meeting the room had
+// with another title is not.
+func lostRoom(t *testing.T, title string) (*lineplanet.Client, *[]string) {
+	t.Helper()
+	var calls []string
+	mtg := fmt.Sprintf(`{"id":73051667563,"type":"S","passcode":"123456","chatSvcId":"svc","chatId":"room","created":%d,"expireAt":%d,"title":%q,"data":null}`,
+		time.Now().UnixMilli(), time.Now().Add(30*24*time.Hour).UnixMilli(), title)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		calls = append(calls, r.Method)
+		w.Header().Set("Content-Type", "application/json")
+		switch {
+		case r.Method == http.MethodPost && len(calls) == 1:
+			w.WriteHeader(http.StatusInternalServerError)
+			_, _ = io.WriteString(w, `{"status":"error","message":"internal error","code":"500","data":{},"timestamp":1}`)
+		case r.Method == http.MethodPost:
+			w.WriteHeader(http.StatusMethodNotAllowed)
+			_, _ = io.WriteString(w, `{"status":"error","message":"meeting already exists","code":"405","data":{},"timestamp":1}`)
+		case len(calls) == 2:
+			_, _ = io.WriteString(w, `{"status":"success","data":{"mtgs":[]},"timestamp":1}`)
+		default:
+			_, _ = io.WriteString(w, `{"status":"success","data":{"mtgs":[`+mtg+`]},"timestamp":1}`)
+		}
+	}))
+	t.Cleanup(srv.Close)
+	c, err := lineplanet.New(lineplanet.Config{
+		Endpoint: srv.URL, APIKey: "aladdin", APISecret: "open_sesame",
+		HTTP: client.Config{MaxRetries: 2, Sleep: func(context.Context, time.Duration) error { return nil }},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c, &calls
+}
+
+func TestCreateAdoptsTheMeetingA405AfterALostAnswerReports(t *testing.T) {
+	title := "Weekly"
+	c, calls := lostRoom(t, title)
+	got, err := c.CreateMeeting(context.Background(), "svc", "room", lineplanet.MeetingInput{Type: "S", Title: &title})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Meeting.ID != 73051667563 || got.SIPProxy != "" || strings.Join(*calls, " ") != "POST GET POST GET" {
+		t.Fatalf("got %+v after %v", got, *calls)
+	}
+}
+
+func TestCreateLeavesAnotherMeetingOfTheRoomAlone(t *testing.T) {
+	title := "Weekly"
+	c, calls := lostRoom(t, "Somebody else's")
+	_, err := c.CreateMeeting(context.Background(), "svc", "room", lineplanet.MeetingInput{Type: "S", Title: &title})
+	if !lineplanet.IsMeetingExists(err) || strings.Join(*calls, " ") != "POST GET POST GET" {
+		t.Fatalf("err = %v after %v, want the 405: the room's meeting is not this create's", err, *calls)
 	}
 }

@@ -100,7 +100,10 @@ func (a *tokenAuth) store(tr tokenResponse) {
 }
 
 func (a *tokenAuth) call(ctx context.Context, path string, body any, out any) error {
-	resp, err := a.http.Do(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true})
+	// Repeating a sign-in or a refresh whose answer was lost costs one more
+	// token; a refresh token used up by the lost try fails the refresh, and
+	// renew signs in instead.
+	resp, err := a.http.Do(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true})
 	if err != nil {
 		return err
 	}

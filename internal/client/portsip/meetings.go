@@ -11,9 +11,10 @@ import (
 
 const meetingsCollection = "user/meetings"
 
-// CreateMeeting creates a meeting for the signed-in user; the PBX gives its
-// ID and extension number (201 {id, extension_number}, NOTES.md).
-func (c *Client) CreateMeeting(ctx context.Context, in MeetingInput) (MeetingCreated, error) {
+// createMeeting sends one create of a meeting for the signed-in user; the
+// PBX gives its ID and extension number (201 {id, extension_number},
+// NOTES.md). CreateMeeting adopts what a lost one made.
+func (c *Client) createMeeting(ctx context.Context, in MeetingInput) (MeetingCreated, error) {
 	var out MeetingCreated
 	if err := c.post(ctx, "/"+meetingsCollection, in, false, &out); err != nil {
 		return MeetingCreated{}, err

@@ -150,6 +150,12 @@ type ListOptions struct {
 
 const maxPageSize = 100
 
+// ODataString quotes s as an OData string literal for a Filter: single
+// quotes, with a quote inside doubled.
+func ODataString(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", "''") + "'"
+}
+
 // listAll pages through a collection with skip/top until count items have come
 // back (NOTES.md: skip is 0-based).
 func listAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
@@ -196,8 +202,9 @@ func objPath(collection, id string, rest ...string) string {
 	return p
 }
 
-// CreateServer creates a conference server and returns its ID.
-func (c *Client) CreateServer(ctx context.Context, in ServerCreate) (string, error) {
+// createServer sends one create of a conference server and returns its ID
+// (CreateServer adopts what a lost one made).
+func (c *Client) createServer(ctx context.Context, in ServerCreate) (string, error) {
 	var out struct {
 		ID string `json:"id"`
 	}

@@ -5,8 +5,9 @@ import (
 	"fmt"
 )
 
-// CreateRoom creates a conference room and returns its ID.
-func (c *Client) CreateRoom(ctx context.Context, in RoomInput) (string, error) {
+// createRoom sends one create of a conference room and returns its ID
+// (CreateRoom adopts what a lost one made).
+func (c *Client) createRoom(ctx context.Context, in RoomInput) (string, error) {
 	var out struct {
 		ID string `json:"id"`
 	}

@@ -25,6 +25,15 @@ type tokenAuth struct {
 	mu     sync.Mutex
 	token  string
 	failed error
+	// userID is the signed-in user's, from the sign-in's answer.
+	userID string
+}
+
+// user is the signed-in user's ID; empty before the first sign-in.
+func (a *tokenAuth) user() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.userID
 }
 
 func (a *tokenAuth) Authenticate(ctx context.Context, req *http.Request) error {
@@ -85,7 +94,7 @@ func (a *tokenAuth) signIn(ctx context.Context) (*User, error) {
 		}
 		return nil, err
 	}
-	a.token = out.UserToken
+	a.token, a.userID = out.UserToken, out.UserID
 	return &out.User, nil
 }
 

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
 )
 
 const (
@@ -21,9 +23,12 @@ const (
 
 // CreateMeeting creates an instant or a reservation meeting (POST
 // /api/v1/meeting_schedule) and returns it. An instant meeting starts now and
-// takes no times.
+// takes no times. When the answer is lost, the meeting it may have made is
+// adopted (see adopt.go).
 func (c *Client) CreateMeeting(ctx context.Context, in MeetingInput) (*Meeting, error) {
-	return c.create(ctx, schedulePath, in, "reservation_id", func(m *Meeting) string { return m.ReservationID })
+	return client.Adopt(ctx, c.http, c.meetingAdoption(in, func(ctx context.Context) (*Meeting, error) {
+		return c.create(ctx, schedulePath, in, "reservation_id", func(m *Meeting) string { return m.ReservationID })
+	}))
 }
 
 // create POSTs in to path and returns the meeting of the answer, which must
@@ -151,7 +156,9 @@ func (c *Client) eachPage(ctx context.Context, path, filter string, read func([]
 // whose RecurrenceGID names the series.
 func (c *Client) CreateRecurrence(ctx context.Context, in RecurrenceInput) (*Meeting, error) {
 	in.MeetingType = MeetingTypeRecurrence
-	return c.create(ctx, recurrencePath, in, "recurrence_gid", func(m *Meeting) string { return m.RecurrenceGID })
+	return client.Adopt(ctx, c.http, c.recurrenceAdoption(in, func(ctx context.Context) (*Meeting, error) {
+		return c.create(ctx, recurrencePath, in, "recurrence_gid", func(m *Meeting) string { return m.RecurrenceGID })
+	}))
 }
 
 // GetRecurrence reads a series and all its occurrences, across all pages.

@@ -132,8 +132,54 @@ type StreamingDestination struct {
 }
 
 // CreateMeeting creates a transient room: POST /meetings, 201.
+//
+// Whereby takes no name for a meeting, so when the answer is lost the
+// meeting it may have made is known by what the create sends and Whereby
+// shows (client.Adopt): the end date, the room name's prefix, and a start
+// date (which Whereby sets to the time of the request) within the create's
+// window. Two such meetings made within minutes of each other by another
+// run or program are ambiguous.
 func (c *Client) CreateMeeting(ctx context.Context, in CreateMeetingInput) (*Meeting, error) {
 	in.EndDate = in.EndDate.UTC()
+	prefix := "/" + in.RoomNamePrefix
+	fields := in.Fields
+	if in.TemplateType == TemplateTypeViewerMode {
+		// A viewer mode room's create answers both URLs unasked.
+		fields = []string{FieldHostRoomURL, FieldViewerRoomURL}
+	}
+	a := client.Adoption[*Meeting]{
+		Object: "meeting",
+		Key: fmt.Sprintf("end date %s and room name prefix %q, started during this create",
+			in.EndDate.Format(time.RFC3339), in.RoomNamePrefix),
+		Create: func(ctx context.Context) (*Meeting, error) { return c.createMeeting(ctx, in) },
+		Find: func(ctx context.Context, w client.Window) ([]*Meeting, error) {
+			all, err := c.ListMeetings(ctx)
+			if err != nil {
+				return nil, err
+			}
+			var out []*Meeting
+			for i := range all {
+				m := &all[i]
+				if m.EndDate.Equal(in.EndDate) && strings.HasPrefix(m.RoomName, prefix) && w.Contains(m.StartDate) {
+					out = append(out, m)
+				}
+			}
+			return out, nil
+		},
+		ID: func(m *Meeting) string { return m.MeetingID },
+	}
+	if len(fields) > 0 {
+		// The list gives no host or viewer URL unless asked: read them as the
+		// create would have answered them.
+		a.Read = func(ctx context.Context, m *Meeting) (*Meeting, error) {
+			return c.GetMeeting(ctx, m.MeetingID, fields...)
+		}
+	}
+	return client.Adopt(ctx, c.http, a)
+}
+
+// createMeeting sends one create.
+func (c *Client) createMeeting(ctx context.Context, in CreateMeetingInput) (*Meeting, error) {
 	var m Meeting
 	if err := c.do(ctx, client.Request{Method: http.MethodPost, Path: "/meetings", Body: in}, &m); err != nil {
 		return nil, err

@@ -126,9 +126,9 @@ func RoomMeetingIDAttrs() mapping.Attrs {
 		"expire_at": mapping.AssignedTime("When the meeting ID expires (RFC 3339, UTC): creation plus 1, 30 or 365 days by type, " +
 			"or the time of an S -> R change plus 365 days. LINE Planet may extend it when a meeting is held with the ID."),
 		"sip_proxy": mapping.Assigned("The group call proxy address that SIP terminals call. LINE Planet returns it only when the meeting ID is created, " +
-			"so it is null after an import."),
+			"so it is null after an import, and after a create whose answer was lost (the provider then adopts the meeting ID it finds in the room)."),
 		"sip_proxy_port": {
-			Doc: "The group call proxy port. Like `sip_proxy`, only known for meeting IDs this resource created.",
+			Doc: "The group call proxy port. Like `sip_proxy`, only known when this resource created the meeting ID and got the answer.",
 			Resource: schema.Int64Attribute{
 				Computed: true, PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()},
 			},

@@ -1,0 +1,149 @@
+package resources_test
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+)
+
+// lostCreates are one resource of each type, and the path its create is
+// POSTed to.
+var lostCreates = []struct {
+	typ, path, hcl string
+}{
+	{"conference_portsip_server", "/api/conference_servers", `
+  name             = "adopted"
+  ipv4             = "192.0.2.70"
+  max_rooms        = 5
+  max_participants = 50`},
+	{"conference_portsip_room", "/api/conference_rooms", `
+  extension_number = "8900"
+  mode             = "AUDIO"
+  subject          = "Adopted"
+  capacity         = 10`},
+	{"conference_portsip_meeting", "/api/user/meetings", `
+  mode     = "VIDEO"
+  subject  = "Adopted"
+  timezone = "UTC"
+  capacity = 20`},
+	{"conference_line_meeting_id", "/tas/v2/gcall/ex-service/ex-room/mtg", `
+  room_service_id = "ex-service"
+  room_id         = "ex-room"
+  type            = "S"
+  title           = "Adopted"`},
+	{"conference_sqmeeting_meeting", "/api/v1/meeting_schedule", `
+  name       = "Adopted"
+  start_time = "2030-03-04T10:00:00Z"
+  end_time   = "2030-03-04T11:00:00Z"`},
+	{"conference_sqmeeting_meeting", "/api/v1/meeting_schedule", `
+  name = "Adopted now"
+  type = "instant"`},
+	{"conference_sqmeeting_recurring_meeting", "/api/v1/meeting_schedule/recurrence", "\n  " + strings.Join(sqDaily, "\n  ")},
+	{"conference_whereby_meeting", "/v1/meetings", `
+  end_date         = "` + time.Now().Add(48*time.Hour).UTC().Format(time.RFC3339) + `"
+  room_name_prefix = "adopted-"
+  fields           = ["hostRoomUrl"]`},
+}
+
+// lostAnswers are the ways a create's answer is lost after the platform made
+// the object: a 500, a 503 (as a proxy that lost its upstream answers), a
+// dropped connection.
+var lostAnswers = []map[string]any{{"status": 500}, {"status": 503}, {"drop": true}}
+
+// A create whose answer is lost, for every resource: the provider looks for
+// what it made, adopts it, and never creates a second one; the next plan is
+// empty and a destroy leaves nothing.
+func TestAccAdoptLostCreate(t *testing.T) {
+	for i, c := range lostCreates {
+		lost := lostAnswers[i%len(lostAnswers)]
+		t.Run(fmt.Sprintf("%s_%d", c.typ, i), func(t *testing.T) {
+			emu := acctest.NewEmulator(t)
+			before := emu.Objects(t)[c.typ]
+			fault := map[string]any{"method": "POST", "path_prefix": c.path, "after_write": true, "count": 1}
+			for k, v := range lost {
+				fault[k] = v
+			}
+			emu.Admin(t, http.MethodPost, "faults", fault)
+			addr := c.typ + ".test"
+			resource.ParallelTest(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				CheckDestroy: func(*terraform.State) error {
+					if now := emu.Objects(t)[c.typ]; !slices.Equal(now, before) {
+						return fmt.Errorf("after the destroy the emulator holds %v, want %v", now, before)
+					}
+					return nil
+				},
+				Steps: []resource.TestStep{{
+					Config:           emu.Config(fmt.Sprintf("resource %q \"test\" {%s\n}\n", c.typ, c.hcl)),
+					ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+					Check: func(s *terraform.State) error {
+						id, err := acctest.StateAttr(s, addr, "id")
+						if err != nil {
+							return err
+						}
+						made := slices.DeleteFunc(emu.Objects(t)[c.typ], func(o string) bool { return slices.Contains(before, o) })
+						if len(made) != 1 || made[0] != id {
+							return fmt.Errorf("the emulator made %v, want only %s, the one in state", made, id)
+						}
+						return createsServed(emu, c.path, 1)
+					},
+				}},
+			})
+		})
+	}
+}
+
+// createsServed checks that the platform served want creates on path: a
+// lost create was not repeated.
+func createsServed(emu *acctest.Emulator, path string, want int) error {
+	n, faulted := 0, 0
+	for _, e := range emu.JournalEntries() {
+		if e.Method != http.MethodPost || e.Path != path {
+			continue
+		}
+		if e.Fault {
+			faulted++
+		}
+		served := e.Status
+		if e.Served != 0 {
+			served = e.Served
+		}
+		if served >= 200 && served < 300 {
+			n++
+		}
+	}
+	if n != want || faulted == 0 {
+		return fmt.Errorf("%d creates served on %s (%d faulted), want %d after a fault", n, path, faulted, want)
+	}
+	return nil
+}
+
+// Two servers alike in name and addresses, and the answer to the create of
+// a third is lost: the provider cannot tell which is its own, and says so.
+func TestAccAdoptAmbiguousServer(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	body := map[string]any{"name": "twin", "ipv4": "192.0.2.80", "max_rooms": 1, "max_participants": 1}
+	emu.PortSIP(t, http.MethodPost, "/conference_servers", body, http.StatusOK)
+	emu.Admin(t, http.MethodPost, "faults", map[string]any{
+		"method": "POST", "path_prefix": "/api/conference_servers", "after_write": true, "status": 502, "count": 1,
+	})
+	resource.ParallelTest(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: emu.Config(serverConfig("twin", `ipv4 = "192.0.2.80"`, 1)),
+			ExpectError: regexp.MustCompile(`(?s)Cannot tell which PortSIP conference server was created.*` +
+				`the\s+answer\s+to\s+the\s+create\s+was\s+lost\s+\(.*HTTP\s+502\)\);\s+2\s+conference\s+servers\s+match\s+name\s+"twin",\s+ipv4\s+192\.0\.2\.80`),
+		}},
+	})
+}
