@@ -43,8 +43,10 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"insecure_skip_verify": schema.BoolAttribute{
 				Optional:    true,
-				Description: "Skip TLS certificate verification, for a lab PBX with a self-signed certificate. Never use it in production. Defaults to `false`.",
+				Description: "Skip TLS certificate verification, for a lab PBX with a self-signed certificate. Never use it in production; for a private certificate authority, give its certificate with `ca_cert_file` or `ca_cert_pem` instead. Defaults to `false`.",
 			},
+			platforms.CACertFile: caFileAttribute(),
+			platforms.CACertPEM:  caPEMAttribute(),
 		},
 		Blocks: blocks,
 	}
@@ -74,7 +76,8 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 			Description: fmt.Sprintf("%s Can also be set with the `%s` environment variable.", desc, s.Env),
 		}
 		if s.Endpoint {
-			a.Validators = append(a.Validators, validators.HTTPURL())
+			a.Validators = append(a.Validators, endpointValidator{pl})
+			a.Description += fmt.Sprintf(" An endpoint that ends in `%s` is read without it, as the provider adds it.", pl.APIPath)
 		}
 		if s.UUID {
 			a.Validators = append(a.Validators, stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 0b8f3c2e-2f5c-4a53-9d3e-6c1d8f1e2a4b"))
