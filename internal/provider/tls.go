@@ -16,26 +16,16 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// caScope is what the provider block's CA bundle applies to.
-const caScope = "The certificates are trusted in addition to the system's certificate authorities, by every platform whose block sets no `ca_cert_file` or `ca_cert_pem` of its own."
-
-// caFileAttribute and caPEMAttribute are the provider block's CA bundle, for
-// every platform block that has none of its own.
-func caFileAttribute() schema.StringAttribute {
+// caAttribute is one of the provider block's CA bundle settings, for every
+// platform block that has none of its own: attr, which conflicts with
+// other; what says what its value is.
+func caAttribute(attr, other, what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
-		Description: "Path to a PEM file with the certificate of the certificate authority (or several) that signed the servers' certificates, for servers with a private CA. " +
-			caScope + " Conflicts with `ca_cert_pem`.",
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(path.MatchRoot(platforms.CACertPEM))},
-	}
-}
-
-func caPEMAttribute() schema.StringAttribute {
-	return schema.StringAttribute{
-		Optional: true,
-		Description: "The certificate of the certificate authority (or several) that signed the servers' certificates, PEM-encoded (`-----BEGIN CERTIFICATE-----`...), for servers with a private CA. " +
-			caScope + " Conflicts with `ca_cert_file`.",
-		Validators: []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(path.MatchRoot(platforms.CACertFile))},
+		Description: what + " of the certificate authority (or several) that signed the servers' certificates, for servers with a private CA. " +
+			"The certificates are trusted in addition to the system's certificate authorities, by every platform whose block sets no `ca_cert_file` or `ca_cert_pem` of its own. " +
+			"Conflicts with `" + other + "`.",
+		Validators: []validator.String{stringvalidator.LengthAtLeast(1), stringvalidator.ConflictsWith(path.MatchRoot(other))},
 	}
 }
 
