@@ -29,6 +29,9 @@ func (p *Platform) CheckEndpoint(raw string) (string, error) {
 		return "", fmt.Errorf("the %s endpoint is empty: set %s", p.Name, p.settingNames("endpoint"))
 	}
 	quoted := fmt.Sprintf("The %s endpoint %q", p.Name, raw)
+	if strings.TrimSpace(raw) != raw {
+		return "", fmt.Errorf("%s has spaces or line breaks around it: remove them from %s", quoted, p.settingNames("endpoint"))
+	}
 	// url.Parse reads "pbx.example.com:8900" as the scheme
 	// "pbx.example.com" with the opaque part "8900", and fails on
 	// "192.0.2.1:8900": the absence of "://" is the only reliable sign that

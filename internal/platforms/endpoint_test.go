@@ -1,6 +1,7 @@
 package platforms
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,6 +56,7 @@ func TestCheckEndpointQuotesTheValueAsWritten(t *testing.T) {
 		{"https://pbx.example.com/?x=1", "must not have a query"},
 		{"https://pbx.example.com/#top", "must not have a query"},
 		{"https://pbx example.com", "is not a URL (invalid character"},
+		{" https://pbx.example.com\n", "has spaces or line breaks around it"},
 	}
 	for _, tc := range tests {
 		_, err := PortSIP.CheckEndpoint(tc.in)
@@ -63,7 +65,7 @@ func TestCheckEndpointQuotesTheValueAsWritten(t *testing.T) {
 			continue
 		}
 		msg := err.Error()
-		for _, want := range []string{`The PortSIP endpoint "` + tc.in + `"`, tc.want, "portsip.endpoint or PORTSIP_ENDPOINT"} {
+		for _, want := range []string{fmt.Sprintf("The PortSIP endpoint %q", tc.in), tc.want, "portsip.endpoint or PORTSIP_ENDPOINT"} {
 			if !strings.Contains(msg, want) {
 				t.Errorf("%q: message lacks %q: %s", tc.in, want, msg)
 			}
