@@ -62,6 +62,9 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 		if s.Default != "" {
 			desc += fmt.Sprintf(" Defaults to `%s`.", s.Default)
 		}
+		if s.Endpoint {
+			desc += fmt.Sprintf(" An endpoint that ends in `%s` is read without it, as the provider adds it.", pl.APIPath)
+		}
 		if s.Int {
 			attrs[s.Attr] = schema.Int64Attribute{
 				Optional:    true,
@@ -77,7 +80,6 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 		}
 		if s.Endpoint {
 			a.Validators = append(a.Validators, endpointValidator{pl})
-			a.Description += fmt.Sprintf(" An endpoint that ends in `%s` is read without it, as the provider adds it.", pl.APIPath)
 		}
 		if s.UUID {
 			a.Validators = append(a.Validators, stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 0b8f3c2e-2f5c-4a53-9d3e-6c1d8f1e2a4b"))
