@@ -48,7 +48,7 @@ func certPEM(srv *httptest.Server) []byte {
 
 var testHints = Hints{Endpoint: "test.endpoint or TEST_ENDPOINT", CA: "test.ca_cert_file or TEST_CA_CERT_FILE"}
 
-func tryOnce(t *testing.T, url string, mod func(*Config)) (error, *recordSleep) {
+func tryOnce(t *testing.T, url string, mod func(*Config)) (*recordSleep, error) {
 	t.Helper()
 	rs := &recordSleep{}
 	cfg := Config{Platform: "Test", BaseURL: url + "/api", MaxRetries: 3, Sleep: rs.sleep, Hints: testHints}
@@ -60,14 +60,14 @@ func tryOnce(t *testing.T, url string, mod func(*Config)) (error, *recordSleep) 
 		t.Fatal(err)
 	}
 	_, err = c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/x"})
-	return err, rs
+	return rs, err
 }
 
 // A certificate that a private CA signed fails on the first try, with the
 // settings that trust the CA in the message; nothing was sent.
 func TestUnknownAuthorityFailsOnTheFirstTry(t *testing.T) {
 	srv, conns := tlsServer(t, true)
-	err, rs := tryOnce(t, srv.URL, nil)
+	rs, err := tryOnce(t, srv.URL, nil)
 	if !IsTLSError(err) || !IsUnreachable(err) || OutcomeUnknown(err) {
 		t.Fatalf("err = %v, want a TLSError that never reached the server", err)
 	}
@@ -89,7 +89,7 @@ func TestCATrustsThePrivateAuthority(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err, _ := tryOnce(t, srv.URL, func(c *Config) { c.CA = ca }); err != nil {
+	if _, err := tryOnce(t, srv.URL, func(c *Config) { c.CA = ca }); err != nil {
 		t.Fatalf("with the CA: %v", err)
 	}
 	sys, err := x509.SystemCertPool()
@@ -104,7 +104,7 @@ func TestWrongCANamesTheBundle(t *testing.T) {
 	srv, _ := tlsServer(t, true)
 	// A bundle that holds some other authority, not the server's.
 	ca := &CA{pool: x509.NewCertPool(), Source: `test.ca_cert_file ("/etc/ca.pem")`}
-	err, rs := tryOnce(t, srv.URL, func(c *Config) { c.CA = ca })
+	rs, err := tryOnce(t, srv.URL, func(c *Config) { c.CA = ca })
 	if !IsTLSError(err) || len(rs.waits) != 0 || !strings.Contains(err.Error(), `test.ca_cert_file ("/etc/ca.pem")`) {
 		t.Fatalf("err = %v after %d retries", err, len(rs.waits))
 	}
@@ -115,7 +115,7 @@ func TestWrongCANamesTheBundle(t *testing.T) {
 func TestHTTPSAgainstPlainHTTPFailsOnTheFirstTry(t *testing.T) {
 	srv, conns := tlsServer(t, false)
 	url := strings.Replace(srv.URL, "http://", "https://", 1)
-	err, rs := tryOnce(t, url, nil)
+	rs, err := tryOnce(t, url, nil)
 	if !IsTLSError(err) || len(rs.waits) != 0 || conns.Load() != 1 {
 		t.Fatalf("err = %v after %d retries over %d connections, want a TLSError on the first", err, len(rs.waits), conns.Load())
 	}
@@ -138,7 +138,7 @@ func TestHostnameMismatchFailsOnTheFirstTry(t *testing.T) {
 	// net/http's test certificate is for 127.0.0.1, ::1 and example.com,
 	// not localhost.
 	url := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
-	err, rs := tryOnce(t, url, func(c *Config) { c.CA = ca })
+	rs, err := tryOnce(t, url, func(c *Config) { c.CA = ca })
 	if !IsTLSError(err) || len(rs.waits) != 0 {
 		t.Fatalf("err = %v after %d retries, want a TLSError on the first", err, len(rs.waits))
 	}
@@ -168,7 +168,7 @@ func TestBrokenHandshakeIsRetried(t *testing.T) {
 			_ = c.Close()
 		}
 	}()
-	err, rs := tryOnce(t, "https://"+ln.Addr().String(), nil)
+	rs, err := tryOnce(t, "https://"+ln.Addr().String(), nil)
 	if IsTLSError(err) || !IsUnreachable(err) || len(rs.waits) != 3 {
 		t.Fatalf("err = %v after %d retries, want unreachable after 3", err, len(rs.waits))
 	}
