@@ -170,23 +170,6 @@ func Duration() validator.String {
 	}
 }
 
-// HTTPURL accepts an absolute http or https URL.
-func HTTPURL() validator.String {
-	return stringCheck{
-		desc: "value must be an absolute http:// or https:// URL",
-		check: func(s string) string {
-			u, err := url.Parse(s)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return fmt.Sprintf("must be an absolute http:// or https:// URL; got %q", s)
-			}
-			if u.RawQuery != "" || u.Fragment != "" {
-				return "must not have a query or fragment"
-			}
-			return ""
-		},
-	}
-}
-
 // RTMPURL accepts an rtmp:// or rtmps:// URL with a host, such as a
 // streaming service's ingest URL. The value is not quoted in the message: it
 // carries the stream key.
