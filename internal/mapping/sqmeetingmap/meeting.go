@@ -23,6 +23,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // Meeting is a scheduled meeting: instant or reservation, or, in the data
@@ -72,7 +73,7 @@ func MeetingAttrs() mapping.Attrs {
 			"SQMeeting cannot update instant meetings.",
 		Resource: schema.StringAttribute{
 			Optional: true, Computed: true, Default: stringdefault.StaticString(sqmeeting.MeetingTypeReservation),
-			Validators:    []validator.String{stringvalidator.OneOf(sqmeeting.MeetingTypeInstant, sqmeeting.MeetingTypeReservation)},
+			Validators:    []validator.String{validators.OneOf(sqmeeting.MeetingTypeInstant, sqmeeting.MeetingTypeReservation)},
 			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(typeImmutable)},
 		},
 	}

@@ -90,7 +90,7 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Config: "Defaults to `2048K`, the server's default.",
 			Resource: schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(defaultCallRate),
-				Validators: []validator.String{stringvalidator.OneOf(CallRates...)},
+				Validators: []validator.String{validators.OneOf(CallRates...)},
 			},
 		},
 		"password": {
@@ -116,7 +116,7 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Config: "Defaults to `single`, the server's default.",
 			Resource: schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(sqmeeting.WatermarkSingle),
-				Validators: []validator.String{stringvalidator.OneOf(watermarkTypes...)},
+				Validators: []validator.String{validators.OneOf(watermarkTypes...)},
 			},
 		},
 		"meeting_room_id": {
