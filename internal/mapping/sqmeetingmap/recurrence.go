@@ -68,8 +68,8 @@ const RuleDoc = "Days and times are meant in `timezone`: every occurrence starts
 	"so a 09:00 Europe/Berlin series stays at 09:00 in Berlin across daylight saving changes (a time that a change skips moves forward by the gap). " +
 	"Days of the week count 1 = Sunday ... 7 = Saturday, as SQMeeting's clients do; weeks start on Sunday. " +
 	"A month without a day of `days_of_month` (the 31st in April) has no occurrence for it. " +
-	"The provider expands the rule itself and, after every change, moves or cancels the occurrences the server made " +
-	"wherever the server, which expands rules in its own time zone, put them elsewhere."
+	"SQMeeting expands a rule in its own time zone, which may not be `timezone`: the provider expands the rule itself, " +
+	"and after every create and update it moves the occurrences the server put elsewhere and cancels the ones it should not have made."
 
 // RecurringMeetingAttrs are a series' attributes.
 func RecurringMeetingAttrs() mapping.Attrs {
