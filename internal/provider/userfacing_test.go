@@ -14,9 +14,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
+	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // vendorFile matches what a user must never be sent to: the folder of vendor
@@ -82,22 +82,12 @@ func TestSchemaNamesNoVendorFile(t *testing.T) {
 	var ps provider.SchemaResponse
 	p.Schema(ctx, provider.SchemaRequest{}, &ps)
 	walkSchema(ctx, "provider", reflect.ValueOf(ps.Schema), check)
-	for _, newRes := range p.Resources(ctx) {
-		r := newRes()
-		var md resource.MetadataResponse
-		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: TypeName}, &md)
-		var sr resource.SchemaResponse
-		r.Schema(ctx, resource.SchemaRequest{}, &sr)
-		walkSchema(ctx, md.TypeName, reflect.ValueOf(sr.Schema), check)
-	}
-	for _, newDS := range p.DataSources(ctx) {
-		d := newDS()
-		var md datasource.MetadataResponse
-		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: TypeName}, &md)
-		var sr datasource.SchemaResponse
-		d.Schema(ctx, datasource.SchemaRequest{}, &sr)
-		walkSchema(ctx, md.TypeName, reflect.ValueOf(sr.Schema), check)
-	}
+	eachResourceSchema(ctx, p, func(typeName string, s rschema.Schema) {
+		walkSchema(ctx, typeName, reflect.ValueOf(s), check)
+	})
+	eachDataSourceSchema(ctx, p, func(typeName string, s dschema.Schema) {
+		walkSchema(ctx, typeName, reflect.ValueOf(s), check)
+	})
 	// Every resource, data source and attribute has a description, and the
 	// replacements' reasons are plan modifiers: far more than 500 texts.
 	if seen < 500 {
