@@ -146,7 +146,7 @@ func (c plannedOccurrences) CheckPlan(_ context.Context, req plancheck.CheckPlan
 	unknownItems, _ := unknown["occurrences"].([]any)
 	var want []map[string]any
 	for _, o := range prior {
-		o := o.(map[string]any)
+		o, _ := o.(map[string]any)
 		if !slices.ContainsFunc(c.removed, func(s string) bool { return sameInstant(s, o["start_time"]) }) {
 			want = append(want, o)
 		}
@@ -162,7 +162,7 @@ func (c plannedOccurrences) CheckPlan(_ context.Context, req plancheck.CheckPlan
 		return
 	}
 	for i, w := range want {
-		got := planned[i].(map[string]any)
+		got, _ := planned[i].(map[string]any)
 		var idUnknown bool
 		if i < len(unknownItems) {
 			u, _ := unknownItems[i].(map[string]any)

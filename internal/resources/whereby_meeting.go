@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -58,7 +59,10 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, " +
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
 			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
-			"the configured values without replacing the meeting, trusting that they are the ones it was created with. " +
+			"the configured values without replacing the meeting, trusting that they are the ones it was created with, " +
+			"unless the meeting shows otherwise: a `room_name` without the configured `room_name_prefix` or in another " +
+			"`room_name_pattern`, or a viewer room URL (which only a `viewerMode` room has) that `template_type`, `room_mode` or " +
+			"`is_locked` contradicts, plans a replacement that says which value contradicts which. " +
 			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
 		Attributes: attrs,
 	}
@@ -78,7 +82,9 @@ func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 }
 
 // ModifyPlan checks end_date for a meeting about to be created, and plans
-// the optional URLs unknown for an update that changes which are asked for.
+// the optional URLs unknown for an update that changes which are asked for;
+// after an import, it replaces a meeting that contradicts a setting left
+// to Whereby's default.
 func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	switch {
 	case req.Plan.Raw.IsNull():
@@ -86,6 +92,31 @@ func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		checkEndDate(ctx, req.Plan, &resp.Diagnostics)
 	default:
 		r.planURLs(ctx, req, resp)
+		r.planImported(ctx, req, resp)
+	}
+}
+
+// planImported: on the first plan after an import, the settings' plan
+// modifiers compare the configured ones with what the import read
+// (wherebymap.ImportContradiction); a setting left null stays null and
+// meets none, so its default is compared here. Terraform replaces a resource
+// only for a value that changes, so the replacement is planned on the value
+// that contradicts the setting (room_name, viewer_room_url), which a new
+// meeting changes; the warning names the setting.
+func (r *wherebyMeeting) planImported(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if !planmodifiers.Unread(ctx, req.Private) {
+		return
+	}
+	contradictions := wherebymap.DefaultContradictions(ctx, req.State, resp.Plan)
+	for _, name := range wherebymap.SettingNames {
+		why, ok := contradictions[name]
+		if !ok {
+			continue
+		}
+		shown := path.Root(wherebymap.ShownBy[name])
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, shown, types.StringUnknown())...)
+		resp.RequiresReplace = append(resp.RequiresReplace, shown)
+		planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), why)
 	}
 }
 
@@ -155,7 +186,14 @@ func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	mtg, err := r.get(ctx, &state, &resp.Diagnostics)
+	// Until the first apply after an import records the settings, reads ask
+	// for the viewer URL too: only a viewerMode room has one, which the
+	// first plan compares with template_type, room_mode and is_locked.
+	var also []string
+	if planmodifiers.Unread(ctx, req.Private) {
+		also = append(also, whereby.FieldViewerRoomURL)
+	}
+	mtg, err := r.get(ctx, &state, &resp.Diagnostics, also...)
 	if client.IsNotFound(err) {
 		// Deleted, or an hour past its end_date: the next plan creates it.
 		resp.State.RemoveResource(ctx)
@@ -200,12 +238,17 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
-// get reads the meeting with the optional URLs m asks for; nil without an
-// error when the diagnostics have one.
-func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics) (*whereby.Meeting, error) {
+// get reads the meeting with the optional URLs m asks for, and also; nil
+// without an error when the diagnostics have one.
+func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics, also ...string) (*whereby.Meeting, error) {
 	fields := m.WantedFields(ctx, diags)
 	if diags.HasError() {
 		return nil, nil
+	}
+	for _, f := range also {
+		if !slices.Contains(fields, f) {
+			fields = append(fields, f)
+		}
 	}
 	return r.client.GetMeeting(ctx, m.ID.ValueString(), fields...)
 }
