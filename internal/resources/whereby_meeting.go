@@ -62,7 +62,7 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"the configured values without replacing the meeting, trusting that they are the ones it was created with, " +
 			"unless the meeting shows otherwise: a `room_name` without the configured `room_name_prefix` or in another " +
 			"`room_name_pattern`, or a viewer room URL (which only a `viewerMode` room has) that `template_type`, `room_mode` or " +
-			"`is_locked` contradicts, plans a replacement that says which value contradicts which. " +
+			"`is_locked` contradicts, plans a replacement that says which value contradicts which (settings left out are not compared). " +
 			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
 		Attributes: attrs,
 	}
@@ -82,9 +82,7 @@ func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 }
 
 // ModifyPlan checks end_date for a meeting about to be created, and plans
-// the optional URLs unknown for an update that changes which are asked for;
-// after an import, it replaces a meeting that contradicts a setting left
-// to Whereby's default.
+// the optional URLs unknown for an update that changes which are asked for.
 func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	switch {
 	case req.Plan.Raw.IsNull():
@@ -92,31 +90,6 @@ func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		checkEndDate(ctx, req.Plan, &resp.Diagnostics)
 	default:
 		r.planURLs(ctx, req, resp)
-		r.planImported(ctx, req, resp)
-	}
-}
-
-// planImported: on the first plan after an import, the settings' plan
-// modifiers compare the configured ones with what the import read
-// (wherebymap.ImportContradiction); a setting left null stays null and
-// meets none, so its default is compared here. Terraform replaces a resource
-// only for a value that changes, so the replacement is planned on the value
-// that contradicts the setting (room_name, viewer_room_url), which a new
-// meeting changes; the warning names the setting.
-func (r *wherebyMeeting) planImported(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if !planmodifiers.Unread(ctx, req.Private) {
-		return
-	}
-	contradictions := wherebymap.DefaultContradictions(ctx, req.State, resp.Plan)
-	for _, name := range wherebymap.SettingNames {
-		why, ok := contradictions[name]
-		if !ok {
-			continue
-		}
-		shown := path.Root(wherebymap.ShownBy[name])
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, shown, types.StringUnknown())...)
-		resp.RequiresReplace = append(resp.RequiresReplace, shown)
-		planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), why)
 	}
 }
 
@@ -238,18 +211,23 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
-// get reads the meeting with the optional URLs m asks for, and also; nil
+// get reads the meeting with the optional URLs m asks for, those m already
+// holds (an import's first reads ask for the viewer URL), and also; nil
 // without an error when the diagnostics have one.
 func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics, also ...string) (*whereby.Meeting, error) {
 	fields := m.WantedFields(ctx, diags)
 	if diags.HasError() {
 		return nil, nil
 	}
-	for _, f := range also {
-		if !slices.Contains(fields, f) {
-			fields = append(fields, f)
-		}
+	if held := m.ViewerRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldViewerRoomURL)
 	}
+	if held := m.HostRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldHostRoomURL)
+	}
+	// One order (hostRoomUrl, viewerRoomUrl, as WantedFields'), so that the
+	// same fields make the same request.
+	fields = slices.Compact(slices.Sorted(slices.Values(append(fields, also...))))
 	return r.client.GetMeeting(ctx, m.ID.ValueString(), fields...)
 }
 

@@ -488,7 +488,7 @@ func TestAccWherebyMeeting_import(t *testing.T) {
 // a generated part in the pattern) and its viewer room URL, which only a
 // viewerMode room (locked, group) has. A contradiction plans a replacement
 // whose warning names both values; agreement records the configured values
-// in place, without a write to Whereby.
+// in place, without a write to Whereby; settings left out are not compared.
 func TestAccWherebyMeeting_importContradicted(t *testing.T) {
 	const uuid = `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
 	cases := map[string]struct {
@@ -512,20 +512,19 @@ func TestAccWherebyMeeting_importContradicted(t *testing.T) {
 			"room_name_prefix", `^room_name_prefix = "a-" contradicts the imported meeting's room_name "/` + uuid + `", which has no prefix`,
 			`^/a-` + uuid + `$`,
 		},
-		"no prefix where the meeting has one": {
-			map[string]any{"roomNamePrefix": "a-"}, nil,
-			"room_name_prefix", `^room_name_prefix is not set, which means no prefix, and contradicts the imported meeting's room_name "/a-` + uuid + `", which has the prefix "a-"`,
-			`^/` + uuid + `$`,
+		// As a configuration generated from the import has them.
+		"every setting left out": {
+			map[string]any{"roomNamePrefix": "a-", "roomNamePattern": "human-short", "templateType": "viewerMode"}, nil,
+			"", "", `^/a-[a-z2-9]{6}$`,
 		},
 		"uuid where the name is human-short": {
 			map[string]any{"roomNamePattern": "human-short"}, []string{`room_name_pattern = "uuid"`},
 			"room_name_pattern", `^room_name_pattern = "uuid" contradicts the imported meeting's room_name "/[a-z2-9]{6}", whose generated part is six characters, the "human-short" pattern`,
 			`^/` + uuid + `$`,
 		},
-		"the default pattern where the name is human-short": {
+		"the prefix, the pattern left out": {
 			map[string]any{"roomNamePattern": "human-short", "roomNamePrefix": "hs-"}, []string{`room_name_prefix = "hs-"`},
-			"room_name_pattern", `^room_name_pattern is not set, which means "uuid", and contradicts the imported meeting's room_name "/hs-[a-z2-9]{6}"`,
-			`^/hs-` + uuid + `$`,
+			"", "", `^/hs-[a-z2-9]{6}$`,
 		},
 		"human-short where the name is a uuid": {
 			map[string]any{"roomNamePrefix": "x-"}, []string{`room_name_prefix = "x-"`, `room_name_pattern = "human-short"`},
@@ -546,9 +545,12 @@ func TestAccWherebyMeeting_importContradicted(t *testing.T) {
 			"room_mode", `^room_mode = "normal" contradicts the imported meeting's viewer room URL \(viewer_room_url\): it is a viewerMode room, which Whereby makes a "group" room`,
 			`^/` + uuid + `$`,
 		},
-		"no template where the meeting is a viewerMode room": {
-			map[string]any{"templateType": "viewerMode"}, []string{`room_mode = "group"`},
-			"template_type", `^template_type is not set, and the imported meeting has a viewer room URL \(viewer_room_url\), which only a viewerMode room has`,
+		"the group mode of a viewerMode room, the template left out": {
+			map[string]any{"templateType": "viewerMode"}, []string{`room_mode = "group"`}, "", "", `^/` + uuid + `$`,
+		},
+		"an unlocked room where the meeting is a viewerMode room": {
+			map[string]any{"templateType": "viewerMode"}, []string{`is_locked = false`},
+			"is_locked", `^is_locked = false contradicts the imported meeting's viewer room URL \(viewer_room_url\): it is a viewerMode room, which Whereby locks`,
 			`^/` + uuid + `$`,
 		},
 		"the viewerMode room": {
@@ -563,6 +565,9 @@ func TestAccWherebyMeeting_importContradicted(t *testing.T) {
 			var warnings acctest.PlanWarnings
 			var id string
 			action, checks := plancheck.ResourceActionUpdate, []plancheck.PlanCheck{warnings.None("Changing " + tc.replace + " replaces the resource")}
+			if len(tc.settings) == 0 {
+				action = plancheck.ResourceActionNoop
+			}
 			if tc.replace != "" {
 				action, checks = plancheck.ResourceActionDestroyBeforeCreate, []plancheck.PlanCheck{warnings.Expect("Changing "+tc.replace+" replaces the resource", tc.reason)}
 			}

@@ -47,57 +47,46 @@ func roomNameParts(name string) (prefix, pattern string, ok bool) {
 	return "", "", false
 }
 
-// Contradictions compares the settings planned for an imported meeting (a
-// null one is Whereby's default) with what the import read of it, and says,
-// by attribute, why the meeting cannot have been created with the planned
-// value, naming both.
+// Contradictions compares the settings planned for an imported meeting with
+// what the import read of it, and says, by attribute, why the meeting cannot
+// have been created with the planned value, naming both. A setting left null
+// is not stated, and contradicts nothing: a configuration generated from the
+// import (plan -generate-config-out) leaves every setting null, and must not
+// replace the meeting it imports.
 func (m *ManagedMeeting) Contradictions() map[string]string {
 	out := map[string]string{}
-	known := func(v attr.Value) bool { return !v.IsUnknown() }
-	if prefix, pattern, ok := roomNameParts(m.RoomName.ValueString()); ok && known(m.RoomName) {
+	stated := func(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
+	if prefix, pattern, ok := roomNameParts(m.RoomName.ValueString()); ok && !m.RoomName.IsUnknown() {
 		name := m.RoomName.ValueString()
-		if want := m.RoomNamePrefix.ValueString(); known(m.RoomNamePrefix) && want != prefix {
+		if want := m.RoomNamePrefix.ValueString(); stated(m.RoomNamePrefix) && want != prefix {
 			shows := fmt.Sprintf("has the prefix %q", prefix)
 			if prefix == "" {
 				shows = "has no prefix"
 			}
-			configured := fmt.Sprintf("room_name_prefix = %q", want)
-			if m.RoomNamePrefix.IsNull() {
-				configured = "room_name_prefix is not set, which means no prefix, and"
-			}
-			out["room_name_prefix"] = fmt.Sprintf("%s contradicts the imported meeting's room_name %q, which %s: "+
-				"Whereby puts the prefix right after the slash, before the generated part.", configured, name, shows) + replaceAfterImport
+			out["room_name_prefix"] = fmt.Sprintf("room_name_prefix = %q contradicts the imported meeting's room_name %q, which %s: "+
+				"Whereby puts the prefix right after the slash, before the generated part.", want, name, shows) + replaceAfterImport
 		}
-		want := m.RoomNamePattern.ValueString()
-		configured := fmt.Sprintf("room_name_pattern = %q", want)
-		if m.RoomNamePattern.IsNull() {
-			want, configured = whereby.RoomNamePatternUUID, `room_name_pattern is not set, which means "uuid", and`
-		}
-		if known(m.RoomNamePattern) && want != pattern {
+		if want := m.RoomNamePattern.ValueString(); stated(m.RoomNamePattern) && want != pattern {
 			shape := "a uuid (8-4-4-4-12 hexadecimal), the \"uuid\" pattern"
 			if pattern == whereby.RoomNamePatternHumanShort {
 				shape = "six characters, the \"human-short\" pattern"
 			}
-			out["room_name_pattern"] = fmt.Sprintf("%s contradicts the imported meeting's room_name %q, whose generated part is %s.",
-				configured, name, shape) + replaceAfterImport
+			out["room_name_pattern"] = fmt.Sprintf("room_name_pattern = %q contradicts the imported meeting's room_name %q, whose generated part is %s.",
+				want, name, shape) + replaceAfterImport
 		}
 	}
 	if m.ViewerRoomURL.IsUnknown() {
 		return out
 	}
 	viewer := !m.ViewerRoomURL.IsNull()
-	switch template := m.TemplateType.ValueString(); {
-	case m.TemplateType.IsUnknown():
-	case template == whereby.TemplateTypeViewerMode && !viewer:
+	if stated(m.TemplateType) && m.TemplateType.ValueString() == whereby.TemplateTypeViewerMode && !viewer {
 		out["template_type"] = `template_type = "viewerMode" contradicts the imported meeting, which has no viewer room URL: every viewerMode room has one.` + replaceAfterImport
-	case template == "" && viewer:
-		out["template_type"] = "template_type is not set, and the imported meeting has a viewer room URL (viewer_room_url), which only a viewerMode room has." + replaceAfterImport
 	}
-	if viewer && m.RoomMode.ValueString() == whereby.RoomModeNormal {
+	if viewer && stated(m.RoomMode) && m.RoomMode.ValueString() == whereby.RoomModeNormal {
 		out["room_mode"] = `room_mode = "normal" contradicts the imported meeting's viewer room URL (viewer_room_url): ` +
 			`it is a viewerMode room, which Whereby makes a "group" room.` + replaceAfterImport
 	}
-	if viewer && known(m.IsLocked) && !m.IsLocked.IsNull() && !m.IsLocked.ValueBool() {
+	if viewer && stated(m.IsLocked) && !m.IsLocked.ValueBool() {
 		out["is_locked"] = "is_locked = false contradicts the imported meeting's viewer room URL (viewer_room_url): " +
 			"it is a viewerMode room, which Whereby locks." + replaceAfterImport
 	}
@@ -133,31 +122,4 @@ func importedWithPlan(ctx context.Context, state tfsdk.State, plan tfsdk.Plan) (
 		}
 	}
 	return &m, true
-}
-
-// ShownBy names, for each setting Contradictions compares, the attribute
-// read from the meeting that can contradict it.
-var ShownBy = map[string]string{
-	"room_name_prefix": "room_name", "room_name_pattern": "room_name",
-	"template_type": "viewer_room_url", "room_mode": "viewer_room_url", "is_locked": "viewer_room_url",
-}
-
-// DefaultContradictions are the Contradictions of the settings the plan
-// leaves null, which stay null and so meet no attribute plan modifier.
-func DefaultContradictions(ctx context.Context, state tfsdk.State, plan tfsdk.Plan) map[string]string {
-	m, ok := importedWithPlan(ctx, state, plan)
-	if !ok {
-		return nil
-	}
-	planned := map[string]attr.Value{
-		"room_name_prefix": m.RoomNamePrefix, "room_name_pattern": m.RoomNamePattern, "template_type": m.TemplateType,
-		"room_mode": m.RoomMode, "is_locked": m.IsLocked,
-	} // as ShownBy
-	out := m.Contradictions()
-	for name := range out {
-		if !planned[name].IsNull() {
-			delete(out, name)
-		}
-	}
-	return out
 }
