@@ -369,11 +369,22 @@ func TestAccSQMeetingRecurringMeeting_drift(t *testing.T) {
 }
 
 // The plan lists exactly the occurrences a change adds and removes, and the
-// apply gives them: a Berlin series with the server in UTC, where every
-// recurrence update makes the occurrences anew at the server's times, and
-// the provider puts each reservation ID back where the plan showed it.
+// apply gives them: a Berlin series with the server in Berlin, and in UTC,
+// where every recurrence update makes the occurrences anew at the server's
+// times and the provider puts each reservation ID back where the plan showed
+// it.
 func TestAccSQMeetingRecurringMeeting_plannedOccurrences(t *testing.T) {
-	emu := acctest.NewEmulator(t)
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, zone := range map[string]*time.Location{"server in UTC": nil, "server in Berlin": berlin} {
+		t.Run(name, func(t *testing.T) { testPlannedOccurrences(t, zone) })
+	}
+}
+
+func testPlannedOccurrences(t *testing.T, zone *time.Location) {
+	emu := acctest.NewEmulatorWith(t, emulator.Options{SQMeeting: sqmeeting.Options{TimeZone: zone}})
 	calls := sqCalls{emu: emu}
 	with := func(args ...string) string {
 		return emu.Config(sqSeriesHCL(append(slices.Clone(sqBerlin), args...)...))
