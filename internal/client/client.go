@@ -39,6 +39,15 @@ type Authenticator interface {
 	Invalidate()
 }
 
+// FixedAuthenticator is an Authenticator whose credentials are sent as they
+// are (an API key, a token the user gave): a 401 refuses them, and signing
+// in again cannot help, so the core neither retries nor sends them again (see
+// Credentials).
+type FixedAuthenticator interface {
+	Authenticator
+	Fixed() bool
+}
+
 // ErrorDecoder turns a rejected response into an APIError using the platform's own
 // envelope. It must not return nil.
 type ErrorDecoder func(status int, header http.Header, body []byte) *APIError
@@ -61,7 +70,14 @@ type Config struct {
 	InsecureSkipVerify bool
 	UserAgent          string
 	Auth               Authenticator
-	DecodeError        ErrorDecoder
+	// Credentials remembers a refusal of the credentials that Auth sends or
+	// that sign-in requests carry (see Credentials); nil makes a memory of
+	// the client's own.
+	Credentials *Credentials
+	// IsRefusal, when set, recognizes a platform's own refusal of a sign-in,
+	// besides a 401 or 403 (SQMeeting's sign-in codes).
+	IsRefusal   func(err error) bool
+	DecodeError ErrorDecoder
 	// RetryAfterFromBody reads how long to wait from the body of a 429 or 503
 	// answer, for a platform that says so more precisely than the Retry-After
 	// header's whole seconds (Whereby's data.msLeft). When it finds a value,
@@ -146,6 +162,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Credentials == nil {
+		cfg.Credentials = NewCredentials(cfg.Platform, "")
+	}
 	var p *pacer
 	if b := cfg.Budget; b != nil {
 		if b.Points <= 0 || b.Window <= 0 || b.Cost == nil {
@@ -210,6 +229,11 @@ type Request struct {
 	Idempotent bool
 	// NoAuth skips the Authenticator, for sign-in calls.
 	NoAuth bool
+	// SignIn marks a request that presents the credentials to get a token:
+	// once the platform refuses it (401, 403 or Config.IsRefusal), it is
+	// never sent again in this process (see Credentials), and neither is
+	// the first refusal retried.
+	SignIn bool
 }
 
 // Response is a successful (2xx) answer.
@@ -247,6 +271,12 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	if len(req.Query) > 0 {
 		u.RawQuery = req.Query.Encode()
 	}
+	fixed := c.fixedAuth() && !req.NoAuth
+	if req.SignIn || fixed {
+		if err := c.cfg.Credentials.Refused(); err != nil {
+			return nil, err
+		}
+	}
 	idempotent := req.Idempotent || isIdempotentMethod(req.Method)
 	reauthed := false
 	start := time.Now()
@@ -272,9 +302,13 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			}
 			return resp, nil
 		}
-		if IsUnreachable(err) {
-			// The sign-in (a call of its own) already retried and gave up.
+		if IsUnreachable(err) || IsRefused(err) {
+			// The sign-in (a call of its own) already retried and gave up,
+			// or was refused.
 			return nil, err
+		}
+		if c.refuses(err, req.SignIn, fixed) {
+			return nil, c.cfg.Credentials.Refuse(err)
 		}
 		if te := (*transportError)(nil); !errors.As(err, &te) || !te.unsent {
 			reached = true
@@ -309,6 +343,34 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil, giveUp(fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr))
 		}
 	}
+}
+
+// fixedAuth reports whether the client's Authenticator sends fixed
+// credentials (see FixedAuthenticator).
+func (c *Client) fixedAuth() bool {
+	f, ok := c.cfg.Auth.(FixedAuthenticator)
+	return ok && f.Fixed()
+}
+
+// refuses reports whether err is the platform's refusal of the credentials:
+// a sign-in's 401 or 403 (or Config.IsRefusal), or a 401 to fixed
+// credentials.
+func (c *Client) refuses(err error, signIn, fixed bool) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	if signIn {
+		return isRefusal(err, true) || (c.cfg.IsRefusal != nil && c.cfg.IsRefusal(err))
+	}
+	return fixed && isRefusal(err, false)
+}
+
+// CheckCredentials proves the credentials with probe once per credential
+// set and provider process (Credentials.CheckOnce), and returns their
+// refusal, if any.
+func (c *Client) CheckCredentials(ctx context.Context, probe func(context.Context) error) error {
+	return c.cfg.Credentials.CheckOnce(ctx, probe)
 }
 
 // pace waits until the Budget lets a request with method go out.

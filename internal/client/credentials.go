@@ -1,0 +1,184 @@
+package client
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"sync"
+
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+)
+
+// Credentials is one set of credentials for one platform: what the provider
+// process remembers about it. A set that the platform refused is never sent
+// again: each try would count toward an account's lockout, and the answer
+// cannot change within a run. Every client built with the same set (two
+// aliases, or the provider and its plan-time check) shares one memory, and
+// sets that differ in any value are independent.
+type Credentials struct {
+	platform string
+	// hint names what to correct, and where it was set: "portsip.password
+	// (set by the environment variable PORTSIP_PASSWORD)".
+	hint  string
+	state *credentialState
+}
+
+// credentialState is the memory shared by every Credentials of one set.
+type credentialState struct {
+	mu      sync.Mutex
+	refused error
+	// check is the plan-time check: nil before it starts; done closes
+	// when it has finished.
+	check *credentialCheck
+}
+
+type credentialCheck struct {
+	done chan struct{}
+}
+
+// processCredentials is the provider process's memory, by a digest of the
+// platform, its endpoint and the credentials' values (never the values).
+var processCredentials = struct {
+	sync.Mutex
+	byKey map[string]*credentialState
+}{byKey: map[string]*credentialState{}}
+
+// Remembered returns the process's memory of one credential set: identity is
+// what tells sets apart (the endpoint and every credential value). hint names
+// what the user corrects when the platform refuses them.
+func Remembered(platform, hint string, identity ...string) *Credentials {
+	h := sha256.New()
+	for _, part := range append([]string{platform}, identity...) {
+		fmt.Fprintf(h, "%d:%s;", len(part), part)
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	processCredentials.Lock()
+	defer processCredentials.Unlock()
+	st := processCredentials.byKey[key]
+	if st == nil {
+		st = &credentialState{}
+		processCredentials.byKey[key] = st
+	}
+	return &Credentials{platform: platform, hint: hint, state: st}
+}
+
+// NewCredentials is a memory that nothing else shares, for a client built
+// without one.
+func NewCredentials(platform, hint string) *Credentials {
+	return &Credentials{platform: platform, hint: hint, state: &credentialState{}}
+}
+
+// RefusedError is a platform's refusal of the credentials, remembered for the
+// rest of the run and given to every later call without asking again.
+type RefusedError struct {
+	Platform string
+	// Hint names what to correct (see Credentials).
+	Hint string
+	// Err is the platform's answer to the first try.
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	fix := "Correct the credentials"
+	if e.Hint != "" {
+		fix = "Correct " + e.Hint
+	}
+	return fmt.Sprintf("%s refused the credentials: %v. %s. They are not sent again in this run, so that an account with a lockout policy is not locked.",
+		e.Platform, e.Err, fix)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// IsRefused reports whether err is a refusal of the credentials.
+func IsRefused(err error) bool {
+	var re *RefusedError
+	return errors.As(err, &re)
+}
+
+// Refused is the remembered refusal, or nil.
+func (c *Credentials) Refused() error {
+	c.state.mu.Lock()
+	defer c.state.mu.Unlock()
+	return c.refused()
+}
+
+// refused is Refused with the lock held, worded with this handle's hint.
+func (c *Credentials) refused() error {
+	if c.state.refused == nil {
+		return nil
+	}
+	return &RefusedError{Platform: c.platform, Hint: c.hint, Err: c.state.refused}
+}
+
+// Refuse remembers that the platform refused the credentials with err, and
+// returns the error every call gives from now on. The first refusal is the
+// one remembered.
+func (c *Credentials) Refuse(err error) error {
+	if IsRefused(err) {
+		return err
+	}
+	c.state.mu.Lock()
+	defer c.state.mu.Unlock()
+	if c.state.refused == nil {
+		c.state.refused = err
+	}
+	return c.refused()
+}
+
+// CheckOnce runs probe, a request that proves the credentials, once for the
+// set in this process; callers that come while it runs wait for it, and
+// later ones return at once. It returns the refusal, if the platform refused
+// the credentials (now or before); any other failure of the probe is left to
+// the calls that need the platform, which report it with their own context.
+func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context) error) error {
+	c.state.mu.Lock()
+	if err := c.refused(); err != nil {
+		c.state.mu.Unlock()
+		return err
+	}
+	chk := c.state.check
+	if chk == nil {
+		chk = &credentialCheck{done: make(chan struct{})}
+		c.state.check = chk
+		c.state.mu.Unlock()
+		func() {
+			defer close(chk.done)
+			err := probe(ctx)
+			if err != nil && ctx.Err() != nil {
+				// Cancelled, not answered: let the next caller check.
+				c.state.mu.Lock()
+				c.state.check = nil
+				c.state.mu.Unlock()
+			}
+		}()
+	} else {
+		c.state.mu.Unlock()
+		select {
+		case <-chk.done:
+		case <-ctx.Done():
+			return nil
+		}
+	}
+	return c.Refused()
+}
+
+// isRefusal is what a refused sign-in, or a refused fixed credential,
+// answers: 401, or 403 for a sign-in.
+func isRefusal(err error, signIn bool) bool {
+	switch StatusCode(err) {
+	case http.StatusUnauthorized:
+		return true
+	case http.StatusForbidden:
+		return signIn
+	}
+	return false
+}
+
+// CredentialsOf is the process's memory of the credentials r resolved, worded
+// with where each came from.
+func CredentialsOf(r platforms.Resolution) *Credentials {
+	return Remembered(r.Platform.Name, r.CredentialText(), r.Identity()...)
+}
