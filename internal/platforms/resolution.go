@@ -62,12 +62,16 @@ func (r Resolution) Credentials() []Setting {
 
 // CredentialText names the credentials in use for a message about their
 // refusal: each as the attribute and the variable, and where it came from.
-// "portsip.password (PORTSIP_PASSWORD, which set it)".
+// `portsip.username = "alice" (set in the provider block; PORTSIP_USERNAME is
+// not used)`. Secrets are named, never shown.
 func (r Resolution) CredentialText() string {
 	creds := r.Credentials()
 	parts := make([]string, 0, len(creds))
 	for _, s := range creds {
 		attr := r.Platform.Block + "." + s.Attr
+		if !s.Secret {
+			attr += fmt.Sprintf(" = %q", r.Values[s.Attr])
+		}
 		if r.From[s.Attr] == FromEnvironment {
 			parts = append(parts, fmt.Sprintf("%s (set by the environment variable %s)", attr, s.Env))
 		} else {

@@ -88,6 +88,10 @@ func (a *tokenAuth) renew(ctx context.Context) error {
 	}
 	var tr tokenResponse
 	if err := a.call(ctx, "/auth/sign_in", body, &tr, true); err != nil {
+		if client.IsRefused(err) {
+			// Every call gives the same message, which says what to fix.
+			return err
+		}
 		return fmt.Errorf("signing in to PortSIP as %q: %w", a.username, err)
 	}
 	if tr.AccessToken == "" {

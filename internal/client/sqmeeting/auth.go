@@ -84,6 +84,10 @@ func (a *tokenAuth) signIn(ctx context.Context) (*User, error) {
 		err = fmt.Errorf("the answer carries no user_token")
 	}
 	if err != nil {
+		if client.IsRefused(err) {
+			// Every call gives the same message, which says what to fix.
+			return nil, err
+		}
 		return nil, fmt.Errorf("signing in to SQMeeting as %q: %w", a.username, err)
 	}
 	a.token, a.userID = out.UserToken, out.UserID
