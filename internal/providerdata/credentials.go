@@ -15,9 +15,10 @@ import (
 // it runs check, the platform client's CheckCredentials, which proves the
 // credentials with one request per credential set and provider process, and
 // reports their refusal. A plan that only reads (refresh has authenticated
-// already) or deletes sends nothing.
+// already) or deletes sends nothing, and neither does one that the
+// resource's own plan-time checks have failed: ModifyPlan defers the call.
 func CheckCredentials(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics, check func(context.Context) error) {
-	if req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
+	if diags.HasError() || req.Plan.Raw.IsNull() || req.Plan.Raw.Equal(req.State.Raw) {
 		return
 	}
 	err := check(ctx)

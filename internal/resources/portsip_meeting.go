@@ -70,7 +70,7 @@ func (r *portsipMeeting) Configure(_ context.Context, req resource.ConfigureRequ
 
 // ModifyPlan makes wrong credentials fail the plan of a create or an update.
 func (r *portsipMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

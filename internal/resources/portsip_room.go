@@ -67,7 +67,7 @@ func (r *portsipRoom) Configure(_ context.Context, req resource.ConfigureRequest
 
 // ModifyPlan makes wrong credentials fail the plan of a create or an update.
 func (r *portsipRoom) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

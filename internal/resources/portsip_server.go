@@ -64,7 +64,7 @@ func (r *portsipServer) Configure(_ context.Context, req resource.ConfigureReque
 
 // ModifyPlan makes wrong credentials fail the plan of a create or an update.
 func (r *portsipServer) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

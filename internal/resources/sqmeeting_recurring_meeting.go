@@ -73,7 +73,7 @@ func (r *sqmeetingRecurring) ValidateConfig(ctx context.Context, req resource.Va
 // ModifyPlan plans the occurrences (RecurringMeeting.PlanOccurrences) and
 // what a change of meeting room changes.
 func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
