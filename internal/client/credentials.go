@@ -16,8 +16,8 @@ import (
 // process remembers about it. A set that the platform refused is never sent
 // again: each try would count toward an account's lockout, and the answer
 // cannot change within a run. Every client built with the same set (two
-// aliases, or the provider and its plan-time check) shares one memory, and
-// sets that differ in any value are independent.
+// aliases, or the provider and its plan-time check) shares one memory, held
+// by a Registry, and sets that differ in any value are independent.
 type Credentials struct {
 	platform string
 	// hint names what to correct, and where it was set: "portsip.password
@@ -39,30 +39,41 @@ type credentialCheck struct {
 	done chan struct{}
 }
 
-// processCredentials is the provider process's memory, by a digest of the
-// platform, its endpoint and the credentials' values (never the values).
-var processCredentials = struct {
-	sync.Mutex
+// Registry is a provider process's memory of credentials, by a digest of
+// the platform, its endpoint and the credentials' values (never the values).
+// The provider keeps one for its lifetime, which in a real run is its
+// plugin process's.
+type Registry struct {
+	mu    sync.Mutex
 	byKey map[string]*credentialState
-}{byKey: map[string]*credentialState{}}
+}
 
-// Remembered returns the process's memory of one credential set: identity is
-// what tells sets apart (the endpoint and every credential value). hint names
+// NewRegistry returns an empty memory.
+func NewRegistry() *Registry { return &Registry{byKey: map[string]*credentialState{}} }
+
+// Remembered returns the memory of one credential set: identity is what
+// tells sets apart (the endpoint and every credential value). hint names
 // what the user corrects when the platform refuses them.
-func Remembered(platform, hint string, identity ...string) *Credentials {
+func (g *Registry) Remembered(platform, hint string, identity ...string) *Credentials {
 	h := sha256.New()
 	for _, part := range append([]string{platform}, identity...) {
 		fmt.Fprintf(h, "%d:%s;", len(part), part)
 	}
 	key := hex.EncodeToString(h.Sum(nil))
-	processCredentials.Lock()
-	defer processCredentials.Unlock()
-	st := processCredentials.byKey[key]
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	st := g.byKey[key]
 	if st == nil {
 		st = &credentialState{}
-		processCredentials.byKey[key] = st
+		g.byKey[key] = st
 	}
 	return &Credentials{platform: platform, hint: hint, state: st}
+}
+
+// For is the memory of the credentials r resolved, worded with where each
+// came from.
+func (g *Registry) For(r platforms.Resolution) *Credentials {
+	return g.Remembered(r.Platform.Name, r.CredentialText(), r.Identity()...)
 }
 
 // NewCredentials is a memory that nothing else shares, for a client built
@@ -175,10 +186,4 @@ func isRefusal(err error, signIn bool) bool {
 		return signIn
 	}
 	return false
-}
-
-// CredentialsOf is the process's memory of the credentials r resolved, worded
-// with where each came from.
-func CredentialsOf(r platforms.Resolution) *Credentials {
-	return Remembered(r.Platform.Name, r.CredentialText(), r.Identity()...)
 }

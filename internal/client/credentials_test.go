@@ -43,13 +43,14 @@ func signIn(c *Client, password string) error {
 func TestRefusedSignInIsSentOnce(t *testing.T) {
 	var signIns atomic.Int32
 	build := signInServer(t, &signIns)
-	c := build(&Config{Credentials: Remembered("Test", "test.password (set by TEST_PASSWORD)", t.Name(), "password=wrong")})
+	reg := NewRegistry()
+	c := build(&Config{Credentials: reg.Remembered("Test", "test.password (set by TEST_PASSWORD)", t.Name(), "password=wrong")})
 	first := signIn(c, "wrong")
 	if !IsRefused(first) || !strings.Contains(first.Error(), "Correct test.password (set by TEST_PASSWORD)") || !strings.Contains(first.Error(), "HTTP 401") {
 		t.Fatalf("first sign-in: %v", first)
 	}
 	// A second client with the same credentials (another alias) shares the memory.
-	again := build(&Config{Credentials: Remembered("Test", "test.password (set by TEST_PASSWORD)", t.Name(), "password=wrong")})
+	again := build(&Config{Credentials: reg.Remembered("Test", "test.password (set by TEST_PASSWORD)", t.Name(), "password=wrong")})
 	for _, cl := range []*Client{c, again} {
 		if err := signIn(cl, "wrong"); err == nil || err.Error() != first.Error() {
 			t.Errorf("later sign-in: %v, want the first refusal again", err)
@@ -59,7 +60,7 @@ func TestRefusedSignInIsSentOnce(t *testing.T) {
 		t.Errorf("%d sign-ins reached the server, want 1 (a 401 is never retried nor repeated)", n)
 	}
 	// Other credentials are independent.
-	other := build(&Config{Credentials: Remembered("Test", "", t.Name(), "password=right")})
+	other := build(&Config{Credentials: reg.Remembered("Test", "", t.Name(), "password=right")})
 	if err := signIn(other, "right"); err != nil {
 		t.Errorf("sign-in with other credentials: %v", err)
 	}
@@ -113,7 +114,8 @@ func TestForbiddenToFixedCredentialsIsNotARefusal(t *testing.T) {
 func TestCheckOnceSharesOneProbe(t *testing.T) {
 	var signIns atomic.Int32
 	build := signInServer(t, &signIns)
-	c := build(&Config{Credentials: Remembered("Test", "test.password", t.Name(), "password=wrong")})
+	reg := NewRegistry()
+	c := build(&Config{Credentials: reg.Remembered("Test", "test.password", t.Name(), "password=wrong")})
 	release := make(chan struct{})
 	var probes atomic.Int32
 	probe := func(ctx context.Context) error {
@@ -145,7 +147,7 @@ func TestCheckOnceSharesOneProbe(t *testing.T) {
 	}
 
 	// Accepted credentials are checked once as well.
-	ok := build(&Config{Credentials: Remembered("Test", "", t.Name(), "password=right")})
+	ok := build(&Config{Credentials: reg.Remembered("Test", "", t.Name(), "password=right")})
 	for range 3 {
 		if err := ok.CheckCredentials(context.Background(), func(context.Context) error { return signIn(ok, "right") }); err != nil {
 			t.Fatal(err)

@@ -42,7 +42,8 @@ func sourceOf[C any](pl *platforms.Platform, connect func(platforms.Values, clie
 ) source {
 	return source{platform: pl, types: types, list: func(ctx context.Context, r platforms.Resolution, l *lister) ([]*Object, error) {
 		hc := l.opts.HTTP
-		hc.Credentials = client.CredentialsOf(r)
+		// conference-export lists each platform once per run.
+		hc.Credentials = client.NewRegistry().For(r)
 		c, err := connect(r.Values, hc)
 		if err != nil {
 			return nil, err

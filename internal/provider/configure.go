@@ -71,7 +71,7 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 			continue
 		}
 		hc := httpCfg
-		hc.Credentials = client.CredentialsOf(resolved)
+		hc.Credentials = p.credentials.For(resolved)
 		cl, err := c.connect(resolved.Values, hc)
 		if err != nil {
 			problems[c.platform.Key] = []platforms.Problem{{Summary: "Invalid " + c.platform.Name + " configuration", Detail: err.Error()}}

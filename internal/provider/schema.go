@@ -26,7 +26,7 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 		"what is missing for a platform that nothing uses is never an error, and a resource of a platform that lacks a value " +
 		"fails with a message naming the block attribute and the environment variable that set it."
 	resp.Schema = schema.Schema{
-		Description: description,
+		Description:         description,
 		MarkdownDescription: description + "\n\n" + credentialRule() + "\n\n" + platforms.EnvTable(),
 		Attributes: map[string]schema.Attribute{
 			"request_timeout": schema.StringAttribute{
