@@ -194,8 +194,6 @@ func (p *Platform) FromEnvironment() (r Resolution, ok bool) {
 
 // Problem is one unmet requirement of a configuration.
 type Problem struct {
-	// Attr is the attribute the message is attached to.
-	Attr    string
 	Summary string
 	Detail  string
 }
@@ -230,22 +228,20 @@ func (p *Platform) Problems(r Resolution) []Problem {
 			}
 		}
 		var what, how string
-		first := ""
 		if started != nil {
-			what, how, first = p.labels(started), p.howToSet(r, started), started[0]
+			what, how = p.labels(started), p.howToSet(r, started)
 		} else {
 			ways := make([]string, 0, len(req))
 			for _, alt := range req {
 				ways = append(ways, p.howToSet(r, alt))
 			}
-			what, how, first = strings.Join(alts, ", or "), strings.Join(ways, ", or "), req[0][0]
+			what, how = strings.Join(alts, ", or "), strings.Join(ways, ", or ")
 		}
 		verb := "is"
 		if started != nil && len(started) > 1 {
 			verb = "are"
 		}
 		out = append(out, Problem{
-			Attr:    first,
 			Summary: fmt.Sprintf("Missing %s %s", p.Name, strings.Join(alts, ", or ")),
 			Detail:  fmt.Sprintf("The %s %s %s missing: set %s.%s", p.Name, what, verb, how, r.origins()),
 		})
@@ -268,7 +264,6 @@ func (p *Platform) conflicts(r Resolution) []Problem {
 			}
 			o := p.Setting(other)
 			out = append(out, Problem{
-				Attr:    other,
 				Summary: fmt.Sprintf("Conflicting %s credentials in the environment", p.Name),
 				Detail: fmt.Sprintf("%s and %s are both set in the environment, and the provider does not choose between them: "+
 					"unset one of them, or set the credentials in the %s block (%s.%s, or %s.%s), whose credentials replace all of the environment's.",

@@ -60,11 +60,11 @@ func TestProblemsNameTheBlockAndTheVariables(t *testing.T) {
 	if len(probs) != 2 {
 		t.Fatalf("got %d problems, want 2: %+v", len(probs), probs)
 	}
-	if probs[0].Attr != "endpoint" || probs[0].Summary != "Missing PortSIP endpoint" ||
+	if probs[0].Summary != "Missing PortSIP endpoint" ||
 		!strings.Contains(probs[0].Detail, "set portsip.endpoint or PORTSIP_ENDPOINT") {
 		t.Errorf("endpoint problem = %+v", probs[0])
 	}
-	if probs[1].Attr != "password" || probs[1].Summary != "Missing PortSIP token, or username and password" ||
+	if probs[1].Summary != "Missing PortSIP token, or username and password" ||
 		!strings.Contains(probs[1].Detail, "The PortSIP password is missing: set portsip.password (the portsip block sets credentials") {
 		t.Errorf("credentials problem = %+v", probs[1])
 	}
@@ -89,7 +89,7 @@ func TestProblemsSayWhereTheOthersCameFrom(t *testing.T) {
 	}
 	want := "The PortSIP username is missing: set portsip.username or PORTSIP_USERNAME. " +
 		"Of the others, the endpoint came from PORTSIP_ENDPOINT, password from PORTSIP_PASSWORD."
-	if probs[0].Detail != want || probs[0].Attr != "username" {
+	if probs[0].Detail != want {
 		t.Errorf("problem = %+v\nwant detail %q", probs[0], want)
 	}
 
