@@ -105,6 +105,12 @@ resource "conference_whereby_meeting" "w" {
 			statecheck.ExpectKnownValue("conference_whereby_meeting.w", tfjsonpath.New("id"), knownvalue.NotNull()),
 		},
 	})
+	// A platform that nothing uses is sent nothing.
+	for _, e := range emu.Journal(t) {
+		if !strings.HasPrefix(e.Path, "/v1/") {
+			t.Errorf("%s %s was sent, though only Whereby is used", e.Method, e.Path)
+		}
+	}
 }
 
 func TestAccCredentials_aliasOfOnePlatformWithHalfSetEnvironment(t *testing.T) {
