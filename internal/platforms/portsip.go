@@ -20,7 +20,7 @@ var PortSIP = Platform{
 		// username is ("alice" is a different person in each), so it comes
 		// from the same place as the username.
 		{Attr: "domain", Env: "PORTSIP_DOMAIN", MaxLength: 280, Credential: true,
-			Description: "The tenant's SIP domain, sent with the sign-in for multi-tenant PBXs."},
+			Description: "The tenant's SIP domain, sent with the sign-in for multi-tenant PBXs. It counts as a credential, since it says which tenant's user `username` is."},
 	},
 	Requires: [][][]string{
 		{{"endpoint"}},

@@ -108,7 +108,7 @@ func credentialRule() string {
 		"which are one set: when a platform's block sets any of them, none of that platform's credentials is read from the environment. " +
 		"An alias whose `portsip` block sets `username` and `password` therefore signs in as that user even when " + env("token") + " is set, " +
 		"while its `endpoint` may still come from " + env("endpoint") + ". " +
-		"Within one place a token and a username with a password never mix: the block refuses both, " +
+		"Within one place a token and a username with a password never mix: the block refuses them together, " +
 		"and " + env("token") + " set together with " + env("username") + " or " + env("password") + " is an error that names both variables.\n\n" +
 		"Credentials that a platform refuses (a wrong password, a revoked API key) are tried once per provider process: " +
 		"every later call fails at once with the same message, which names the block attribute and the environment variable to correct, " +
