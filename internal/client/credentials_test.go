@@ -118,7 +118,7 @@ func TestCheckOnceSharesOneProbe(t *testing.T) {
 	c := build(&Config{Credentials: reg.Remembered("Test", "test.password", t.Name(), "password=wrong")})
 	release := make(chan struct{})
 	var probes atomic.Int32
-	probe := func(ctx context.Context) error {
+	probe := func(context.Context) error {
 		probes.Add(1)
 		<-release
 		return signIn(c, "wrong")

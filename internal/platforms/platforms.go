@@ -238,7 +238,7 @@ func (p *Platform) Problems(r Resolution) []Problem {
 			what, how = strings.Join(alts, ", or "), strings.Join(ways, ", or ")
 		}
 		verb := "is"
-		if started != nil && len(started) > 1 {
+		if len(started) > 1 {
 			verb = "are"
 		}
 		out = append(out, Problem{

@@ -82,8 +82,9 @@ func (r Resolution) CredentialText() string {
 }
 
 // origins is the sentence that says where the values that are set came
-// from, and which environment credentials were left out: " The endpoint came
-// from PORTSIP_ENDPOINT, password from PORTSIP_PASSWORD."
+// from, and which environment credentials were left out, such as " Of the
+// others, the endpoint came from PORTSIP_ENDPOINT, password from
+// PORTSIP_PASSWORD.".
 func (r Resolution) origins() string {
 	var parts []string
 	for _, s := range r.Platform.Settings {

@@ -30,19 +30,6 @@ func runSerial(t *testing.T, steps ...resource.TestStep) {
 	})
 }
 
-// requests counts the journal's requests with method whose path ends in
-// suffix.
-func requests(t *testing.T, emu *acctest.Emulator, method, suffix string) int {
-	t.Helper()
-	n := 0
-	for _, e := range emu.Journal(t) {
-		if e.Method == method && strings.HasSuffix(e.Path, suffix) {
-			n++
-		}
-	}
-	return n
-}
-
 // An alias that signs in as its own user does so even when the environment
 // holds an admin's token: a block that sets credentials takes none from the
 // environment.
