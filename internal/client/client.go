@@ -256,7 +256,32 @@ func (r *Response) Decode(out any) error {
 
 // Do sends req, retrying where that is safe, and returns the response of the
 // first 2xx answer or the error of the last attempt.
+//
+// Fixed credentials that no answer has accepted yet go out with one request
+// at a time: the others wait for its answer, so that a refused key is sent
+// once, not once per request in flight (Credentials.admit).
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	if !c.fixedAuth() || req.NoAuth {
+		return c.do(ctx, req)
+	}
+	settle, err := c.cfg.Credentials.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.do(ctx, req)
+	settle(answered(err))
+	return resp, err
+}
+
+// answered reports whether the platform answered a request, which then
+// accepted the credentials it carried unless it refused them.
+func answered(err error) bool {
+	var apiErr *APIError
+	return err == nil || (errors.As(err, &apiErr) && !IsRefused(err))
+}
+
+// do is Do without the wait for fixed credentials to be accepted.
+func (c *Client) do(ctx context.Context, req Request) (*Response, error) {
 	var body []byte
 	if req.Body != nil {
 		b, err := json.Marshal(req.Body)
@@ -272,7 +297,7 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		u.RawQuery = req.Query.Encode()
 	}
 	fixed := c.fixedAuth() && !req.NoAuth
-	if req.SignIn || fixed {
+	if req.SignIn {
 		if err := c.cfg.Credentials.Refused(); err != nil {
 			return nil, err
 		}

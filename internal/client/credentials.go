@@ -30,6 +30,11 @@ type Credentials struct {
 type credentialState struct {
 	mu      sync.Mutex
 	refused error
+	// accepted is set once the platform answered a request that carried
+	// the credentials without refusing them; trying, while a request that
+	// would tell is in flight, closes when it has its answer (admit).
+	accepted bool
+	trying   chan struct{}
 	// check is the plan-time check: nil before it starts; done closes
 	// when it has finished.
 	check *credentialCheck
@@ -137,6 +142,45 @@ func (c *Credentials) Refuse(err error) error {
 		c.state.refused = err
 	}
 	return c.refused()
+}
+
+// admit lets a request carry fixed credentials. Until the platform has
+// accepted them, one request at a time goes, and the others wait for its
+// answer: they go on once it accepted them, fail with the refusal once it
+// refused them, and the next one tries after a request that got no answer.
+// settle reports the answer.
+func (c *Credentials) admit(ctx context.Context) (settle func(accepted bool), err error) {
+	st := c.state
+	for {
+		st.mu.Lock()
+		if err := c.refused(); err != nil {
+			st.mu.Unlock()
+			return nil, err
+		}
+		if st.accepted {
+			st.mu.Unlock()
+			return func(bool) {}, nil
+		}
+		wait := st.trying
+		if wait == nil {
+			done := make(chan struct{})
+			st.trying = done
+			st.mu.Unlock()
+			return func(accepted bool) {
+				st.mu.Lock()
+				st.accepted = st.accepted || accepted
+				st.trying = nil
+				st.mu.Unlock()
+				close(done)
+			}, nil
+		}
+		st.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
 }
 
 // CheckOnce runs probe, a request that proves the credentials, once for the

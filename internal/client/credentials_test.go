@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // signInServer answers POST /api/sign_in with 401 unless the password is
@@ -155,5 +156,71 @@ func TestCheckOnceSharesOneProbe(t *testing.T) {
 	}
 	if n := signIns.Load(); n != 2 {
 		t.Errorf("%d sign-ins in all, want 2", n)
+	}
+}
+
+func TestConcurrentRequestsSendARefusedKeyOnce(t *testing.T) {
+	var calls atomic.Int32
+	release := make(chan struct{})
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		<-release
+		w.WriteHeader(http.StatusUnauthorized)
+	}, func(c *Config) { c.Auth = fixedAuth{} })
+	var wg sync.WaitGroup
+	errs := make([]error, 10)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/things"})
+		}()
+	}
+	// Let every request reach the client before the first answer.
+	for calls.Load() == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	close(release)
+	wg.Wait()
+	for i, err := range errs {
+		if !IsRefused(err) {
+			t.Errorf("request %d: %v", i, err)
+		}
+	}
+	if n := calls.Load(); n != 1 {
+		t.Errorf("the key was sent %d times, want 1", n)
+	}
+}
+
+func TestAcceptedKeyLetsRequestsGoTogether(t *testing.T) {
+	var inFlight, most atomic.Int32
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) {
+		n := inFlight.Add(1)
+		defer inFlight.Add(-1)
+		for {
+			m := most.Load()
+			if n <= m || most.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+		w.WriteHeader(http.StatusNotFound)
+	}, func(c *Config) { c.Auth = fixedAuth{} })
+	// A 404 is an answer that accepted the key.
+	if _, err := c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/first"}); !IsNotFound(err) {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for range 5 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _ = c.Do(context.Background(), Request{Method: http.MethodGet, Path: "/things"})
+		}()
+	}
+	wg.Wait()
+	if most.Load() < 2 {
+		t.Errorf("at most %d requests in flight once the key was accepted, want them together", most.Load())
 	}
 }
