@@ -2,14 +2,8 @@ package client
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
-	"errors"
-	"fmt"
 	"net/http"
 	"sync"
-
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Credentials is one set of credentials for one platform: what the provider
@@ -35,83 +29,15 @@ type credentialState struct {
 	// would tell is in flight, closes when it has its answer (admit).
 	accepted bool
 	trying   chan struct{}
-	// check is the plan-time check: nil before it starts; done closes
-	// when it has finished.
-	check *credentialCheck
-}
-
-type credentialCheck struct {
-	done chan struct{}
-}
-
-// Registry is a provider process's memory of credentials, by a digest of
-// the platform, its endpoint and the credentials' values (never the values).
-// The provider keeps one for its lifetime, which in a real run is its
-// plugin process's.
-type Registry struct {
-	mu    sync.Mutex
-	byKey map[string]*credentialState
-}
-
-// NewRegistry returns an empty memory.
-func NewRegistry() *Registry { return &Registry{byKey: map[string]*credentialState{}} }
-
-// Remembered returns the memory of one credential set: identity is what
-// tells sets apart (the endpoint and every credential value). hint names
-// what the user corrects when the platform refuses them.
-func (g *Registry) Remembered(platform, hint string, identity ...string) *Credentials {
-	h := sha256.New()
-	for _, part := range append([]string{platform}, identity...) {
-		fmt.Fprintf(h, "%d:%s;", len(part), part)
-	}
-	key := hex.EncodeToString(h.Sum(nil))
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	st := g.byKey[key]
-	if st == nil {
-		st = &credentialState{}
-		g.byKey[key] = st
-	}
-	return &Credentials{platform: platform, hint: hint, state: st}
-}
-
-// For is the memory of the credentials r resolved, worded with where each
-// came from.
-func (g *Registry) For(r platforms.Resolution) *Credentials {
-	return g.Remembered(r.Platform.Name, r.CredentialText(), r.Identity()...)
+	// check is the plan-time check: nil before it starts; it closes when
+	// the check has finished.
+	check chan struct{}
 }
 
 // NewCredentials is a memory that nothing else shares, for a client built
 // without one.
 func NewCredentials(platform, hint string) *Credentials {
 	return &Credentials{platform: platform, hint: hint, state: &credentialState{}}
-}
-
-// RefusedError is a platform's refusal of the credentials, remembered for the
-// rest of the run and given to every later call without asking again.
-type RefusedError struct {
-	Platform string
-	// Hint names what to correct (see Credentials).
-	Hint string
-	// Err is the platform's answer to the first try.
-	Err error
-}
-
-func (e *RefusedError) Error() string {
-	fix := "Correct the credentials"
-	if e.Hint != "" {
-		fix = "Correct " + e.Hint
-	}
-	return fmt.Sprintf("%s refused the credentials: %v. %s. They are not sent again in this run, so that an account with a lockout policy is not locked.",
-		e.Platform, e.Err, fix)
-}
-
-func (e *RefusedError) Unwrap() error { return e.Err }
-
-// IsRefused reports whether err is a refusal of the credentials.
-func IsRefused(err error) bool {
-	var re *RefusedError
-	return errors.As(err, &re)
 }
 
 // Refused is the remembered refusal, or nil.
@@ -196,11 +122,11 @@ func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context)
 	}
 	chk := c.state.check
 	if chk == nil {
-		chk = &credentialCheck{done: make(chan struct{})}
+		chk = make(chan struct{})
 		c.state.check = chk
 		c.state.mu.Unlock()
 		func() {
-			defer close(chk.done)
+			defer close(chk)
 			err := probe(ctx)
 			if err != nil && ctx.Err() != nil {
 				// Cancelled, not answered: let the next caller check.
@@ -212,7 +138,7 @@ func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context)
 	} else {
 		c.state.mu.Unlock()
 		select {
-		case <-chk.done:
+		case <-chk:
 		case <-ctx.Done():
 			return nil
 		}
