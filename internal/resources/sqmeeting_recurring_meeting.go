@@ -75,6 +75,7 @@ func (r *sqmeetingRecurring) ValidateConfig(ctx context.Context, req resource.Va
 // (RecurringMeeting.PlanOccurrences) and what a change of meeting room
 // changes.
 func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

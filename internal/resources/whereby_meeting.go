@@ -84,6 +84,7 @@ func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 // ModifyPlan checks end_date for a meeting about to be created, and plans
 // the optional URLs unknown for an update that changes which are asked for.
 func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	switch {
 	case req.Plan.Raw.IsNull():
 	case req.State.Raw.IsNull():

@@ -694,9 +694,11 @@ func TestAccWherebyMeeting_planTimeErrors(t *testing.T) {
 }
 
 // 150 meetings (450 points of creates) against an organization with the Build
-// plan's 100 points a minute, and a provider told its budget is 100: the
+// plan's 100 points a minute, and a provider told its budget is 98: the
 // apply paces its creates so that Whereby throttles none of them, and creates
-// each meeting once. The commands after it (refresh, plan, destroy) start
+// each meeting once. The two points it leaves are the plans' (the test's plan,
+// and the apply's own) proofs of the API key, one GET each, which the apply's
+// pacing cannot know of. The commands after it (refresh, plan, destroy) start
 // with a budget the apply has partly spent, which their own pacing cannot
 // know; whatever Whereby throttles there, they wait out (msLeft) without an
 // error. The provider's clients keep time by the emulator's clock and wait by
@@ -705,7 +707,7 @@ func TestAccWherebyMeeting_150MeetingsUnderA100PointBudget(t *testing.T) {
 	const n = 150
 	emu := acctest.NewEmulatorWith(t, emulator.Options{Whereby: whereby.Options{PointsPerMinute: 100}})
 	end := newWBClock().at(24 * time.Hour)
-	config := acctest.ProviderBlock("", emu.URL, map[string]platforms.Values{"whereby": {"points_per_minute": "100"}}) + fmt.Sprintf(`
+	config := acctest.ProviderBlock("", emu.URL, map[string]platforms.Values{"whereby": {"points_per_minute": "98"}}) + fmt.Sprintf(`
 resource "conference_whereby_meeting" "many" {
   count            = %d
   end_date         = %q
