@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"sync"
 )
@@ -32,6 +33,10 @@ type credentialState struct {
 	// check is the plan-time check: nil before it starts; it closes when
 	// the check has finished.
 	check chan struct{}
+	// unusable is a failure of the plan-time check that no retry mends (a
+	// TLSError): the process cannot reach the platform, so every later check
+	// fails the same way without another handshake.
+	unusable error
 }
 
 // NewCredentials is a memory that nothing else shares, for a client built
@@ -112,11 +117,17 @@ func (c *Credentials) admit(ctx context.Context) (settle func(accepted bool), er
 // CheckOnce runs probe, a request that proves the credentials, once for the
 // set in this process; callers that come while it runs wait for it, and
 // later ones return at once. It returns the refusal, if the platform refused
-// the credentials (now or before); any other failure of the probe is left to
-// the calls that need the platform, which report it with their own context.
+// the credentials (now or before), or a failure of the probe that no retry
+// mends (a TLSError), so that a plan stops at the first handshake; any other
+// failure is left to the calls that need the platform, which report it with
+// their own context.
 func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context) error) error {
 	c.state.mu.Lock()
 	if err := c.refused(); err != nil {
+		c.state.mu.Unlock()
+		return err
+	}
+	if err := c.state.unusable; err != nil {
 		c.state.mu.Unlock()
 		return err
 	}
@@ -128,10 +139,16 @@ func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context)
 		func() {
 			defer close(chk)
 			err := probe(ctx)
-			if err != nil && ctx.Err() != nil {
+			var tlsErr *TLSError
+			switch {
+			case err != nil && ctx.Err() != nil:
 				// Cancelled, not answered: let the next caller check.
 				c.state.mu.Lock()
 				c.state.check = nil
+				c.state.mu.Unlock()
+			case errors.As(err, &tlsErr):
+				c.state.mu.Lock()
+				c.state.unusable = err
 				c.state.mu.Unlock()
 			}
 		}()
@@ -143,7 +160,12 @@ func (c *Credentials) CheckOnce(ctx context.Context, probe func(context.Context)
 			return nil
 		}
 	}
-	return c.Refused()
+	c.state.mu.Lock()
+	defer c.state.mu.Unlock()
+	if err := c.refused(); err != nil {
+		return err
+	}
+	return c.state.unusable
 }
 
 // isRefusal is what a refused sign-in, or a refused fixed credential,

@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"strings"
 	"sync"
@@ -222,5 +223,40 @@ func TestAcceptedKeyLetsRequestsGoTogether(t *testing.T) {
 	wg.Wait()
 	if most.Load() < 2 {
 		t.Errorf("at most %d requests in flight once the key was accepted, want them together", most.Load())
+	}
+}
+
+// A plan-time check whose handshake no retry mends (https:// against plain
+// HTTP) fails, and later checks in the process fail the same way without
+// another connection; a failure a retry may mend leaves the check open.
+func TestCheckOnceKeepsAFailureNoRetryMends(t *testing.T) {
+	var connections atomic.Int32
+	plain, _ := newTestClient(t, func(w http.ResponseWriter, _ *http.Request) {
+		connections.Add(1)
+		w.WriteHeader(http.StatusNoContent)
+	}, nil)
+	c, err := New(Config{Platform: "Test", BaseURL: strings.Replace(plain.cfg.BaseURL, "http://", "https://", 1), MaxRetries: 3,
+		Credentials: NewRegistry().Remembered("Test", "", t.Name(), "key")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var probes atomic.Int32
+	probe := func(ctx context.Context) error {
+		probes.Add(1)
+		_, err := c.Do(ctx, Request{Method: http.MethodGet, Path: "/probe", Idempotent: true})
+		return err
+	}
+	for i := range 3 {
+		err := c.CheckCredentials(context.Background(), probe)
+		var tlsErr *TLSError
+		if !errors.As(err, &tlsErr) || tlsErr.Platform != "Test" {
+			t.Fatalf("check %d: %v, want the TLS failure of platform Test", i, err)
+		}
+	}
+	if n := probes.Load(); n != 1 {
+		t.Errorf("%d probes, want 1", n)
+	}
+	if n := connections.Load(); n != 0 {
+		t.Errorf("the plain server answered %d requests, want none", n)
 	}
 }

@@ -27,8 +27,12 @@ func CheckCredentials(ctx context.Context, req resource.ModifyPlanRequest, diags
 	}
 	summary := "Credentials refused"
 	var re *client.RefusedError
-	if errors.As(err, &re) {
+	var tlsErr *client.TLSError
+	switch {
+	case errors.As(err, &re):
 		summary = re.Platform + " refused the credentials"
+	case errors.As(err, &tlsErr):
+		summary = tlsErr.Platform + " " + tlsErr.Problem
 	}
 	diags.AddError(summary, err.Error())
 }
