@@ -5,6 +5,9 @@ ROOT  := $(abspath .)
 BIN   := $(ROOT)/bin
 TOFU  := $(BIN)/tofu
 TERRAFORM := $(BIN)/terraform
+# The newest Terraform, built from the module proxy by a script (go install
+# cannot build it): tools/terraform-latest/build.sh.
+TERRAFORM_LATEST := $(BIN)/terraform-1.15
 TFPLUGINDOCS := $(BIN)/tfplugindocs
 GOLANGCI := $(BIN)/golangci-lint
 GORELEASER := $(BIN)/goreleaser
@@ -46,13 +49,16 @@ $(GOLANGCI): tools/golangci/go.mod tools/golangci/go.sum
 $(TERRAFORM): tools/terraform/go.mod tools/terraform/go.sum
 	cd tools/terraform && go build -o $(TERRAFORM) github.com/hashicorp/terraform
 
+$(TERRAFORM_LATEST): tools/terraform-latest/build.sh
+	./tools/terraform-latest/build.sh $@
+
 $(GORELEASER): tools/goreleaser/go.mod tools/goreleaser/go.sum
 	cd tools/goreleaser && go build -o $(GORELEASER) github.com/goreleaser/goreleaser/v2
 
 $(ACTIONLINT): tools/actionlint/go.mod tools/actionlint/go.sum
 	cd tools/actionlint && go build -o $(ACTIONLINT) github.com/rhysd/actionlint/cmd/actionlint
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GOLANGCI) $(GORELEASER) $(ACTIONLINT)
+tools: $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST) $(TFPLUGINDOCS) $(GOLANGCI) $(GORELEASER) $(ACTIONLINT)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
