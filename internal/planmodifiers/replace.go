@@ -32,9 +32,9 @@ func WarnReplace(diags *diag.Diagnostics, p path.Path, reason string) {
 }
 
 // replace decides one RequiresReplaceIf: replace, with the reason, unless the
-// change is the adoption of a value an import could not read (unread.go).
+// change records a value an import could not read (unread.go).
 func replace(ctx context.Context, private privateGetter, p path.Path, priorNull bool, reason string, requiresReplace *bool, diags *diag.Diagnostics) {
-	if adopted(ctx, private, p, priorNull, diags) {
+	if recordsUnread(ctx, private, p, priorNull, diags) {
 		return
 	}
 	*requiresReplace = true
