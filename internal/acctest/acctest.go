@@ -9,10 +9,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -33,6 +36,13 @@ var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, erro
 type Emulator struct {
 	*emulator.Emulator
 	URL string
+	// client is what Call sends with: one that trusts the test CA of an
+	// emulator served over HTTPS.
+	client *http.Client
+	// conns counts the connections the emulator accepted, which tells how
+	// many tries a client made when none got as far as a request (a TLS
+	// handshake that failed).
+	conns atomic.Int64
 }
 
 // NewEmulator starts an emulator for t and stops it when t ends.
@@ -45,14 +55,35 @@ func NewEmulator(t testing.TB) *Emulator {
 // zone, its users, ...) for t and stops it when t ends.
 func NewEmulatorWith(t testing.TB, opts emulator.Options) *Emulator {
 	t.Helper()
+	emu, srv := newServer(t, opts)
+	srv.Start()
+	emu.URL = srv.URL
+	return emu
+}
+
+// newServer makes an emulator and its unstarted server, which counts
+// connections.
+func newServer(t testing.TB, opts emulator.Options) (*Emulator, *httptest.Server) {
+	t.Helper()
 	e, err := emulator.New(opts)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
-	srv := httptest.NewServer(e)
+	emu := &Emulator{Emulator: e, client: http.DefaultClient}
+	srv := httptest.NewUnstartedServer(e)
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			emu.conns.Add(1)
+		}
+	}
+	// A handshake that a test makes fail on purpose is not news.
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	t.Cleanup(srv.Close)
-	return &Emulator{Emulator: e, URL: srv.URL}
+	return emu, srv
 }
+
+// Connections is how many connections the emulator has accepted.
+func (e *Emulator) Connections() int64 { return e.conns.Load() }
 
 // ProviderConfig renders a provider block that configures every platform the
 // provider declares, pointed at the emulator with the credentials it accepts by
@@ -165,7 +196,7 @@ func (e *Emulator) Call(t testing.TB, method, path string, header http.Header, b
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := e.client.Do(req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}

@@ -3,7 +3,6 @@ package client
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -59,9 +58,13 @@ type Config struct {
 	// MaxRetryAfter caps how long a server's Retry-After may make us wait.
 	MaxRetryAfter      time.Duration
 	InsecureSkipVerify bool
-	UserAgent          string
-	Auth               Authenticator
-	DecodeError        ErrorDecoder
+	// CA, when set, is trusted besides the system's certificate authorities.
+	CA *CA
+	// Hints name the settings that messages tell the user to change.
+	Hints       Hints
+	UserAgent   string
+	Auth        Authenticator
+	DecodeError ErrorDecoder
 	// RetryAfterFromBody reads how long to wait from the body of a 429 or 503
 	// answer, for a platform that says so more precisely than the Retry-After
 	// header's whole seconds (Whereby's data.msLeft). When it finds a value,
@@ -156,8 +159,8 @@ func New(cfg Config) (*Client, error) {
 	hc := cfg.HTTPClient
 	if hc == nil {
 		tr := defaultTransport()
-		if cfg.InsecureSkipVerify {
-			tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opt-in for lab PBXs with self-signed certificates
+		if tc := tlsConfig(cfg); tc != nil {
+			tr.TLSClientConfig = tc
 		}
 		hc = &http.Client{Transport: tr}
 	}
@@ -279,6 +282,10 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 		if te := (*transportError)(nil); !errors.As(err, &te) || !te.unsent {
 			reached = true
 		}
+		if IsTLSError(err) {
+			// No retry mends a server without TLS or an untrusted certificate.
+			return nil, giveUp(err)
+		}
 		if ctx.Err() != nil {
 			return nil, giveUp(err)
 		}
@@ -381,6 +388,11 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.cfg.Timeout, actx.Err())
 		default:
 			err = transportCause(err)
+			if unsent {
+				// Only a handshake, before anything was sent, is classified:
+				// what breaks later leaves the outcome unknown.
+				err = c.classifyTLS(err, u)
+			}
 		}
 		return nil, &transportError{err: fmt.Errorf("%s %s: %w", req.Method, RedactURL(u), err), unsent: unsent}
 	}

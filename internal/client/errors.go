@@ -83,8 +83,12 @@ func (e *UnreachableError) Error() string {
 	if e.Attempts == 1 {
 		tries = "try"
 	}
-	return fmt.Sprintf("%s could not be reached at %s after %d %s over %s: %v",
-		e.Platform, e.URL, e.Attempts, tries, e.Elapsed.Round(time.Millisecond), e.Err)
+	what := "could not be reached"
+	if IsTLSError(e.Err) {
+		what = "gave no secure connection"
+	}
+	return fmt.Sprintf("%s %s at %s after %d %s over %s: %v",
+		e.Platform, what, e.URL, e.Attempts, tries, e.Elapsed.Round(time.Millisecond), e.Err)
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }

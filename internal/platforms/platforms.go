@@ -58,7 +58,10 @@ type Platform struct {
 	Block string
 	// Description is the block's description.
 	Description string
-	Settings    []Setting
+	// APIPath is what the client appends to the endpoint to reach the API:
+	// "/api". An endpoint that ends in it is read without it (CheckEndpoint).
+	APIPath  string
+	Settings []Setting
 	// Requires lists what a usable configuration needs. Each entry is a set of
 	// alternatives; an alternative is satisfied when all of its attributes have
 	// a value. {{"endpoint"}} needs the endpoint; {{"token"}, {"username",

@@ -129,12 +129,12 @@ func TestResolveTakesTheBlockThenTheEnvironmentThenTheDefault(t *testing.T) {
 	t.Setenv("WHEREBY_API_KEY", "from-env")
 	t.Setenv("WHEREBY_POINTS_PER_MINUTE", "500")
 	got, ok := Whereby.FromEnvironment()
-	want := Values{"endpoint": "https://api.whereby.dev", "api_key": "from-env", "points_per_minute": "500"}
+	want := Values{"endpoint": "https://api.whereby.dev", "api_key": "from-env", "points_per_minute": "500", "ca_cert_file": "", "ca_cert_pem": ""}
 	if !ok || !maps.Equal(got, want) {
 		t.Errorf("FromEnvironment = %v, %v; want %v", got, ok, want)
 	}
 	got = Whereby.Resolve(Values{"api_key": "from-block", "endpoint": "https://whereby.test"})
-	want = Values{"endpoint": "https://whereby.test", "api_key": "from-block", "points_per_minute": "500"}
+	want = Values{"endpoint": "https://whereby.test", "api_key": "from-block", "points_per_minute": "500", "ca_cert_file": "", "ca_cert_pem": ""}
 	if !maps.Equal(got, want) {
 		t.Errorf("Resolve = %v, want %v", got, want)
 	}

@@ -6,7 +6,8 @@ var PortSIP = Platform{
 	Name:        "PortSIP",
 	Block:       "portsip",
 	Description: "PortSIP PBX v22 connection. Authenticate with `token`, or with `username` and `password` (the provider signs in and renews the token before it expires).",
-	Settings: []Setting{
+	APIPath:     "/api",
+	Settings: append([]Setting{
 		{Attr: "endpoint", Env: "PORTSIP_ENDPOINT", Endpoint: true,
 			Description: "Base URL of the PBX's REST API without `/api`, e.g. `https://pbx.example.com:8900`."},
 		{Attr: "token", Env: "PORTSIP_TOKEN", Secret: true, ConflictsWith: []string{"username", "password"},
@@ -17,7 +18,7 @@ var PortSIP = Platform{
 			Description: "The password of `username`."},
 		{Attr: "domain", Env: "PORTSIP_DOMAIN", MaxLength: 280,
 			Description: "The tenant's SIP domain, sent with the sign-in for multi-tenant PBXs."},
-	},
+	}, caSettings("PORTSIP_CA_CERT_FILE", "PORTSIP_CA_CERT_PEM")...),
 	Requires: [][][]string{
 		{{"endpoint"}},
 		{{"token"}, {"username", "password"}},

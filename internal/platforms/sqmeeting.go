@@ -6,7 +6,8 @@ var SQMeeting = Platform{
 	Name:        "SQMeeting",
 	Block:       "sqmeeting",
 	Description: "SQMeeting (FRTC) server connection. The provider signs in once with `username` and `password` and reuses the token, signing in again when it expires.",
-	Settings: []Setting{
+	APIPath:     "/api/v1",
+	Settings: append([]Setting{
 		{Attr: "endpoint", Env: "SQMEETING_ENDPOINT", Endpoint: true,
 			Description: "Base URL of the SQMeeting server without `/api/v1`, e.g. `https://meeting.example.com`."},
 		{Attr: "client_id", Env: "SQMEETING_CLIENT_ID", UUID: true, Label: "client ID",
@@ -15,6 +16,6 @@ var SQMeeting = Platform{
 			Description: "The user to sign in as. Meetings are created on this user's behalf."},
 		{Attr: "password", Env: "SQMEETING_PASSWORD", Secret: true,
 			Description: "The password of `username`. It is never sent as it is: the sign-in carries a salted SHA-1 of it, as the vendor's clients do."},
-	},
+	}, caSettings("SQMEETING_CA_CERT_FILE", "SQMEETING_CA_CERT_PEM")...),
 	Requires: [][][]string{{{"endpoint"}}, {{"username"}}, {{"password"}}},
 }

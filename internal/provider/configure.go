@@ -48,6 +48,10 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 		}
 	}
 	httpCfg.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	httpCfg.CA = providerCA(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if p.adjustHTTP != nil {
 		p.adjustHTTP(&httpCfg)
 	}

@@ -104,7 +104,7 @@ func TestAccProvider_configurationErrors(t *testing.T) {
     endpoint = "pbx.example.com"
     token    = "t"
   }
-}`, `endpoint must be an absolute http:// or https:// URL`},
+}`, `(?s)The PortSIP endpoint "pbx.example.com" has no scheme.*portsip.endpoint or PORTSIP_ENDPOINT`},
 		{`provider "conference" {
   portsip {
     endpoint = "https://pbx.example.com"

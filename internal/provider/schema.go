@@ -43,8 +43,10 @@ func (p *conferenceProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 			},
 			"insecure_skip_verify": schema.BoolAttribute{
 				Optional:    true,
-				Description: "Skip TLS certificate verification, for a lab PBX with a self-signed certificate. Never use it in production. Defaults to `false`.",
+				Description: "Skip TLS certificate verification, for a lab PBX with a self-signed certificate. Never use it in production; for a private certificate authority, give its certificate with `ca_cert_file` or `ca_cert_pem` instead. Defaults to `false`.",
 			},
+			platforms.CACertFile: caAttribute(platforms.CACertFile, platforms.CACertPEM, "Path to a PEM file with the certificate"),
+			platforms.CACertPEM:  caAttribute(platforms.CACertPEM, platforms.CACertFile, "The PEM-encoded certificate (`-----BEGIN CERTIFICATE-----`...)"),
 		},
 		Blocks: blocks,
 	}
@@ -60,6 +62,9 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 		if s.Default != "" {
 			desc += fmt.Sprintf(" Defaults to `%s`.", s.Default)
 		}
+		if s.Endpoint {
+			desc += fmt.Sprintf(" An endpoint that ends in `%s` is read without it, as the provider adds it.", pl.APIPath)
+		}
 		if s.Int {
 			attrs[s.Attr] = schema.Int64Attribute{
 				Optional:    true,
@@ -74,7 +79,7 @@ func platformBlock(pl *platforms.Platform) schema.SingleNestedBlock {
 			Description: fmt.Sprintf("%s Can also be set with the `%s` environment variable.", desc, s.Env),
 		}
 		if s.Endpoint {
-			a.Validators = append(a.Validators, validators.HTTPURL())
+			a.Validators = append(a.Validators, endpointValidator{pl})
 		}
 		if s.UUID {
 			a.Validators = append(a.Validators, stringvalidator.RegexMatches(uuidPattern, "must be a UUID such as 0b8f3c2e-2f5c-4a53-9d3e-6c1d8f1e2a4b"))

@@ -49,13 +49,13 @@ func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, re
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		Description: "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. " +
+			"Changing `room_service_id` or `room_id` replaces it, and so does changing `type`, except from S to R (" + linemap.TypeRule + "); " +
+			"the other arguments update in place. " +
 			"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; " +
 			"for the same reason, do not use `create_before_destroy` with this resource. " +
 			"A meeting ID expires (type I after 1 day, S after 30 days, R after 365 days); an expired one disappears from LINE Planet, " +
-			"and the next plan creates a new one. " + linemap.TypeRule + "; every other type change replaces the meeting ID. " +
-			reconciliation("meeting ID", "the room's one meeting ID, if it has the configured `type`, `title`, `data` and `passcode` and was made while the create ran; "+
-				"code 405 (meeting already exists) right after a lost answer is settled the same way, while on a first try it fails as above. "+
-				"An adopted meeting ID has no `sip_proxy`, which LINE Planet returns with a create only"),
+			"and the next plan creates a new one. " +
+			reconciliation("meeting ID"),
 		Attributes: attrs,
 	}
 }

@@ -43,13 +43,12 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	attrs := portsipmap.MeetingAttrs().Resource()
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
-		Description: "A PortSIP PBX user's meeting (`/user/meetings`): an audio or video conference that belongs to the user who creates it, " +
-			"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider " +
-			"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. " +
-			"`mode` cannot change in place; changing it replaces the meeting. " +
-			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. " +
-			reconciliation("meeting", "its `subject`, `mode` and `scheduled_start_at` among the signed-in user's meetings made while the create ran "+
-				"(the PBX assigns the extension number, so there is no better key)"),
+		Description: "A PortSIP PBX user's meeting: an audio or video conference, on an extension the PBX assigns, that belongs to the user who creates it. " +
+			"Changing `mode` replaces the meeting, since the PBX cannot update it; the other arguments update in place. " +
+			"The PBX shows a user's meetings to that user alone, so a meeting belongs to the user the provider configuration signs in as: " +
+			"manage each user's meetings through a provider alias that signs in as that user, selected with `provider` on the resource. " +
+			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO meetings. " +
+			reconciliation("meeting"),
 		Attributes: attrs,
 	}
 }

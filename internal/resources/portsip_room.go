@@ -44,9 +44,9 @@ func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		Description: "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. " +
-			"`mode`, `extension_number` and `enable_recording` cannot change in place; changing them replaces the room. " +
-			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO rooms. " +
-			reconciliation("room", "its `extension_number`, which is unique in the PBX (the room must have the configured `mode` and `subject` too, and have been made while the create ran)"),
+			"Changing `mode`, `extension_number` or `enable_recording` replaces the room, since the PBX cannot update them; the other arguments update in place. " +
+			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO rooms. " +
+			reconciliation("room"),
 		Attributes: attrs,
 	}
 }

@@ -44,8 +44,9 @@ func (r *portsipServer) Schema(ctx context.Context, _ resource.SchemaRequest, re
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		Description: "A PortSIP PBX conference server: a media server that hosts conference rooms. " +
-			"`name`, `ipv4` and `ipv6` cannot change in place; changing them replaces the server. At least one of `ipv4` and `ipv6` is required. " +
-			reconciliation("server", "its `name`, `ipv4` and `ipv6` (PortSIP does not make names unique)"),
+			"Changing `name`, `ipv4` or `ipv6` replaces the server, since the PBX cannot update them; the other arguments update in place. " +
+			"At least one of `ipv4` and `ipv6` is required. " +
+			reconciliation("server"),
 		Attributes: attrs,
 	}
 }

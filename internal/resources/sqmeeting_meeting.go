@@ -45,12 +45,12 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 	attrs := sqmeetingmap.MeetingAttrs().Resource()
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
-		Description: "An SQMeeting (FRTC) meeting: a reservation meeting scheduled from `start_time` to `end_time`, " +
-			"or an instant meeting that starts when it is created. It belongs to the user the provider signs in as. " +
-			"SQMeeting cannot update an instant meeting, so every change of one replaces it, and so does a change of `type`; " +
-			"the plan says why. For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. " +
-			reconciliation("meeting", "its `name` and `start_time` (for an instant meeting, a start while the create ran) among the signed-in user's own meetings "+
-				"(SQMeeting stamps no creation time, so a meeting alike in both made earlier is taken for the create's own)"),
+		Description: "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, " +
+			"or an instant meeting that starts when it is created. " +
+			"Changing `type` replaces the meeting, and so does any change of an instant meeting, which SQMeeting cannot update; " +
+			"a reservation meeting's other arguments update in place. The plan says why a meeting is replaced. " +
+			"For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. " +
+			reconciliation("meeting"),
 		Attributes: attrs,
 	}
 }

@@ -49,10 +49,10 @@ func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		Description: "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY " +
 			"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. " +
-			"Every change updates the series in place through the recurrence update API, which makes every occurrence anew; " +
+			"Nothing replaces it: every change updates the series in place through the recurrence update API, which makes every occurrence anew; " +
 			"the provider then cancels the occurrences on `skip_dates`. An occurrence canceled or moved outside Terraform shows as drift, " +
 			"and the next apply restores it. Destroying the resource deletes the whole series. " + sqmeetingmap.RuleDoc + " " +
-			reconciliation("series", "its `name` and the first occurrence's `start_time` among the signed-in user's own meetings"),
+			reconciliation("series"),
 		Attributes: attrs,
 	}
 }

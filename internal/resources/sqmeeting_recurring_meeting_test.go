@@ -478,12 +478,15 @@ func TestAccSQMeetingRecurringMeeting_planTimeErrors(t *testing.T) {
 		changes map[string]string
 		want    string
 	}{
-		{map[string]string{"recurrence_type": `"YEARLY"`}, `value must be one of: ["DAILY" "WEEKLY" "MONTHLY"]`},
+		{map[string]string{"recurrence_type": `"YEARLY"`}, `recurrence_type must be one of "DAILY", "WEEKLY" or "MONTHLY"; got "YEARLY".`},
+		{map[string]string{"recurrence_type": `"weekly"`}, `recurrence_type must be written "WEEKLY", not "weekly": the values are case-sensitive.`},
 		{map[string]string{"recurrence_type": `"DAILY"`}, `days_of_week applies to WEEKLY series only, and recurrence_type is DAILY`},
 		{map[string]string{"days_of_week": ``}, `days_of_week is required for a WEEKLY series`},
 		{map[string]string{"days_of_month": `[4]`}, `days_of_month applies to MONTHLY series only, and recurrence_type is WEEKLY`},
 		{map[string]string{"recurrence_type": `"MONTHLY"`, "days_of_week": ``}, `days_of_month is required for a MONTHLY series`},
-		{map[string]string{"days_of_week": `[2, 8]`}, `days_of_week[Value(8)] value must be between 1 and 7`},
+		{map[string]string{"days_of_week": `[2, 8]`}, `days_of_week holds 8, which is not a day of the week`},
+		{map[string]string{"days_of_week": `[0, 2]`}, `days_of_week holds 0, which is not a day of the week: days are numbered as SQMeeting numbers them, ` +
+			`1 = Sunday, 2 = Monday, 3 = Tuesday, 4 = Wednesday, 5 = Thursday, 6 = Friday, 7 = Saturday. Sunday is 1, not 0.`},
 		{map[string]string{"recurrence_type": `"MONTHLY"`, "days_of_week": ``, "days_of_month": `[4, 32]`}, `value must be between 1 and 31`},
 		{map[string]string{"interval": `0`}, `interval value must be between 1 and 99`},
 		{map[string]string{"interval": `13`}, `interval must be from 1 to 12 for WEEKLY`},
@@ -491,6 +494,9 @@ func TestAccSQMeetingRecurringMeeting_planTimeErrors(t *testing.T) {
 		{map[string]string{"days_of_week": `[3]`}, `start_time is the first occurrence, so it must fall on a day of the series: 2030-03-04 in UTC is a Monday`},
 		{map[string]string{"last_day": `"2030-03-03"`}, `last_day (2030-03-03) must not be before the first occurrence's day (2030-03-04 in UTC)`},
 		{map[string]string{"last_day": `"2030-3-25"`}, `last_day must be a date written YYYY-MM-DD`},
+		{map[string]string{"last_day": `"2027-02-30"`}, `last_day must be a day of the calendar; 2027-02-30 does not exist: February 2027 has 28 days`},
+		{map[string]string{"skip_dates": `["2030-03-32"]`}, `skip_dates must be a day of the calendar; 2030-03-32 does not exist: March 2030 has 31 days`},
+		{map[string]string{"start_time": `"2030-02-29T09:00:00Z"`}, `start_time must be a time that exists; 2030-02-29 does not exist: February 2030 has 28 days`},
 		{map[string]string{"skip_dates": `["2030-04-01"]`}, `skip_dates holds 2030-04-01, which is not a day of the series between 2030-03-04 and last_day 2030-03-25`},
 		{map[string]string{"skip_dates": `["2030-03-05"]`}, `skip_dates holds 2030-03-05, which is not a day of the series`},
 		{map[string]string{"skip_dates": `["2030-03-04", "2030-03-11", "2030-03-18", "2030-03-25"]`}, `skip_dates cancels every occurrence of the series`},

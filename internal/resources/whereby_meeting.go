@@ -52,14 +52,14 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	attrs["timeouts"] = timeoutsAttribute(ctx)
 	resp.Schema = schema.Schema{
 		Description: "A Whereby meeting: a transient room, available from its creation until an hour after `end_date`. " +
-			"Whereby has no update API, so changing any argument deletes the meeting and creates a new one with new URLs; " +
-			"the plan says so. An hour after `end_date` Whereby deletes the room, and the next plan creates it again " +
+			"Changing any argument replaces it: Whereby has no update API, so the provider deletes the meeting and creates a new one, with new URLs. " +
+			"An hour after `end_date` Whereby deletes the room, and the next plan creates it again " +
 			"(with a new `end_date`: one in the past is refused at plan time). " +
-			"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, " +
+			"Whereby does not return the settings a meeting was created with (`is_locked`, " +
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
-			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
-			"the configured values without replacing the meeting, trusting that they are the ones it was created with. " +
-			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
+			"`live_transcription`), so an import cannot read them: the first apply after an import records the configured values " +
+			"without replacing the meeting, trusting that they are the ones it was created with. " +
+			reconciliation("meeting"),
 		Attributes: attrs,
 	}
 }

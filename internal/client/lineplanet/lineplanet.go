@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Config is what the provider's line_planet block gives.
@@ -36,7 +37,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "LINE Planet"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/tas/v2"
+	base, err := platforms.LinePlanet.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = decodeError
 	hc.CheckSuccess = checkEnvelope
 	hc.Auth = basicAuth{key: cfg.APIKey, secret: cfg.APISecret}

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Config is what the provider's portsip block gives.
@@ -45,7 +46,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "PortSIP"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/api"
+	base, err := platforms.PortSIP.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = decodeError
 	noAuth, err := client.New(hc)
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Salt is what the vendor's clients append to the password before hashing it
@@ -86,7 +87,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "SQMeeting"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/api/v1"
+	base, err := platforms.SQMeeting.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = errorDecoder(cfg.Now)
 	noAuth, err := client.New(hc)
 	if err != nil {

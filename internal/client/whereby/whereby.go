@@ -10,10 +10,10 @@ import (
 	"math"
 	"net/http"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 const (
@@ -64,7 +64,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "Whereby"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/v1"
+	base, err := platforms.Whereby.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.Auth = bearer(cfg.APIKey)
 	hc.DecodeError = decodeError
 	hc.RetryAfterFromBody = msLeft

@@ -93,7 +93,7 @@ func RoomMeetingIDAttrs() mapping.Attrs {
 				Optional:      true,
 				Computed:      true,
 				Default:       stringdefault.StaticString("I"),
-				Validators:    []validator.String{stringvalidator.OneOf("I", "S", "R")},
+				Validators:    []validator.String{validators.OneOf("I", "S", "R")},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceUnlessAllowed(TypeTransitions, typeReason)},
 			},
 		},

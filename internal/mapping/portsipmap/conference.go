@@ -100,7 +100,7 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 			Doc: "`AUDIO` or `VIDEO`.", Config: "Changing it replaces the " + noun + ".",
 			Resource: schema.StringAttribute{
 				Required:      true,
-				Validators:    []validator.String{stringvalidator.OneOf("AUDIO", "VIDEO")},
+				Validators:    []validator.String{validators.OneOf("AUDIO", "VIDEO")},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(modeImmutable)},
 			},
 		},
@@ -110,7 +110,7 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString("FREE"),
-				Validators: []validator.String{stringvalidator.OneOf("FREE", "MASTER")},
+				Validators: []validator.String{validators.OneOf("FREE", "MASTER")},
 			},
 		},
 		"height":    video("Video height in pixels", 144, 1920, 720),
@@ -123,7 +123,7 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 			Resource: schema.StringAttribute{
 				Optional: true,
 				Computed: true,
-				Validators: []validator.String{stringvalidator.OneOf(
+				Validators: []validator.String{validators.OneOf(
 					"LAYOUT0", "LAYOUT1", "LAYOUT2", "LAYOUT3", "LAYOUT4", "LAYOUT6", "LAYOUT9")},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},

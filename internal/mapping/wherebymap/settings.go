@@ -16,6 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // Settings are the arguments Whereby takes when it creates a meeting and
@@ -53,7 +54,7 @@ func fieldsAttribute() schema.SetAttribute {
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators: []validator.Set{setvalidator.ValueStringsAre(
-			stringvalidator.OneOf(whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL))},
+			validators.OneOf(whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL))},
 		PlanModifiers: []planmodifier.Set{planmodifiers.SetRequiresReplaceBecause(NoUpdate)},
 	}
 }
@@ -62,7 +63,7 @@ func settingsAttrs() mapping.Attrs {
 	enum := func(doc, config string, values ...string) mapping.Attr {
 		return mapping.Attr{Doc: doc, Config: config + " " + unreadNote, Resource: schema.StringAttribute{
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.OneOf(values...)},
+			Validators:    []validator.String{validators.OneOf(values...)},
 			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(NoUpdate)},
 		}}
 	}

@@ -87,7 +87,7 @@ type recordingStorage struct {
 func optionalEnum(doc string, values ...string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true, Description: doc,
-		Validators: []validator.String{stringvalidator.OneOf(values...)},
+		Validators: []validator.String{validators.OneOf(values...)},
 	}
 }
 
@@ -110,7 +110,7 @@ func recordingAttr() mapping.Attr {
 		"type": schema.StringAttribute{
 			Required:    true,
 			Description: "`none` (recording disabled), `local` (in the browser) or `cloud`.",
-			Validators:  []validator.String{stringvalidator.OneOf(recordingTypes...)},
+			Validators:  []validator.String{validators.OneOf(recordingTypes...)},
 		},
 		"destination":   storageAttr("recordings", true),
 		"start_trigger": triggerAttr("a cloud recording", recordingTriggers...),
@@ -154,7 +154,7 @@ func storageAttr(what string, fileFormat bool) schema.SingleNestedAttribute {
 		"provider": schema.StringAttribute{
 			Required:    true,
 			Description: "`s3` (your bucket) or `whereby` (Whereby's storage, which needs nothing else).",
-			Validators:  []validator.String{stringvalidator.OneOf(storageProviders...)},
+			Validators:  []validator.String{validators.OneOf(storageProviders...)},
 		},
 		"authentication_type": optionalEnum("How Whereby signs in to S3: `accessKey` (the default) or `roleBased`.", authenticationTypes...),
 		"bucket":              text("The S3 bucket, optionally with folders: `my-bucket/" + what + "`."),
