@@ -19,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	tfprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
@@ -29,7 +30,16 @@ import (
 
 // ProtoV6ProviderFactories serves the provider in-process to the test CLI.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	provider.TypeName: providerserver.NewProtocol6WithError(provider.New("test")()),
+	provider.TypeName: serve(provider.New("test")),
+}
+
+// serve starts a new provider for each command the test CLI runs, as a real
+// run starts a plugin process: what a provider remembers for its lifetime
+// (refused credentials, a plan-time check) lasts one command.
+func serve(newProvider func() tfprovider.Provider) func() (tfprotov6.ProviderServer, error) {
+	return func() (tfprotov6.ProviderServer, error) {
+		return providerserver.NewProtocol6WithError(newProvider())()
+	}
 }
 
 // Emulator is one running emulator.

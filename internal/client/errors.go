@@ -130,3 +130,30 @@ func OutcomeUnknown(err error) bool {
 	}
 	return false
 }
+
+// RefusedError is a platform's refusal of the credentials, remembered for the
+// rest of the run and given to every later call without asking again.
+type RefusedError struct {
+	Platform string
+	// Hint names what to correct (see Credentials).
+	Hint string
+	// Err is the platform's answer to the first try.
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	fix := "Correct the credentials"
+	if e.Hint != "" {
+		fix = "Correct " + e.Hint
+	}
+	return fmt.Sprintf("%s refused the credentials: %v. %s. They are not sent again in this run, so that an account with a lockout policy is not locked.",
+		e.Platform, e.Err, fix)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// IsRefused reports whether err is a refusal of the credentials.
+func IsRefused(err error) bool {
+	var re *RefusedError
+	return errors.As(err, &re)
+}

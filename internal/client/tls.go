@@ -51,6 +51,8 @@ type Hints struct {
 // written, so the platform never saw it and nothing changed; the client
 // gives up after the first try instead of repeating it.
 type TLSError struct {
+	// Platform is the vendor's name: "PortSIP".
+	Platform string
 	// Problem completes "PortSIP ...": "does not answer over TLS", ...
 	Problem string
 	// Fix says what to change.
@@ -72,6 +74,16 @@ func IsTLSError(err error) bool {
 // a retry cannot mend, and err itself otherwise. base is the URL that was
 // called, for the fixes' examples.
 func (c *Client) classifyTLS(err error, base *url.URL) error {
+	if tlsErr := c.tlsProblem(err, base); tlsErr != nil {
+		tlsErr.Platform = c.cfg.Platform
+		return tlsErr
+	}
+	return err
+}
+
+// tlsProblem is classifyTLS's verdict: the TLSError, or nil for a failure
+// a retry may mend.
+func (c *Client) tlsProblem(err error, base *url.URL) *TLSError {
 	var (
 		record   tls.RecordHeaderError
 		unknown  x509.UnknownAuthorityError
@@ -105,7 +117,7 @@ func (c *Client) classifyTLS(err error, base *url.URL) error {
 			Fix: fmt.Sprintf("The certificate of %s is expired, not yet valid, or not for a server: "+
 				"renew it on the server, or check this machine's clock", host)}
 	}
-	return err
+	return nil
 }
 
 // caFix says how to trust the CA of a certificate that is not trusted.

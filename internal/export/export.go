@@ -111,7 +111,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if !selected(pl) || !slices.ContainsFunc(src.types, wantType) {
 			continue
 		}
-		values, ok := pl.FromEnvironment()
+		resolved, ok := pl.FromEnvironment()
 		if !ok {
 			if len(opts.Platforms) > 0 {
 				errs = append(errs, fmt.Errorf("%s was chosen with -platform, but none of its environment variables is set: set %s", pl.Name, pl.RequirementText()))
@@ -120,12 +120,12 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 			continue
 		}
-		if probs := pl.Problems(values); len(probs) > 0 {
-			errs = append(errs, fmt.Errorf("%s: %s: set %s", pl.Name, probs[0].Summary, pl.RequirementText()))
+		if probs := pl.Problems(resolved); len(probs) > 0 {
+			errs = append(errs, fmt.Errorf("%s: %s: %s", pl.Name, probs[0].Summary, probs[0].Detail))
 			continue
 		}
 		l := &lister{opts: &opts, want: wantType, res: res, platform: pl}
-		objs, err := src.list(ctx, values, l)
+		objs, err := src.list(ctx, resolved, l)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", pl.Name, err))
 			continue

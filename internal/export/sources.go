@@ -32,7 +32,7 @@ type source struct {
 	platform *platforms.Platform
 	// types are the resource types it exports, in the file's order.
 	types []string
-	list  func(context.Context, platforms.Values, *lister) ([]*Object, error)
+	list  func(context.Context, platforms.Resolution, *lister) ([]*Object, error)
 }
 
 // sourceOf pairs a platform's client constructor (the provider's, from the
@@ -40,8 +40,11 @@ type source struct {
 func sourceOf[C any](pl *platforms.Platform, connect func(platforms.Values, client.Config) (C, error),
 	list func(context.Context, C, *lister) ([]*Object, error), types ...string,
 ) source {
-	return source{platform: pl, types: types, list: func(ctx context.Context, v platforms.Values, l *lister) ([]*Object, error) {
-		c, err := connect(v, l.opts.HTTP)
+	return source{platform: pl, types: types, list: func(ctx context.Context, r platforms.Resolution, l *lister) ([]*Object, error) {
+		hc := l.opts.HTTP
+		// conference-export lists each platform once per run.
+		hc.Credentials = client.NewRegistry().For(r)
+		c, err := connect(r.Values, hc)
 		if err != nil {
 			return nil, err
 		}

@@ -10,10 +10,10 @@ var Whereby = Platform{
 	Settings: append([]Setting{
 		{Attr: "endpoint", Env: "WHEREBY_ENDPOINT", Endpoint: true, Default: "https://api.whereby.dev",
 			Description: "Base URL of the Whereby API without `/v1`."},
-		{Attr: "api_key", Env: "WHEREBY_API_KEY", Secret: true, Label: "API key",
+		{Attr: "api_key", Env: "WHEREBY_API_KEY", Secret: true, Credential: true, Label: "API key",
 			Description: "The API key (sent as a bearer token)."},
 		{Attr: "points_per_minute", Env: "WHEREBY_POINTS_PER_MINUTE", Int: true, Min: 3, Max: 1000000, Label: "points per minute",
-			Description: "The organization's rate budget in points per minute, which the provider paces itself to. Defaults to 100, the smaller documented plan; raise it for a larger plan."},
+			Description: "The organization's rate budget in points per minute, which the provider paces itself to. Defaults to 100, the smaller documented plan; raise it for a larger plan. A plan that creates or updates meetings spends one point proving the API key, once per provider process, which the pacing of another process (the apply's) does not count: set a little less than the budget to leave room for it and for other users of the key."},
 	}, caSettings("WHEREBY_CA_CERT_FILE", "WHEREBY_CA_CERT_PEM")...),
 	Requires: [][][]string{{{"endpoint"}}, {{"api_key"}}},
 }

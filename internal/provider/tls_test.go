@@ -180,8 +180,16 @@ func TestAccProvider_badCABundles(t *testing.T) {
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
+		// A platform's bundle is checked when something uses the platform:
+		// the configuration uses each one whose bundle is wrong.
+		uses := room
+		for key := range c.override {
+			if key == "whereby" {
+				uses += `data "conference_whereby_meetings" "all" {}`
+			}
+		}
 		steps = append(steps, resource.TestStep{
-			Config: providerWith("https://conference.example.com", c.override, c.top) + room, PlanOnly: true,
+			Config: providerWith("https://conference.example.com", c.override, c.top) + uses, PlanOnly: true,
 			ExpectError: regexp.MustCompile(c.want),
 		})
 	}

@@ -21,6 +21,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*portsipMeeting)(nil)
 	_ resource.ResourceWithImportState    = (*portsipMeeting)(nil)
 	_ resource.ResourceWithValidateConfig = (*portsipMeeting)(nil)
+	_ resource.ResourceWithModifyPlan     = (*portsipMeeting)(nil)
 )
 
 // NewPortSIPMeeting is the conference_portsip_meeting resource.
@@ -64,6 +65,11 @@ func (r *portsipMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 
 func (r *portsipMeeting) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+func (r *portsipMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

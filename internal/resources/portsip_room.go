@@ -21,6 +21,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*portsipRoom)(nil)
 	_ resource.ResourceWithImportState    = (*portsipRoom)(nil)
 	_ resource.ResourceWithValidateConfig = (*portsipRoom)(nil)
+	_ resource.ResourceWithModifyPlan     = (*portsipRoom)(nil)
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
@@ -62,6 +63,11 @@ func (r *portsipRoom) ValidateConfig(ctx context.Context, req resource.ValidateC
 
 func (r *portsipRoom) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+func (r *portsipRoom) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -21,6 +21,7 @@ var (
 	_ resource.ResourceWithConfigure        = (*portsipServer)(nil)
 	_ resource.ResourceWithImportState      = (*portsipServer)(nil)
 	_ resource.ResourceWithConfigValidators = (*portsipServer)(nil)
+	_ resource.ResourceWithModifyPlan       = (*portsipServer)(nil)
 )
 
 // NewPortSIPServer is the conference_portsip_server resource.
@@ -60,6 +61,11 @@ func (r *portsipServer) ConfigValidators(context.Context) []resource.ConfigValid
 
 func (r *portsipServer) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+func (r *portsipServer) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

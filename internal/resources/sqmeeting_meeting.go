@@ -73,6 +73,7 @@ func (r *sqmeetingMeeting) ValidateConfig(ctx context.Context, req resource.Vali
 // the state tells apart from a new meeting's), and plans what the server
 // changes besides the arguments (Meeting.Plan).
 func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.Plan.Raw.IsNull() {
 		return
 	}

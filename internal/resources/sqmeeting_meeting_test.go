@@ -374,7 +374,7 @@ func TestAccSQMeetingMeeting_lockout(t *testing.T) {
 		resource.TestStep{Config: config, ConfigPlanChecks: acctest.ExpectAction(sqMeetingAddr, plancheck.ResourceActionCreate)},
 		resource.TestStep{
 			Config:      wrong,
-			ExpectError: regexp.MustCompile(`signing\s+in\s+to\s+SQMeeting\s+as\s+"admin":\s+0x00003003:\s+wrong\s+username\s+or\s+password`),
+			ExpectError: regexp.MustCompile(`(?s)SQMeeting\s+refused\s+the\s+credentials:\s+0x00003003:\s+wrong\s+username\s+or\s+password.*sqmeeting\.password`),
 		},
 		resource.TestStep{
 			PreConfig: func() { emu.SQMeetingLockOut(t, emulator.DefaultCredential(&platforms.SQMeeting, "username")) },

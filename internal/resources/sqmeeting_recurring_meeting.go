@@ -49,8 +49,9 @@ func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaReques
 	resp.Schema = schema.Schema{
 		Description: "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY " +
 			"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. " +
-			"Nothing replaces it: every change updates the series in place through the recurrence update API, which makes every occurrence anew; " +
-			"the provider then cancels the occurrences on `skip_dates`. An occurrence canceled or moved outside Terraform shows as drift, " +
+			"A change of a setting or of the rule updates the series in place through the recurrence update API, which makes every occurrence anew; " +
+			"the provider then cancels the occurrences on `skip_dates`, and a date added to `skip_dates` alone cancels just its occurrence. " +
+			"The plan lists the occurrences each change adds and removes. An occurrence canceled or moved outside Terraform shows as drift, " +
 			"and the next apply restores it. Destroying the resource deletes the whole series. " + sqmeetingmap.RuleDoc + " " +
 			reconciliation("series"),
 		Attributes: attrs,
@@ -70,9 +71,11 @@ func (r *sqmeetingRecurring) ValidateConfig(ctx context.Context, req resource.Va
 	cfg.Validate(ctx, &resp.Diagnostics)
 }
 
-// ModifyPlan plans the occurrences (RecurringMeeting.PlanOccurrences) and
-// what a change of meeting room changes.
+// ModifyPlan plans the occurrences from the rule
+// (RecurringMeeting.PlanOccurrences) and what a change of meeting room
+// changes.
 func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -116,9 +119,9 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
-// settle puts the series' occurrences where its rule and skip_dates say
-// (RecurringMeeting.Reconcile: nothing moves when the server's expansion is the
-// rule's) and reads the series into m.
+// settle puts the series' occurrences where its rule, skip_dates and the
+// planned occurrences say (RecurringMeeting.Reconcile: nothing moves when the
+// server's expansion is the rule's) and reads the series into m.
 func (r *sqmeetingRecurring) settle(ctx context.Context, gid string, m *sqmeetingmap.RecurringMeeting, diags *diag.Diagnostics) {
 	rec, err := r.client.GetRecurrence(ctx, gid)
 	if err != nil {
@@ -189,15 +192,22 @@ func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequ
 		return
 	}
 	gid := state.ID.ValueString()
-	if err := r.client.UpdateRecurrence(ctx, gid, in); err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Update, "recurring meeting"))
-		return
+	// Only what the recurrence update can do goes through it: it makes every
+	// occurrence anew, where canceling the ones added to skip_dates keeps
+	// the others as they are.
+	if plan.NeedsSeriesUpdate(ctx, &state.RecurringMeeting, &resp.Diagnostics) {
+		if err := r.client.UpdateRecurrence(ctx, gid, in); err != nil {
+			resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Update, "recurring meeting"))
+			return
+		}
 	}
+	planned := plan.Occurrences
 	r.settle(ctx, gid, &plan.RecurringMeeting, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	plan.CheckOccurrences(ctx, planned, &resp.Diagnostics)
 }
 
 func (r *sqmeetingRecurring) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

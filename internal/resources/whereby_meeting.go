@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -57,8 +58,11 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"(with a new `end_date`: one in the past is refused at plan time). " +
 			"Whereby does not return the settings a meeting was created with (`is_locked`, " +
 			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
-			"`live_transcription`), so an import cannot read them: the first apply after an import records the configured values " +
-			"without replacing the meeting, trusting that they are the ones it was created with. " +
+			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
+			"the configured values without replacing the meeting, trusting that they are the ones it was created with, " +
+			"unless the meeting shows otherwise: a `room_name` without the configured `room_name_prefix` or in another " +
+			"`room_name_pattern`, or a viewer room URL (which only a `viewerMode` room has) that `template_type`, `room_mode` or " +
+			"`is_locked` contradicts, plans a replacement that says which value contradicts which (settings left out are not compared). " +
 			reconciliation("meeting"),
 		Attributes: attrs,
 	}
@@ -80,6 +84,7 @@ func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.Valida
 // ModifyPlan checks end_date for a meeting about to be created, and plans
 // the optional URLs unknown for an update that changes which are asked for.
 func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	switch {
 	case req.Plan.Raw.IsNull():
 	case req.State.Raw.IsNull():
@@ -155,7 +160,14 @@ func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	mtg, err := r.get(ctx, &state, &resp.Diagnostics)
+	// Until the first apply after an import records the settings, reads ask
+	// for the viewer URL too: only a viewerMode room has one, which the
+	// first plan compares with template_type, room_mode and is_locked.
+	var also []string
+	if planmodifiers.Unread(ctx, req.Private) {
+		also = append(also, whereby.FieldViewerRoomURL)
+	}
+	mtg, err := r.get(ctx, &state, &resp.Diagnostics, also...)
 	if client.IsNotFound(err) {
 		// Deleted, or an hour past its end_date: the next plan creates it.
 		resp.State.RemoveResource(ctx)
@@ -200,13 +212,23 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
-// get reads the meeting with the optional URLs m asks for; nil without an
-// error when the diagnostics have one.
-func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics) (*whereby.Meeting, error) {
+// get reads the meeting with the optional URLs m asks for, those m already
+// holds (an import's first reads ask for the viewer URL), and also; nil
+// without an error when the diagnostics have one.
+func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics, also ...string) (*whereby.Meeting, error) {
 	fields := m.WantedFields(ctx, diags)
 	if diags.HasError() {
 		return nil, nil
 	}
+	if held := m.ViewerRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldViewerRoomURL)
+	}
+	if held := m.HostRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldHostRoomURL)
+	}
+	// One order (hostRoomUrl, viewerRoomUrl, as WantedFields'), so that the
+	// same fields make the same request.
+	fields = slices.Compact(slices.Sorted(slices.Values(append(fields, also...))))
 	return r.client.GetMeeting(ctx, m.ID.ValueString(), fields...)
 }
 

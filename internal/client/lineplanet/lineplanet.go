@@ -63,6 +63,23 @@ func (a basicAuth) Authenticate(_ context.Context, req *http.Request) error {
 
 func (basicAuth) Invalidate() {}
 
+// Fixed: a 401 refuses the key and secret for good.
+func (basicAuth) Fixed() bool { return true }
+
+// CheckCredentials proves the API key and secret once per provider process
+// with the cheapest documented call, the list of the meetings of the room
+// svc/room (the API has no call without a room), and returns their refusal,
+// if any. A nil client (the provider is not configured yet) checks nothing.
+func (c *Client) CheckCredentials(ctx context.Context, svc, room string) error {
+	if c == nil {
+		return nil
+	}
+	return c.http.CheckCredentials(ctx, func(ctx context.Context) error {
+		_, err := c.ListMeetings(ctx, svc, room)
+		return err
+	})
+}
+
 // Error codes of "API v2 - Error handling" that callers act on.
 const (
 	// CodeMeetingExists answers a create in a room that has a meeting: "405

@@ -93,6 +93,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc.BaseURL = base
 	hc.DecodeError = errorDecoder(cfg.Now)
+	hc.IsRefusal = isCredentialError
+	if hc.Credentials == nil {
+		// The sign-in's client and the signed-in one share one memory.
+		hc.Credentials = client.NewCredentials(hc.Platform, "")
+	}
 	noAuth, err := client.New(hc)
 	if err != nil {
 		return nil, err

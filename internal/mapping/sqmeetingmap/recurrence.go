@@ -141,8 +141,9 @@ func RecurringMeetingAttrs() mapping.Attrs {
 	// (hashicorp/terraform#34463), and the two are one type in the state.
 	attrs["occurrences"] = mapping.Attr{
 		Doc: "The series' occurrences, first to last, less the skipped ones, each with its `reservation_id` (which a " +
-			"`conference_sqmeeting_meeting` data source reads), `start_time` and `end_time` (RFC 3339, UTC). " +
-			"Known after apply when the rule changes.",
+			"`conference_sqmeeting_meeting` data source reads), `start_time` and `end_time` (RFC 3339, UTC).",
+		Config: "The plan lists them from the rule, so it shows exactly which occurrences a change adds and removes; " +
+			"a new occurrence's `reservation_id` is known after apply.",
 		Resource: schema.ListAttribute{Computed: true, ElementType: occurrenceType},
 	}
 	return attrs

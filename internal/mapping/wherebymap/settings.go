@@ -64,7 +64,7 @@ func settingsAttrs() mapping.Attrs {
 		return mapping.Attr{Doc: doc, Config: config + " " + unreadNote, Resource: schema.StringAttribute{
 			Optional:      true,
 			Validators:    []validator.String{validators.OneOf(values...)},
-			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(NoUpdate)},
+			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 		}}
 	}
 	return mapping.Attrs{
@@ -73,7 +73,7 @@ func settingsAttrs() mapping.Attrs {
 			Config: "Whereby's default, when not set, is an unlocked room; a `viewerMode` room is always locked. " + unreadNote,
 			Resource: schema.BoolAttribute{
 				Optional:      true,
-				PlanModifiers: []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecause(NoUpdate)},
+				PlanModifiers: []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 			},
 		},
 		"room_mode": enum("The room's mode and size: `normal` for up to 4 participants, `group` for more.",
@@ -87,7 +87,7 @@ func settingsAttrs() mapping.Attrs {
 				Optional: true,
 				Validators: []validator.String{stringvalidator.RegexMatches(roomNamePrefix,
 					"must be 1 to 39 lowercase letters (a-z), digits and dashes")},
-				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(NoUpdate)},
+				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 			},
 		},
 		"room_name_pattern": enum("The format of the generated part of the room name: `uuid` (8-4-4-4-12 hexadecimal) "+
