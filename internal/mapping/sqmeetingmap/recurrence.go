@@ -59,6 +59,9 @@ var occurrenceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 // errRule: an apply meets a rule that the plan's checks should have refused.
 var errRule = errors.New("the series' rule is not known or not valid; this is a bug in the provider, please report it")
 
+// ruleTypes are the values of recurrence_type.
+var ruleTypes = recurrence.Types
+
 // DefaultTimezone is the series' zone when the configuration names none.
 const DefaultTimezone = "UTC"
 
@@ -90,7 +93,7 @@ func RecurringMeetingAttrs() mapping.Attrs {
 	attrs["recurrence_type"] = mapping.Attr{
 		Doc: "How the series repeats: `DAILY`, `WEEKLY` (on `days_of_week`) or `MONTHLY` (on `days_of_month`).",
 		Resource: schema.StringAttribute{
-			Required: true, Validators: []validator.String{validators.OneOf(recurrence.Types...)},
+			Required: true, Validators: []validator.String{validators.OneOf(ruleTypes...)},
 		},
 	}
 	attrs["interval"] = mapping.Attr{
