@@ -17,6 +17,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 )
 
 var (
@@ -238,7 +239,7 @@ func (r *sqmeetingRecurring) ImportState(ctx context.Context, req resource.Impor
 				"such as 8c4e2b7a-5f0e-4c1b-9a3d-2e6f7b8c9d01,Europe/Berlin; got %q.", req.ID))
 		return
 	}
-	if _, err := sqmeetingmap.LoadZone(zone); err != nil {
+	if _, err := recurrence.LoadZone(zone); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for conference_sqmeeting_recurring_meeting",
 			fmt.Sprintf("%q after the comma is not an IANA time zone such as Europe/Berlin or UTC.", zone))
 		return
