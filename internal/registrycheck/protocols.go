@@ -58,7 +58,7 @@ func handshake(executable, major string) (string, error) {
 	line, err := bufio.NewReader(out).ReadString('\n')
 	if err != nil {
 		// No handshake: the provider exited, refusing the protocol.
-		return "", nil //nolint:nilerr // a refusal is an answer
+		return "", nil
 	}
 	fields := strings.Split(strings.TrimSpace(line), "|")
 	if len(fields) < 5 {
