@@ -318,17 +318,23 @@ func untar(t *testing.T, archive, name, dst string) {
 		if h.Name != name {
 			continue
 		}
-		out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o700)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(out, tr); err != nil { //nolint:gosec // our own release's archive
-			t.Fatal(err)
-		}
-		if err := out.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writeExecutable(t, dst, tr)
 		return
+	}
+}
+
+// writeExecutable writes an executable unpacked from the release.
+func writeExecutable(t *testing.T, dst string, src io.Reader) {
+	t.Helper()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o700)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.Copy(out, src); err != nil { //nolint:gosec // our own release's archive
+		t.Fatal(err)
+	}
+	if err := out.Close(); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -496,16 +502,7 @@ func hostExecutable(t *testing.T, rel *Release) string {
 		}
 		defer src.Close()
 		dst := filepath.Join(t.TempDir(), name)
-		out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o700)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := io.Copy(out, src); err != nil { //nolint:gosec // our own release's zip
-			t.Fatal(err)
-		}
-		if err := out.Close(); err != nil {
-			t.Fatal(err)
-		}
+		writeExecutable(t, dst, src)
 		return dst
 	}
 	t.Fatalf("%s holds no %s", p.File, name)
