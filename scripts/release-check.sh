@@ -2,8 +2,8 @@
 # make release-check: what a version tag would publish, built without a network
 # other than the Go module proxy. `goreleaser check` validates .goreleaser.yml
 # (the full registry matrix), then a snapshot release builds into dist/ with
-# nothing signed and nothing published, and its files are listed and checked the
-# way the registries read them. With RELEASE_CHECK_SIGN=1 and GPG_FINGERPRINT,
+# nothing published (nor signed, unless asked below), and its files are listed
+# and checked the way the registries read them. With RELEASE_CHECK_SIGN=1 and GPG_FINGERPRINT,
 # the SUMS file is signed with that key the way a release signs it (make
 # registry-check does so with a key made for the run).
 #
