@@ -28,7 +28,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check actionlint bench bench-e2e bench-load fuzz clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check registry-check actionlint bench bench-e2e bench-load fuzz clean
 
 all: build
 
@@ -105,6 +105,17 @@ fmt: $(GOLANGCI)
 # snapshot release (nothing signed, nothing published) into dist/, listed.
 release-check: $(GORELEASER)
 	./scripts/release-check.sh
+
+# A release installed the way a user installs it (scripts/registry-check.sh):
+# release-check's snapshot, signed with a key made for the run, served by a
+# local provider registry over HTTPS, installed by `init` of every CLI below
+# (checksums and signature checked) and run: apply of examples/demo against the
+# released emulator, an empty second plan, destroy, a lock file for every
+# platform, an install from a filesystem mirror; and init refusing a tampered
+# zip or SUMS file and a wrong key. It runs release-check's steps itself.
+REGISTRY_CHECK_CLIS ?= $(TOFU) $(TERRAFORM) $(wildcard $(BIN)/terraform-1.15)
+registry-check: $(GORELEASER) $(TOFU) $(TERRAFORM)
+	REGISTRY_CHECK_CLIS="$(REGISTRY_CHECK_CLIS)" ./scripts/registry-check.sh
 
 # The GitHub workflows (.github/workflows) checked for syntax, expressions and
 # shell (shellcheck when it is installed).
