@@ -113,8 +113,8 @@ release-check: $(GORELEASER)
 # released emulator, an empty second plan, destroy, a lock file for every
 # platform, an install from a filesystem mirror; and init refusing a tampered
 # zip or SUMS file and a wrong key. It runs release-check's steps itself.
-REGISTRY_CHECK_CLIS ?= $(TOFU) $(TERRAFORM) $(wildcard $(BIN)/terraform-1.15)
-registry-check: $(GORELEASER) $(TOFU) $(TERRAFORM)
+REGISTRY_CHECK_CLIS ?= $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST)
+registry-check: $(GORELEASER) $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST)
 	REGISTRY_CHECK_CLIS="$(REGISTRY_CHECK_CLIS)" ./scripts/registry-check.sh
 
 # The GitHub workflows (.github/workflows) checked for syntax, expressions and
