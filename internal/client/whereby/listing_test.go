@@ -1,0 +1,83 @@
+package whereby_test
+
+import (
+	"context"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
+	emuwhereby "github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+)
+
+// TestAccMeetingRefreshByThePage refreshes 500 meetings, as a no-op plan
+// does (-parallelism=10), in an organization whose budget is 100 points a
+// minute, with the client's default pacing to it: 5 pages of the list
+// instead of 500 GETs, so no 429 and no wait for the budget.
+func TestAccMeetingRefreshByThePage(t *testing.T) {
+	e := acctest.NewEmulatorWith(t, emulator.Options{Whereby: emuwhereby.Options{PointsPerMinute: 100}})
+	const n = 500
+	end := time.Now().UTC().AddDate(1, 0, 0).Truncate(time.Second).Format(time.RFC3339)
+	ids := make([]string, n)
+	for i := range ids {
+		// 3 points a create: two seconds of the emulator's clock apart
+		// keeps the seeding inside the budget.
+		ids[i] = e.WherebyCreate(t, map[string]any{"endDate": end, "fields": []string{"hostRoomUrl"}})
+		e.AdvanceClock(t, 2*time.Second)
+	}
+	e.AdvanceClock(t, time.Minute)
+	e.Admin(t, http.MethodDelete, "journal", nil)
+
+	c, err := whereby.New(whereby.Config{Endpoint: e.URL, APIKey: platforms.Whereby.EmulatorDefault("api_key")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	errs := map[string]error{}
+	hosts := 0
+	next := make(chan string)
+	var wg sync.WaitGroup
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range next {
+				m, err := c.GetMeeting(context.Background(), id, whereby.FieldHostRoomURL)
+				mu.Lock()
+				errs[id] = err
+				if err == nil && m.MeetingID == id && m.HostRoomURL != "" {
+					hosts++
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, id := range ids {
+		next <- id
+	}
+	close(next)
+	wg.Wait()
+	for id, err := range errs {
+		if err != nil {
+			t.Fatalf("read %s: %v", id, err)
+		}
+	}
+	if hosts != n {
+		t.Errorf("%d of %d reads answered the meeting with the host room URL asked for", hosts, n)
+	}
+	journal := e.Journal(t)
+	for _, j := range journal {
+		if j.Method != http.MethodGet || j.Status == http.StatusTooManyRequests {
+			t.Errorf("the refresh sent %s %s and got %d", j.Method, j.Path, j.Status)
+		}
+	}
+	// ceil(N/100) pages, and at most one GET by the first read.
+	if len(journal) > n/100+2 {
+		t.Errorf("refreshing %d meetings sent %d requests, want at most %d", n, len(journal), n/100+2)
+	}
+	t.Logf("refreshing %d meetings: %d requests, %d points", n, len(journal), len(journal))
+}
