@@ -81,3 +81,59 @@ func TestAccMeetingRefreshByThePage(t *testing.T) {
 	}
 	t.Logf("refreshing %d meetings: %d requests, %d points", n, len(journal), len(journal))
 }
+
+// TestRefreshAfterALargeApplyWaitsOnce: a fresh process (a new client, whose
+// pacer knows nothing of what was spent) refreshes 500 meetings right after
+// an apply spent the organization's budget: the listing's first page meets
+// the 429, every read waits for it, and the refresh waits once.
+func TestRefreshAfterALargeApplyWaitsOnce(t *testing.T) {
+	s := startEmulator(t, emuwhereby.Options{PointsPerMinute: 100})
+	apply := s.newClient(t, 100)
+	ctx := context.Background()
+	const n = 500
+	ids := make([]string, n)
+	for i := range ids {
+		m, err := apply.CreateMeeting(ctx, whereby.CreateMeetingInput{EndDate: t0.Add(24 * time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids[i] = m.MeetingID
+	}
+	s.mu.Lock()
+	s.waits, s.statuses = nil, map[int]int{}
+	s.mu.Unlock()
+
+	refresh := s.newClient(t, 100)
+	var wg sync.WaitGroup
+	errs := make(chan error, n)
+	next := make(chan string)
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for id := range next {
+				if _, err := refresh.GetMeeting(ctx, id); err != nil {
+					errs <- err
+				}
+			}
+		}()
+	}
+	for _, id := range ids {
+		next <- id
+	}
+	close(next)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	if got := s.count(http.StatusTooManyRequests); got > 1 {
+		t.Errorf("the refresh met %d 429s, want at most one", got)
+	}
+	if len(s.waits) > 1 {
+		t.Errorf("the refresh waited %d times (%v), want once", len(s.waits), s.waits)
+	}
+	if got := s.count(http.StatusOK); got > n/100+1 {
+		t.Errorf("the refresh was answered %d times, want at most %d", got, n/100+1)
+	}
+}
