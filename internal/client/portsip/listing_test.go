@@ -70,25 +70,12 @@ func refreshServers(t *testing.T, e *acctest.Emulator, ids []string) (int, map[s
 	c := emulatorClient(t, e)
 	var mu sync.Mutex
 	got, errs := map[string]*portsip.Server{}, map[string]error{}
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range 10 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range next {
-				s, err := c.GetServer(context.Background(), id)
-				mu.Lock()
-				got[id], errs[id] = s, err
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, id := range ids {
-		next <- id
-	}
-	close(next)
-	wg.Wait()
+	acctest.ReadAll(ids, 10, func(id string) {
+		s, err := c.GetServer(context.Background(), id)
+		mu.Lock()
+		got[id], errs[id] = s, err
+		mu.Unlock()
+	})
 	journal := e.Journal(t)
 	for _, j := range journal {
 		if j.Method != http.MethodGet && j.Path != "/api/auth/sign_in" {

@@ -39,28 +39,15 @@ func TestAccMeetingRefreshByThePage(t *testing.T) {
 	var mu sync.Mutex
 	errs := map[string]error{}
 	hosts := 0
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range 10 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range next {
-				m, err := c.GetMeeting(context.Background(), id, whereby.FieldHostRoomURL)
-				mu.Lock()
-				errs[id] = err
-				if err == nil && m.MeetingID == id && m.HostRoomURL != "" {
-					hosts++
-				}
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, id := range ids {
-		next <- id
-	}
-	close(next)
-	wg.Wait()
+	acctest.ReadAll(ids, 10, func(id string) {
+		m, err := c.GetMeeting(context.Background(), id, whereby.FieldHostRoomURL)
+		mu.Lock()
+		errs[id] = err
+		if err == nil && m.MeetingID == id && m.HostRoomURL != "" {
+			hosts++
+		}
+		mu.Unlock()
+	})
 	for id, err := range errs {
 		if err != nil {
 			t.Fatalf("read %s: %v", id, err)
@@ -104,27 +91,16 @@ func TestRefreshAfterALargeApplyWaitsOnce(t *testing.T) {
 	s.mu.Unlock()
 
 	refresh := s.newClient(t, 100)
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	next := make(chan string)
-	for range 10 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range next {
-				if _, err := refresh.GetMeeting(ctx, id); err != nil {
-					errs <- err
-				}
-			}
-		}()
-	}
-	for _, id := range ids {
-		next <- id
-	}
-	close(next)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
+	var mu sync.Mutex
+	var errs []error
+	acctest.ReadAll(ids, 10, func(id string) {
+		if _, err := refresh.GetMeeting(ctx, id); err != nil {
+			mu.Lock()
+			errs = append(errs, err)
+			mu.Unlock()
+		}
+	})
+	for _, err := range errs {
 		t.Fatal(err)
 	}
 	if got := s.count(http.StatusTooManyRequests); got > 1 {
