@@ -1,4 +1,4 @@
-package client
+package client_test
 
 import (
 	"context"
@@ -8,6 +8,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/client"
 )
 
 type item struct{ ID string }
@@ -21,8 +24,8 @@ type fakeType struct {
 	failPages   bool
 }
 
-func (f *fakeType) listing() *Listing[item] {
-	return &Listing[item]{
+func (f *fakeType) listing() *client.Listing[item] {
+	return &client.Listing[item]{
 		ID: func(it *item) string { return it.ID },
 		Page: func(_ context.Context, cursor string) ([]item, string, bool, error) {
 			f.pages.Add(1)
@@ -46,7 +49,7 @@ func (f *fakeType) get(id string) func(context.Context) (*item, error) {
 	return func(context.Context) (*item, error) {
 		f.gets.Add(1)
 		if n, err := strconv.Atoi(id); err != nil || n >= f.size || f.gone[id] {
-			return nil, &APIError{StatusCode: 404}
+			return nil, &client.APIError{StatusCode: 404}
 		}
 		return &item{ID: id}, nil
 	}
@@ -54,32 +57,19 @@ func (f *fakeType) get(id string) func(context.Context) (*item, error) {
 
 // refresh reads ids with parallelism workers, as Terraform's refresh does,
 // and returns what each read answered.
-func refresh(t *testing.T, l *Listing[item], f *fakeType, ids []string, parallelism int) map[string]error {
+func refresh(t *testing.T, l *client.Listing[item], f *fakeType, ids []string, parallelism int) map[string]error {
 	t.Helper()
 	var mu sync.Mutex
 	out := map[string]error{}
-	next := make(chan string)
-	var wg sync.WaitGroup
-	for range parallelism {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range next {
-				got, err := l.Get(context.Background(), id, f.get(id))
-				if err == nil && got.ID != id {
-					err = fmt.Errorf("read %s answered %s", id, got.ID)
-				}
-				mu.Lock()
-				out[id] = err
-				mu.Unlock()
-			}
-		}()
-	}
-	for _, id := range ids {
-		next <- id
-	}
-	close(next)
-	wg.Wait()
+	acctest.ReadAll(ids, parallelism, func(id string) {
+		got, err := l.Get(context.Background(), id, f.get(id))
+		if err == nil && got.ID != id {
+			err = fmt.Errorf("read %s answered %s", id, got.ID)
+		}
+		mu.Lock()
+		out[id] = err
+		mu.Unlock()
+	})
 	return out
 }
 
@@ -129,7 +119,7 @@ func TestListing_smallEstateInALargeAccountCostsAtMostTwiceItsGETs(t *testing.T)
 func TestListing_absentFromACompleteListingIsAskedForByGET(t *testing.T) {
 	f := &fakeType{size: 150, gone: map[string]bool{"7": true}}
 	got := refresh(t, f.listing(), f, ids(0, 150), 10)
-	if !IsNotFound(got["7"]) {
+	if !client.IsNotFound(got["7"]) {
 		t.Fatalf("read of a gone object answered %v, want its GET's 404", got["7"])
 	}
 	for id, err := range got {
@@ -169,7 +159,7 @@ func TestListing_failedPageFallsBackToGET(t *testing.T) {
 
 func TestListing_nilListingGETs(t *testing.T) {
 	f := &fakeType{size: 3}
-	var l *Listing[item]
+	var l *client.Listing[item]
 	refresh(t, l, f, ids(0, 3), 2)
 	if g := f.gets.Load(); g != 3 {
 		t.Errorf("%d GETs, want 3", g)
