@@ -61,11 +61,11 @@ stop_emulator
 
 start_emulator -whereby-points-per-minute 100
 config >"$work/tf/main.tf"
-key=$(grep -o 'api_key *= *"[^"]*"' "$work/tf/main.tf" | sed 's/.*"\(.*\)"/\1/')
+key=$(sed -n '/whereby {/,/}/s/.*api_key *= *"\(.*\)"/\1/p' "$work/tf/main.tf")
 for case in fresh spent; do
   if [ "$case" = spent ]; then
     # Spend what is left of the minute's budget, as an apply would.
-    for _ in $(seq 100); do curl -s -o /dev/null -H "Authorization: Bearer $key" "$url/v1/meetings?limit=1"; done
+    for _ in $(seq 100); do curl -s -o /dev/null -w "%{http_code}\n" -H "Authorization: Bearer $key" "$url/v1/meetings?limit=1"; done | sort | uniq -c | sed "s/^/  spending: /"
   fi
   curl -fsS -X DELETE "$url/_emulator/journal" >/dev/null
   start=$(date +%s.%N)
