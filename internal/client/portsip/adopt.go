@@ -19,6 +19,7 @@ import (
 // unique, so two servers with the same name and addresses, made around the
 // same time, are ambiguous.
 func (c *Client) CreateServer(ctx context.Context, in ServerCreate) (string, error) {
+	c.servers.Wrote()
 	key := fmt.Sprintf("name %q", in.Name)
 	for _, a := range [][2]string{{"ipv4", in.IPv4}, {"ipv6", in.IPv6}} {
 		if a[1] != "" {

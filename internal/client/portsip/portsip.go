@@ -38,6 +38,11 @@ type Client struct {
 	http     *client.Client
 	auth     *tokenAuth
 	username string
+	// servers answers refreshes of servers from a listing. Rooms and
+	// meetings have none: their list items lack domain, sbc_host, sbc_port
+	// and token (and a room's, outbound_caller_ids), which their reads need
+	// (the spec's listConferenceRooms and listUserMeetings item schemas).
+	servers *client.Listing[Server]
 }
 
 // CheckCredentials proves the credentials once per provider process: a
@@ -90,6 +95,7 @@ func New(cfg Config) (*Client, error) {
 		return nil, err
 	}
 	out := &Client{http: c, auth: auth}
+	out.servers = listing(out, "/conference_servers", func(s *Server) string { return s.ID })
 	if cfg.Token == "" {
 		out.username = cfg.Username
 	}
@@ -185,38 +191,62 @@ func ODataString(s string) string {
 // listAll pages through a collection with skip/top until count items have come
 // back (NOTES.md: skip is 0-based).
 func listAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
+	var all []T
+	for skip := 0; ; {
+		items, last, err := listPage[T](ctx, c, path, opts, skip)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, items...)
+		skip += len(items)
+		if last {
+			return all, nil
+		}
+	}
+}
+
+// listPage reads the page of a collection that starts at skip, and whether
+// it is the last one.
+func listPage[T any](ctx context.Context, c *Client, path string, opts ListOptions, skip int) ([]T, bool, error) {
 	top := opts.PageSize
 	if top <= 0 || top > maxPageSize {
 		top = maxPageSize
 	}
-	var all []T
-	for skip := 0; ; {
-		q := url.Values{}
-		if opts.Filter != "" {
-			q.Set("filter", opts.Filter)
-		}
-		if opts.Search != "" {
-			q.Set("search", opts.Search)
-		}
-		if opts.OrderBy != "" {
-			q.Set("orderby", opts.OrderBy)
-		}
-		q.Set("skip", strconv.Itoa(skip))
-		q.Set("top", strconv.Itoa(top))
-		q.Set("count", "true")
-		var page struct {
-			Count int64 `json:"count"`
-			Items []T   `json:"items"`
-		}
-		if err := c.get(ctx, path, q, &page); err != nil {
-			return nil, err
-		}
-		all = append(all, page.Items...)
-		skip += len(page.Items)
-		// Stop on a short page too, in case the server does not count.
-		if len(page.Items) == 0 || int64(len(all)) >= page.Count || len(page.Items) < top {
-			return all, nil
-		}
+	q := url.Values{}
+	if opts.Filter != "" {
+		q.Set("filter", opts.Filter)
+	}
+	if opts.Search != "" {
+		q.Set("search", opts.Search)
+	}
+	if opts.OrderBy != "" {
+		q.Set("orderby", opts.OrderBy)
+	}
+	q.Set("skip", strconv.Itoa(skip))
+	q.Set("top", strconv.Itoa(top))
+	q.Set("count", "true")
+	var page struct {
+		Count int64 `json:"count"`
+		Items []T   `json:"items"`
+	}
+	if err := c.get(ctx, path, q, &page); err != nil {
+		return nil, false, err
+	}
+	// Stop on a short page too, in case the server does not count.
+	n := len(page.Items)
+	return page.Items, n == 0 || int64(skip+n) >= page.Count || n < top, nil
+}
+
+// listing is a Listing of a whole collection, read 100 to a page in the
+// PBX's own order (client.Listing).
+func listing[T any](c *Client, path string, id func(*T) string) *client.Listing[T] {
+	return &client.Listing[T]{
+		ID: id,
+		Page: func(ctx context.Context, cursor string) ([]T, string, bool, error) {
+			skip, _ := strconv.Atoi(cursor)
+			items, last, err := listPage[T](ctx, c, path, ListOptions{}, skip)
+			return items, strconv.Itoa(skip + len(items)), last, err
+		},
 	}
 }
 
@@ -243,8 +273,15 @@ func (c *Client) createServer(ctx context.Context, in ServerCreate) (string, err
 	return out.ID, nil
 }
 
-// GetServer reads one conference server.
+// GetServer reads one conference server: from the process's listing of
+// servers where that is cheaper (client.Listing; a list item is the whole
+// server, as GET's answer is), otherwise with GET.
 func (c *Client) GetServer(ctx context.Context, id string) (*Server, error) {
+	return c.servers.Get(ctx, id, func(ctx context.Context) (*Server, error) { return c.getServer(ctx, id) })
+}
+
+// getServer is GET /conference_servers/{id}.
+func (c *Client) getServer(ctx context.Context, id string) (*Server, error) {
 	var s Server
 	if err := c.get(ctx, objPath("conference_servers", id), nil, &s); err != nil {
 		return nil, err
@@ -254,11 +291,13 @@ func (c *Client) GetServer(ctx context.Context, id string) (*Server, error) {
 
 // UpdateServer changes what the API lets change.
 func (c *Client) UpdateServer(ctx context.Context, id string, in ServerUpdate) error {
+	c.servers.Wrote()
 	return c.post(ctx, objPath("conference_servers", id), in, true, nil)
 }
 
 // DeleteServer destroys a conference server.
 func (c *Client) DeleteServer(ctx context.Context, id string) error {
+	c.servers.Wrote()
 	return c.post(ctx, objPath("conference_servers", id, "destroy"), nil, true, nil)
 }
 

@@ -140,6 +140,7 @@ type StreamingDestination struct {
 // window. Two such meetings made within minutes of each other by another
 // run or program are ambiguous.
 func (c *Client) CreateMeeting(ctx context.Context, in CreateMeetingInput) (*Meeting, error) {
+	c.wrote()
 	in.EndDate = in.EndDate.UTC()
 	prefix := "/" + in.RoomNamePrefix
 	fields := in.Fields
@@ -191,10 +192,20 @@ func (c *Client) createMeeting(ctx context.Context, in CreateMeetingInput) (*Mee
 	return &m, nil
 }
 
-// GetMeeting reads one meeting: GET /meetings/{meetingId}. A meeting that is
-// deleted or past its hour after EndDate is an error for which
-// client.IsNotFound holds. fields asks for the optional URLs.
+// GetMeeting reads one meeting: GET /meetings/{meetingId}, or the process's
+// listing of meetings with the same fields where that is cheaper
+// (client.Listing: a list item is the whole Meeting, as GET's answer is,
+// and the list takes the same fields). A meeting that is deleted or past
+// its hour after EndDate is an error for which client.IsNotFound holds.
+// fields asks for the optional URLs.
 func (c *Client) GetMeeting(ctx context.Context, id string, fields ...string) (*Meeting, error) {
+	return c.listing(fields).Get(ctx, id, func(ctx context.Context) (*Meeting, error) {
+		return c.getMeeting(ctx, id, fields)
+	})
+}
+
+// getMeeting sends the GET.
+func (c *Client) getMeeting(ctx context.Context, id string, fields []string) (*Meeting, error) {
 	p, err := meetingPath(id)
 	if err != nil {
 		return nil, err
@@ -216,32 +227,85 @@ const listPageSize = 100
 func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting, error) {
 	out := []Meeting{}
 	seen := map[string]bool{}
+	for cursor := ""; ; {
+		items, next, last, err := c.listPage(ctx, fields, cursor)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, items...)
+		if last {
+			return out, nil
+		}
+		// A server that hands out a cursor twice would keep us here forever.
+		if seen[next] {
+			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", next)
+		}
+		seen[next] = true
+		cursor = next
+	}
+}
+
+// listPage reads the page at cursor ("" for the first), and returns the
+// next page's cursor and whether this one was the last.
+func (c *Client) listPage(ctx context.Context, fields []string, cursor string) ([]Meeting, string, bool, error) {
 	q := fieldsQuery(fields)
 	if q == nil {
 		q = url.Values{}
 	}
 	q.Set("limit", strconv.Itoa(listPageSize))
-	for {
-		var page struct {
-			Results []Meeting `json:"results"`
-			Cursor  *string   `json:"cursor"`
+	if cursor != "" {
+		q.Set("cursor", cursor)
+	}
+	var page struct {
+		Results []Meeting `json:"results"`
+		Cursor  *string   `json:"cursor"`
+	}
+	if err := c.do(ctx, client.Request{Method: http.MethodGet, Path: "/meetings", Query: q}, &page); err != nil {
+		return nil, "", false, err
+	}
+	for i := range page.Results {
+		page.Results[i].utc()
+	}
+	if page.Cursor == nil || *page.Cursor == "" {
+		return page.Results, "", true, nil
+	}
+	return page.Results, *page.Cursor, false, nil
+}
+
+// listing is the process's listing of meetings read with fields: one per
+// set of fields, since a list item carries the optional URLs only when
+// asked for.
+func (c *Client) listing(fields []string) *client.Listing[Meeting] {
+	key := strings.Join(fields, ",")
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.written {
+		return nil
+	}
+	l := c.listings[key]
+	if l == nil {
+		l = &client.Listing[Meeting]{
+			ID: func(m *Meeting) string { return m.MeetingID },
+			Page: func(ctx context.Context, cursor string) ([]Meeting, string, bool, error) {
+				return c.listPage(ctx, fields, cursor)
+			},
 		}
-		if err := c.do(ctx, client.Request{Method: http.MethodGet, Path: "/meetings", Query: q}, &page); err != nil {
-			return nil, err
+		if c.listings == nil {
+			c.listings = map[string]*client.Listing[Meeting]{}
 		}
-		for i := range page.Results {
-			page.Results[i].utc()
-		}
-		out = append(out, page.Results...)
-		if page.Cursor == nil || *page.Cursor == "" {
-			return out, nil
-		}
-		// A server that hands out a cursor twice would keep us here forever.
-		if seen[*page.Cursor] {
-			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", *page.Cursor)
-		}
-		seen[*page.Cursor] = true
-		q.Set("cursor", *page.Cursor)
+		c.listings[key] = l
+	}
+	return l
+}
+
+// wrote records a create or delete of a meeting: every later read sends
+// its own GET (client.Listing.Wrote).
+func (c *Client) wrote() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.written = true
+	for _, l := range c.listings {
+		l.Wrote()
 	}
 }
 
@@ -249,6 +313,7 @@ func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting,
 // API answers 204 for a meeting that is already gone too ("The endpoint is
 // idempotent"); a 404 from anything in between counts as success as well.
 func (c *Client) DeleteMeeting(ctx context.Context, id string) error {
+	c.wrote()
 	p, err := meetingPath(id)
 	if err != nil {
 		return err

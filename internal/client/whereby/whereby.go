@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
@@ -46,6 +47,12 @@ type Config struct {
 // Client talks to one Whereby organization.
 type Client struct {
 	http *client.Client
+
+	mu sync.Mutex
+	// listings answer refreshes from the list, by the fields asked for;
+	// written turns them off for the rest of the process (see GetMeeting).
+	listings map[string]*client.Listing[Meeting]
+	written  bool
 }
 
 // New returns a client.
