@@ -7,21 +7,22 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*lineMeetings)(nil)
 
 // NewLineMeetings is the conference_line_meetings data source: LINE Planet's
 // "List meetings" of a room (GET .../mtgs).
-func NewLineMeetings() datasource.DataSource { return &lineMeetings{} }
+func NewLineMeetings() datasource.DataSource {
+	return &lineMeetings{newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs")}
+}
 
 type lineMeetings struct {
-	client *lineplanet.Client
+	base[*lineplanet.Client]
 }
 
 type lineMeetingsModel struct {
@@ -29,10 +30,6 @@ type lineMeetingsModel struct {
 	RoomServiceID types.String      `tfsdk:"room_service_id"`
 	RoomID        types.String      `tfsdk:"room_id"`
 	Meetings      []linemap.Meeting `tfsdk:"meetings"`
-}
-
-func (d *lineMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_line_meetings"
 }
 
 func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -55,20 +52,16 @@ func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, res
 	}
 }
 
-func (d *lineMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
-}
-
 func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg lineMeetingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
 	mtgs, err := d.client.ListMeetings(ctx, svc, room)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting IDs"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	cfg.ID = types.StringValue(svc + "/" + room)
@@ -76,5 +69,5 @@ func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, res
 	for i := range mtgs {
 		cfg.Meetings[i].FromAPI(&mtgs[i])
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

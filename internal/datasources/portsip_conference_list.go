@@ -8,11 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipList[portsip.Room, struct{}])(nil)
@@ -33,11 +30,7 @@ type portsipList[T, M any] struct {
 	examples [3]string
 	// description and items describe the data source and its items.
 	description, items string
-	client             *portsip.Client
-}
-
-func (d *portsipList[T, M]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.itemsAttr()
+	base[*portsip.Client]
 }
 
 // itemsAttr names the list: "rooms", "meetings".
@@ -57,10 +50,6 @@ func (d *portsipList[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-func (d *portsipList[T, M]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 // Read sets the list alone: the state starts as the configuration, which
 // holds the query.
 func (d *portsipList[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
@@ -73,7 +62,7 @@ func (d *portsipList[T, M]) Read(ctx context.Context, req datasource.ReadRequest
 	}
 	items, err := d.calls.list(d.client, ctx, q.options())
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, d.kind.what+"s"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	// Non-nil even when empty: an empty list, not null, so that length() and

@@ -11,8 +11,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var (
@@ -30,11 +29,7 @@ type portsipLookup[T, M any] struct {
 	attrs       mapping.Attrs
 	fromAPI     func(*M, context.Context, *T, *diag.Diagnostics)
 	description string
-	client      *portsip.Client
-}
-
-func (d *portsipLookup[T, M]) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun
+	base[*portsip.Client]
 }
 
 func (d *portsipLookup[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -47,10 +42,6 @@ func (d *portsipLookup[T, M]) ConfigValidators(context.Context) []datasource.Con
 	return portsipLookupValidators()
 }
 
-func (d *portsipLookup[T, M]) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipLookup[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var id, ext types.String
 	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
@@ -59,14 +50,14 @@ func (d *portsipLookup[T, M]) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	if id.IsNull() {
-		id = types.StringValue(portsipIDByExtension(ctx, d.client, d.kind, ext.ValueString(), d.calls, &resp.Diagnostics))
+		id = types.StringValue(portsipIDByExtension(ctx, &d.base, d.kind, ext.ValueString(), d.calls, &resp.Diagnostics))
 		if resp.Diagnostics.HasError() {
 			return
 		}
 	}
 	obj, err := d.calls.get(d.client, ctx, id.ValueString())
 	if err != nil {
-		d.kind.readError(d.client, &resp.Diagnostics, err, id.ValueString())
+		d.kind.readError(&d.base, &resp.Diagnostics, err, id.ValueString())
 		return
 	}
 	var m M
@@ -74,5 +65,5 @@ func (d *portsipLookup[T, M]) Read(ctx context.Context, req datasource.ReadReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &m)...)
 }

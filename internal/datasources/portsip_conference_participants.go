@@ -8,8 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
@@ -18,8 +17,8 @@ var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
 // conference: the conference_portsip_room_participants and
 // conference_portsip_meeting_participants data sources.
 type portsipParticipants struct {
-	kind   portsipConference
-	client *portsip.Client
+	kind portsipConference
+	base[*portsip.Client]
 }
 
 type portsipParticipantsModel struct {
@@ -33,10 +32,6 @@ type portsipParticipantModel struct {
 	Muted       types.Bool   `tfsdk:"muted"`
 	Chairman    types.Bool   `tfsdk:"chairman"`
 	Position    types.Int64  `tfsdk:"position"`
-}
-
-func (d *portsipParticipants) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun + "_participants"
 }
 
 func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,20 +72,16 @@ func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *portsipParticipants) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipParticipantsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := cfg.ID.ValueString()
 	ps, err := d.kind.participants(d.client, ctx, id)
 	if err != nil {
-		d.kind.readError(d.client, &resp.Diagnostics, err, id)
+		d.kind.readError(&d.base, &resp.Diagnostics, err, id)
 		return
 	}
 	cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
@@ -103,5 +94,5 @@ func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadReque
 			Position:    types.Int64Value(p.Position),
 		})
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

@@ -5,11 +5,13 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewPortSIPMeetings is the conference_portsip_meetings data source.
 func NewPortSIPMeetings() datasource.DataSource {
 	return &portsipList[portsip.Meeting, portsipmap.MeetingSummary]{
+		base: newBase[*portsip.Client]("portsip_meetings", &platforms.PortSIP, "meetings"),
 		kind: portsipMeetingKind, calls: portsipMeetingCalls, attrs: portsipmap.MeetingSummaryAttrs(), fromAPI: (*portsipmap.MeetingSummary).FromAPI,
 		examples: [3]string{"mode eq 'VIDEO' and scheduled_start_at ge '2030-01-01T00:00:00Z'", "review", "scheduled_start_at desc"},
 		description: "Lists the signed-in PortSIP user's meetings, optionally filtered, searched and sorted by the PBX. " +

@@ -10,17 +10,19 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipRoomRecordings)(nil)
 
 // NewPortSIPRoomRecordings is the conference_portsip_room_recordings data source.
-func NewPortSIPRoomRecordings() datasource.DataSource { return &portsipRoomRecordings{} }
+func NewPortSIPRoomRecordings() datasource.DataSource {
+	return &portsipRoomRecordings{newBase[*portsip.Client]("portsip_room_recordings", &platforms.PortSIP, "conference room")}
+}
 
 type portsipRoomRecordings struct {
-	client *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipRoomRecordingsModel struct {
@@ -36,10 +38,6 @@ type portsipRecordingModel struct {
 	FileName   types.String     `tfsdk:"file_name"`
 	FileSize   types.Int64      `tfsdk:"file_size"`
 	FileURL    types.String     `tfsdk:"file_url"`
-}
-
-func (d *portsipRoomRecordings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_room_recordings"
 }
 
 func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -90,20 +88,16 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *portsipRoomRecordings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipRoomRecordingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := cfg.ID.ValueString()
 	recs, err := d.client.ListRoomRecordings(ctx, id)
 	if err != nil {
-		portsipRoomKind.readError(d.client, &resp.Diagnostics, err, id)
+		portsipRoomKind.readError(&d.base, &resp.Diagnostics, err, id)
 		return
 	}
 	cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
@@ -121,5 +115,5 @@ func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

@@ -5,11 +5,13 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewPortSIPRooms is the conference_portsip_rooms data source.
 func NewPortSIPRooms() datasource.DataSource {
 	return &portsipList[portsip.Room, portsipmap.RoomSummary]{
+		base: newBase[*portsip.Client]("portsip_rooms", &platforms.PortSIP, "conference rooms"),
 		kind: portsipRoomKind, calls: portsipRoomCalls, attrs: portsipmap.RoomSummaryAttrs(), fromAPI: (*portsipmap.RoomSummary).FromAPI,
 		examples: [3]string{"mode eq 'VIDEO' and capacity ge 50", "sales", "extension_number asc"},
 		description: "Lists the PortSIP PBX conference rooms, optionally filtered, searched and sorted by the PBX. " +

@@ -7,20 +7,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipServers)(nil)
 
 // NewPortSIPServers is the conference_portsip_servers data source.
-func NewPortSIPServers() datasource.DataSource { return &portsipServers{} }
+func NewPortSIPServers() datasource.DataSource {
+	return &portsipServers{newBase[*portsip.Client]("portsip_servers", &platforms.PortSIP, "conference servers")}
+}
 
 type portsipServers struct {
-	client *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipServersModel struct {
@@ -33,10 +34,6 @@ type portsipListQuery struct {
 	Filter  types.String `tfsdk:"filter"`
 	Search  types.String `tfsdk:"search"`
 	OrderBy types.String `tfsdk:"orderby"`
-}
-
-func (d *portsipServers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_servers"
 }
 
 func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -87,19 +84,15 @@ func (q portsipListQuery) options() portsip.ListOptions {
 	}
 }
 
-func (d *portsipServers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	servers, err := d.client.ListServers(ctx, cfg.options())
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference servers"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	// Non-nil even when empty: an empty list, not null, so that length() and
@@ -110,5 +103,5 @@ func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, r
 		m.FromAPI(&servers[i])
 		cfg.Servers = append(cfg.Servers, m)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

@@ -7,30 +7,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sqmeetingUsers)(nil)
 
 // NewSQMeetingUsers is the conference_sqmeeting_users data source: the public
 // user search (user/public/users), every page.
-func NewSQMeetingUsers() datasource.DataSource { return &sqmeetingUsers{} }
+func NewSQMeetingUsers() datasource.DataSource {
+	return &sqmeetingUsers{newBase[*sqmeeting.Client]("sqmeeting_users", &platforms.SQMeeting, "users")}
+}
 
 type sqmeetingUsers struct {
-	client *sqmeeting.Client
+	base[*sqmeeting.Client]
 }
 
 type sqmeetingUsersModel struct {
 	Filter types.String        `tfsdk:"filter"`
 	Users  []sqmeetingmap.User `tfsdk:"users"`
-}
-
-func (d *sqmeetingUsers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_users"
 }
 
 func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -51,24 +48,20 @@ func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-func (d *sqmeetingUsers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
 func (d *sqmeetingUsers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingUsersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	users, err := d.client.SearchUsers(ctx, cfg.Filter.ValueString())
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "users"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	cfg.Users = make([]sqmeetingmap.User, len(users))
 	for i := range users {
 		cfg.Users[i].FromAPI(&users[i])
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

@@ -7,30 +7,27 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*wherebyMeetings)(nil)
 
 // NewWherebyMeetings is the conference_whereby_meetings data source: GET
 // /meetings, every page.
-func NewWherebyMeetings() datasource.DataSource { return &wherebyMeetings{} }
+func NewWherebyMeetings() datasource.DataSource {
+	return &wherebyMeetings{newBase[*whereby.Client]("whereby_meetings", &platforms.Whereby, "meetings")}
+}
 
 type wherebyMeetings struct {
-	client *whereby.Client
+	base[*whereby.Client]
 }
 
 type wherebyMeetingsModel struct {
 	Fields   types.Set            `tfsdk:"fields"`
 	Meetings []wherebymap.Meeting `tfsdk:"meetings"`
-}
-
-func (d *wherebyMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_whereby_meetings"
 }
 
 func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -49,13 +46,9 @@ func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, 
 	}
 }
 
-func (d *wherebyMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*whereby.Client](req.ProviderData, &platforms.Whereby, &resp.Diagnostics)
-}
-
 func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg wherebyMeetingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -65,12 +58,12 @@ func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	mtgs, err := d.client.ListMeetings(ctx, fields...)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meetings"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	cfg.Meetings = make([]wherebymap.Meeting, len(mtgs))
 	for i := range mtgs {
 		cfg.Meetings[i].FromAPI(&mtgs[i])
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

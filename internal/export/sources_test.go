@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
@@ -30,16 +31,6 @@ func TestEveryResourceIsExported(t *testing.T) {
 	}
 }
 
-func TestEveryPlatformIsExported(t *testing.T) {
-	var got []*platforms.Platform
-	for _, s := range sources {
-		got = append(got, s.platform)
-	}
-	if !slices.Equal(got, platforms.All) {
-		t.Errorf("sources cover %d platforms, in an order other than platforms.All's", len(got))
-	}
-}
-
 func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
 	sel, err := selectPlatforms([]string{"line_planet", "whereby"})
 	if err != nil {
@@ -55,10 +46,10 @@ func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !want(typePortSIPRoom) || !want(typeWherebyMeeting) || want(typePortSIPServer) {
+	if !want(managed.PortSIPRoom.Name) || !want(managed.WherebyMeeting.Name) || want(managed.PortSIPServer.Name) {
 		t.Error("-type selects the wrong types")
 	}
-	if _, err := typeFilter([]string{"conference_portsip_recording"}); err == nil || !strings.Contains(err.Error(), typeSQMeetingRecurring) {
+	if _, err := typeFilter([]string{"conference_portsip_recording"}); err == nil || !strings.Contains(err.Error(), managed.SQMeetingRecurringMeeting.Name) {
 		t.Errorf("an unknown type's error does not list the choices: %v", err)
 	}
 }

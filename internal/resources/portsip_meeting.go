@@ -3,17 +3,15 @@ package resources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -24,47 +22,38 @@ var (
 )
 
 // NewPortSIPMeeting is the conference_portsip_meeting resource.
-func NewPortSIPMeeting() resource.Resource { return &portsipMeeting{} }
+func NewPortSIPMeeting(k Kind) resource.Resource {
+	return &portsipMeeting{newBase[*portsip.Client, portsipMeetingModel](k)}
+}
 
 type portsipMeeting struct {
-	client *portsip.Client
+	base[*portsip.Client, portsipMeetingModel, *portsipMeetingModel]
 }
 
 type portsipMeetingModel struct {
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	withTimeouts
 	portsipmap.Meeting
 }
 
-func (r *portsipMeeting) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_meeting"
+func (m *portsipMeetingModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
+	got, err := c.GetMeeting(ctx, m.ID.ValueString())
+	if err == nil {
+		m.FromAPI(ctx, got, diags)
+	}
+	return err
+}
+
+func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
+	return c.DeleteMeeting(ctx, m.ID.ValueString())
 }
 
 func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := portsipmap.MeetingAttrs().Resource()
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		Description: "A PortSIP PBX user's meeting (`/user/meetings`): an audio or video conference that belongs to the user who creates it, " +
-			"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider " +
-			"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. " +
-			"`mode` cannot change in place; changing it replaces the meeting. " +
-			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. " +
-			reconciliation("meeting", "its `subject`, `mode` and `scheduled_start_at` among the signed-in user's meetings made while the create ran "+
-				"(the PBX assigns the extension number, so there is no better key)"),
-		Attributes: attrs,
-	}
-}
-
-func (r *portsipMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg portsipMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Validate(&resp.Diagnostics)
-}
-
-func (r *portsipMeeting) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+	resp.Schema = r.schema(ctx, portsipmap.MeetingAttrs(), "A PortSIP PBX user's meeting (`/user/meetings`): an audio or video conference that belongs to the user who creates it, "+
+		"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider "+
+		"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. "+
+		"`mode` cannot change in place; changing it replaces the meeting. "+
+		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. ",
+		"meeting")
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -81,51 +70,28 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	created, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Create, "meeting"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
 	// From here on the meeting exists: with its ID in state, a failure below
 	// leaves it tainted, to be replaced, rather than forgotten.
-	id := created.ID
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), created.ID)...)
+	plan.ID = types.StringValue(created.ID)
 	want := plan
-	got := r.readInto(ctx, id, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
-	if up, ok := want.AfterCreate(got); ok {
-		if err := r.client.UpdateMeeting(ctx, id, up); err != nil {
-			summary, detail := client.Describe(err, platforms.PortSIP.Name, client.Update, "meeting")
-			resp.Diagnostics.AddError(summary, "PortSIP creates a meeting with its own capacity, so the provider sets capacity "+
-				"with an update right after the create, and that update failed. The meeting exists, and the next apply replaces it.\n\n"+detail)
+	if up, ok := want.AfterCreate(&plan.Meeting); ok {
+		if err := r.client.UpdateMeeting(ctx, created.ID, up); err != nil {
+			r.errs.AddAfter(&resp.Diagnostics, errdiag.Update, err, "PortSIP creates a meeting with its own capacity, so the provider sets capacity "+
+				"with an update right after the create, and that update failed. The meeting exists, and the next apply replaces it.\n\n")
 			return
 		}
-		if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 			return
 		}
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *portsipMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state portsipMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	m, err := r.client.GetMeeting(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
-		return
-	}
-	state.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -141,29 +107,15 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if err := r.client.UpdateMeeting(ctx, id, in); err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Update, "meeting"))
+	if err := r.client.UpdateMeeting(ctx, state.ID.ValueString(), in); err != nil {
+		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	if r.readInto(ctx, id, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+	plan.ID = state.ID
+	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *portsipMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state portsipMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	err := r.client.DeleteMeeting(ctx, state.ID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Delete, "meeting"))
-	}
 }
 
 // ImportState checks that the meeting is the signed-in user's before taking
@@ -172,29 +124,16 @@ func (r *portsipMeeting) Delete(ctx context.Context, req resource.DeleteRequest,
 // for another user's meeting too, and the user must hear that, and which
 // provider configuration to import with.
 func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID", "Import a meeting by its PortSIP ID, signed in as its owner, e.g. `terraform import conference_portsip_meeting.review NzAwNTUxOTA5NzczMTQ4MTYw`.")
-		return
+	if req.ID != "" {
+		_, err := r.client.GetMeeting(ctx, req.ID)
+		if client.IsNotFound(err) {
+			resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", req.ID, r.client.Username(), "import"))
+			return
+		}
+		if err != nil {
+			r.errs.Add(&resp.Diagnostics, errdiag.Read, err)
+			return
+		}
 	}
-	_, err := r.client.GetMeeting(ctx, req.ID)
-	if client.IsNotFound(err) {
-		resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", req.ID, r.client.Username(), "import"))
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-// readInto reads meeting id into m and returns what the PBX answered.
-func (r *portsipMeeting) readInto(ctx context.Context, id string, m *portsipMeetingModel, diags *diag.Diagnostics) *portsip.Meeting {
-	got, err := r.client.GetMeeting(ctx, id)
-	if err != nil {
-		diags.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "meeting"))
-		return nil
-	}
-	m.FromAPI(ctx, got, diags)
-	return got
+	r.base.ImportState(ctx, req, resp)
 }

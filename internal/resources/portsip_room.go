@@ -3,17 +3,14 @@ package resources
 import (
 	"context"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -24,44 +21,36 @@ var (
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
-func NewPortSIPRoom() resource.Resource { return &portsipRoom{} }
+func NewPortSIPRoom(k Kind) resource.Resource {
+	return &portsipRoom{newBase[*portsip.Client, portsipRoomModel](k)}
+}
 
 type portsipRoom struct {
-	client *portsip.Client
+	base[*portsip.Client, portsipRoomModel, *portsipRoomModel]
 }
 
 type portsipRoomModel struct {
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	withTimeouts
 	portsipmap.Room
 }
 
-func (r *portsipRoom) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_room"
+func (m *portsipRoomModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
+	room, err := c.GetRoom(ctx, m.ID.ValueString())
+	if err == nil {
+		m.FromAPI(ctx, room, diags)
+	}
+	return err
+}
+
+func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
+	return c.DeleteRoom(ctx, m.ID.ValueString())
 }
 
 func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := portsipmap.RoomAttrs().Resource()
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		Description: "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. " +
-			"`mode`, `extension_number` and `enable_recording` cannot change in place; changing them replaces the room. " +
-			"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO rooms. " +
-			reconciliation("room", "its `extension_number`, which is unique in the PBX (the room must have the configured `mode` and `subject` too, and have been made while the create ran)"),
-		Attributes: attrs,
-	}
-}
-
-func (r *portsipRoom) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg portsipRoomModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Validate(&resp.Diagnostics)
-}
-
-func (r *portsipRoom) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
+	resp.Schema = r.schema(ctx, portsipmap.RoomAttrs(), "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. "+
+		"`mode`, `extension_number` and `enable_recording` cannot change in place; changing them replaces the room. "+
+		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO rooms. ",
+		"room")
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -78,36 +67,15 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 	}
 	id, err := r.client.CreateRoom(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Create, "conference room"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	r.readInto(ctx, id, &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	plan.ID = types.StringValue(id)
+	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *portsipRoom) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state portsipRoomModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	room, err := r.client.GetRoom(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference room"))
-		return
-	}
-	state.FromAPI(ctx, room, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -124,43 +92,12 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	if err := r.client.UpdateRoom(ctx, state.ID.ValueString(), in); err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Update, "conference room"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	r.readInto(ctx, state.ID.ValueString(), &plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	plan.ID = state.ID
+	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *portsipRoom) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state portsipRoomModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	err := r.client.DeleteRoom(ctx, state.ID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Delete, "conference room"))
-	}
-}
-
-func (r *portsipRoom) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID", "Import a conference room by its PortSIP ID, e.g. `terraform import conference_portsip_room.sales NzAwNTUxOTA5NzczMTQ4MTYw`.")
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
-}
-
-func (r *portsipRoom) readInto(ctx context.Context, id string, m *portsipRoomModel, diags *diag.Diagnostics) {
-	room, err := r.client.GetRoom(ctx, id)
-	if err != nil {
-		diags.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference room"))
-		return
-	}
-	m.FromAPI(ctx, room, diags)
 }

@@ -5,21 +5,17 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
@@ -32,49 +28,50 @@ var (
 )
 
 // NewWherebyMeeting is the conference_whereby_meeting resource.
-func NewWherebyMeeting() resource.Resource { return &wherebyMeeting{} }
+func NewWherebyMeeting(k Kind) resource.Resource {
+	return &wherebyMeeting{newBase[*whereby.Client, wherebyMeetingModel](k)}
+}
 
 type wherebyMeeting struct {
-	client *whereby.Client
+	base[*whereby.Client, wherebyMeetingModel, *wherebyMeetingModel]
 }
 
 type wherebyMeetingModel struct {
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	withTimeouts
 	wherebymap.ManagedMeeting
 }
 
-func (r *wherebyMeeting) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_whereby_meeting"
+// get reads the meeting with the optional URLs the model asks for. The
+// settings are Whereby's to keep and not to tell: they stay as they are in
+// the model. A meeting an hour past its end_date is gone as a deleted one
+// is: the next plan creates it.
+func (m *wherebyMeetingModel) get(ctx context.Context, c *whereby.Client, diags *diag.Diagnostics) error {
+	fields := m.WantedFields(ctx, diags)
+	if diags.HasError() {
+		return nil
+	}
+	mtg, err := c.GetMeeting(ctx, m.ID.ValueString(), fields...)
+	if err == nil {
+		m.FromAPI(mtg)
+	}
+	return err
+}
+
+// remove is idempotent: a meeting already gone is deleted.
+func (m *wherebyMeetingModel) remove(ctx context.Context, c *whereby.Client, _ *diag.Diagnostics) error {
+	return c.DeleteMeeting(ctx, m.ID.ValueString())
 }
 
 func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := wherebymap.MeetingAttrs().Resource()
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		Description: "A Whereby meeting: a transient room, available from its creation until an hour after `end_date`. " +
-			"Whereby has no update API, so changing any argument deletes the meeting and creates a new one with new URLs; " +
-			"the plan says so. An hour after `end_date` Whereby deletes the room, and the next plan creates it again " +
-			"(with a new `end_date`: one in the past is refused at plan time). " +
-			"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, " +
-			"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, " +
-			"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records " +
-			"the configured values without replacing the meeting, trusting that they are the ones it was created with. " +
-			reconciliation("meeting", "its `end_date`, its room name's `room_name_prefix`, and a start (which Whereby sets to the time of the create) while the create ran"),
-		Attributes: attrs,
-	}
-}
-
-func (r *wherebyMeeting) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.Client[*whereby.Client](req.ProviderData, &platforms.Whereby, &resp.Diagnostics)
-}
-
-func (r *wherebyMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Validate(&resp.Diagnostics)
+	resp.Schema = r.schema(ctx, wherebymap.MeetingAttrs(), "A Whereby meeting: a transient room, available from its creation until an hour after `end_date`. "+
+		"Whereby has no update API, so changing any argument deletes the meeting and creates a new one with new URLs; "+
+		"the plan says so. An hour after `end_date` Whereby deletes the room, and the next plan creates it again "+
+		"(with a new `end_date`: one in the past is refused at plan time). "+
+		"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, "+
+		"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, "+
+		"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records "+
+		"the configured values without replacing the meeting, trusting that they are the ones it was created with. ",
+		"meeting")
 }
 
 // ModifyPlan checks end_date for a meeting about to be created, and plans
@@ -140,38 +137,11 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	mtg, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Create, "meeting"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
 	plan.FromAPI(mtg)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *wherebyMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	mtg, err := r.get(ctx, &state, &resp.Diagnostics)
-	if client.IsNotFound(err) {
-		// Deleted, or an hour past its end_date: the next plan creates it.
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meeting"))
-		return
-	}
-	if mtg == nil {
-		return
-	}
-	// The settings are Whereby's to keep and not to tell: they stay as
-	// they are in the state.
-	state.FromAPI(mtg)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 // Update changes nothing at Whereby, which cannot: every change to the
@@ -187,52 +157,19 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	mtg, err := r.get(ctx, &plan, &resp.Diagnostics)
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meeting"))
+	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
-	if mtg == nil {
-		return
-	}
-	plan.FromAPI(mtg)
 	resp.Diagnostics.Append(planmodifiers.ClearUnread(ctx, resp.Private)...)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-// get reads the meeting with the optional URLs m asks for; nil without an
-// error when the diagnostics have one.
-func (r *wherebyMeeting) get(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics) (*whereby.Meeting, error) {
-	fields := m.WantedFields(ctx, diags)
-	if diags.HasError() {
-		return nil, nil
-	}
-	return r.client.GetMeeting(ctx, m.ID.ValueString(), fields...)
-}
-
-func (r *wherebyMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	// Idempotent: a meeting already gone is deleted.
-	if err := r.client.DeleteMeeting(ctx, state.ID.ValueString()); err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Delete, "meeting"))
-	}
 }
 
 // ImportState takes the meeting ID. The settings Whereby does not return are
 // marked unread, so that the first plan records the configured ones instead
 // of replacing the meeting over them.
 func (r *wherebyMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !wherebymap.ValidMeetingID(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID for conference_whereby_meeting",
-			fmt.Sprintf("Expected a Whereby meeting ID (meetingId), such as 9cf691bf-f2d5-4420-bda9-ee8607bb558b; got %q.", req.ID))
+	if r.base.ImportState(ctx, req, resp); resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 	resp.Diagnostics.Append(planmodifiers.MarkUnread(ctx, resp.Private)...)
 }

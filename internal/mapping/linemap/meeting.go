@@ -169,7 +169,7 @@ func (m *Meeting) FromAPI(mtg *lineplanet.Meeting) {
 // and are left alone here.
 func (m *RoomMeetingID) FromAPI(mtg *lineplanet.Meeting) {
 	m.Meeting.FromAPI(mtg)
-	m.ID = types.StringValue(m.RoomServiceID.ValueString() + "/" + m.RoomID.ValueString() + "/" + m.MeetingID.ValueString())
+	m.ID = types.StringValue(MeetingRef{Service: m.RoomServiceID.ValueString(), Room: m.RoomID.ValueString(), Meeting: mtg.ID}.String())
 }
 
 // FromCreated copies the create response: the meeting and its SIP proxy.

@@ -92,11 +92,11 @@ func (m *Meeting) Create(ctx context.Context, diags *diag.Diagnostics) portsip.M
 }
 
 // AfterCreate is the update that gives a meeting just created, as the PBX
-// reads it back, what the create body could not carry: the configured
-// capacity, when it is not the one the meeting started with. ok is false
-// when no update is needed.
-func (m *Meeting) AfterCreate(created *portsip.Meeting) (in portsip.MeetingInput, ok bool) {
-	if m.Capacity.IsNull() || m.Capacity.IsUnknown() || m.Capacity.ValueInt64() == created.Capacity {
+// reads it back (created), what the create body could not carry: the
+// configured capacity, when it is not the one the meeting started with. ok
+// is false when no update is needed.
+func (m *Meeting) AfterCreate(created *Meeting) (in portsip.MeetingInput, ok bool) {
+	if m.Capacity.IsNull() || m.Capacity.IsUnknown() || m.Capacity.Equal(created.Capacity) {
 		return in, false
 	}
 	in.Capacity = m.Capacity.ValueInt64Pointer()

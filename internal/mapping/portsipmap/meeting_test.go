@@ -36,12 +36,14 @@ func TestMeetingCreateAndAfterCreate(t *testing.T) {
 	if in.Height == nil || in.OutboundCallerIDs == nil || len(*in.OutboundCallerIDs) != 1 {
 		t.Errorf("a create carries the video settings and the caller IDs: %+v", in)
 	}
-	up, ok := plan.AfterCreate(videoMeeting())
+	var created Meeting
+	created.FromAPI(ctx, videoMeeting(), &diags)
+	up, ok := plan.AfterCreate(&created)
 	if !ok || up.Capacity == nil || *up.Capacity != 40 || up.Subject != nil || up.Mode != nil {
 		t.Errorf("AfterCreate: got %+v, %v; want capacity 40 alone", up, ok)
 	}
 	plan.Capacity = types.Int64Value(9)
-	if up, ok := plan.AfterCreate(videoMeeting()); ok {
+	if up, ok := plan.AfterCreate(&created); ok {
 		t.Errorf("AfterCreate with the capacity the meeting has: got %+v, want no update", up)
 	}
 	if diags.HasError() {

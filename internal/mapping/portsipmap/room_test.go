@@ -164,7 +164,7 @@ func TestValidate(t *testing.T) {
 		ScheduledEndAt:   timetype.NewValue("2030-01-01T09:00:00Z"),
 	}
 	var diags diag.Diagnostics
-	c.Validate(&diags)
+	c.Validate(context.Background(), &diags)
 	var got []string
 	for _, d := range diags.Errors() {
 		got = append(got, d.Summary())

@@ -178,7 +178,7 @@ func (m *Meeting) Input(ctx context.Context, prior *Meeting, diags *diag.Diagnos
 // Validate checks what spans attributes: a reservation meeting's times are
 // required and end after the start, an instant meeting takes none, and a
 // live passcode needs a live stream.
-func (m *Meeting) Validate(diags *diag.Diagnostics) {
+func (m *Meeting) Validate(_ context.Context, diags *diag.Diagnostics) {
 	typ := m.Type.ValueString()
 	if m.Type.IsNull() {
 		typ = sqmeeting.MeetingTypeReservation

@@ -146,7 +146,7 @@ func TestViewerModeConflicts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := Settings{IsLocked: tc.locked, RoomMode: types.StringValue(tc.mode), TemplateType: types.StringValue(tc.template)}
 			var diags diag.Diagnostics
-			st.Validate(&diags)
+			st.Validate(context.Background(), &diags)
 			if diags.ErrorsCount() != tc.errors {
 				t.Errorf("%d errors, want %d: %v", diags.ErrorsCount(), tc.errors, diags)
 			}

@@ -110,7 +110,7 @@ func settingsAttrs() mapping.Attrs {
 // Validate checks what spans attributes: the viewerMode template "will set up
 // a room ... locked, roomMode set to "group"" (whereby-openapi.json), which
 // an explicit unlocked or normal room contradicts. Unknown values pass.
-func (s *Settings) Validate(diags *diag.Diagnostics) {
+func (s *Settings) Validate(_ context.Context, diags *diag.Diagnostics) {
 	if s.TemplateType.ValueString() != whereby.TemplateTypeViewerMode {
 		return
 	}

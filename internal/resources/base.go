@@ -1,0 +1,172 @@
+package resources
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
+)
+
+// Kind is what a resource type is, as its descriptor (internal/managed)
+// declares it and hands it to the constructor.
+type Kind struct {
+	// Name is the type's name: conference_portsip_server.
+	Name string
+	// Platform is where its objects live.
+	Platform *platforms.Platform
+	// Noun is what messages call an object: "conference server".
+	Noun string
+	// ImportID is how its import ID reads.
+	ImportID mapping.ImportID
+	// Key is its natural key, in words: what a create whose answer was lost
+	// looks the object up by (client.Adopt).
+	Key string
+}
+
+// object is what base asks of a resource's model, M: its timeouts, and how
+// its object is read and deleted with the platform's client C.
+type object[C, M any] interface {
+	*M
+	timeoutsValue() timeouts.Value
+	// get reads the object the model's attributes name into the model. It
+	// returns the client's error as it is, for base to tell a 404 apart;
+	// problems of its own go to diags.
+	get(ctx context.Context, c C, diags *diag.Diagnostics) error
+	// remove deletes the object.
+	remove(ctx context.Context, c C, diags *diag.Diagnostics) error
+}
+
+// base is embedded by every resource: the skeleton that is the same for all
+// of them. Create, Update, Schema and ModifyPlan, which hold what differs,
+// are each resource's own.
+type base[C, M any, P object[C, M]] struct {
+	kind   Kind
+	errs   errdiag.Object
+	client C
+}
+
+func newBase[C, M any, P object[C, M]](k Kind) base[C, M, P] {
+	return base[C, M, P]{kind: k, errs: errdiag.Object{Platform: k.Platform.Name, Noun: k.Noun}}
+}
+
+// withTimeouts is the timeouts attribute of a model.
+type withTimeouts struct {
+	Timeouts timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (w *withTimeouts) timeoutsValue() timeouts.Value { return w.Timeouts }
+
+func (b *base[C, M, P]) Metadata(_ context.Context, _ resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = b.kind.Name
+}
+
+func (b *base[C, M, P]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	b.client = providerdata.Client[C](req.ProviderData, b.kind.Platform, &resp.Diagnostics)
+}
+
+// schema is the resource's schema: the mapper's attributes, the timeouts
+// block, and the description, which ends with how a lost create is settled
+// (object: what it calls the object there).
+func (b *base[C, M, P]) schema(ctx context.Context, attrs mapping.Attrs, description, object string) schema.Schema {
+	a := attrs.Resource()
+	a["timeouts"] = timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
+	return schema.Schema{Description: description + reconciliation(object, b.kind.Key), Attributes: a}
+}
+
+// validating is a model that checks its configuration beyond what the
+// attributes' validators can see.
+type validating interface {
+	Validate(ctx context.Context, diags *diag.Diagnostics)
+}
+
+func (b *base[C, M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg M
+	v, ok := any(P(&cfg)).(validating)
+	if !ok {
+		return
+	}
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	v.Validate(ctx, &resp.Diagnostics)
+}
+
+// Read refreshes the object. One that is gone (404) is removed from the
+// state with a warning that names it, so that the next plan creates it.
+func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m := P(&state)
+	ctx, cancel := withTimeout(ctx, m.timeoutsValue().Read, defaultReadTimeout, &resp.Diagnostics)
+	defer cancel()
+	err := m.get(ctx, b.client, &resp.Diagnostics)
+	if client.IsNotFound(err) {
+		var id types.String
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+		b.errs.Gone(&resp.Diagnostics, b.kind.Name, id.ValueString())
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		b.errs.Add(&resp.Diagnostics, errdiag.Read, err)
+		return
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
+}
+
+// readBack reads the object into m after a write: what the platform made of
+// it is what the state holds.
+func (b *base[C, M, P]) readBack(ctx context.Context, m P, diags *diag.Diagnostics) {
+	if err := m.get(ctx, b.client, diags); err != nil {
+		b.errs.Add(diags, errdiag.Read, err)
+	}
+}
+
+// Delete deletes the object; one already gone (404) is deleted.
+func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state M
+	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	m := P(&state)
+	ctx, cancel := withTimeout(ctx, m.timeoutsValue().Delete, defaultWriteTimeout, &resp.Diagnostics)
+	defer cancel()
+	if err := m.remove(ctx, b.client, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
+		b.errs.Add(&resp.Diagnostics, errdiag.Delete, err)
+	}
+}
+
+// ImportState reads the import ID with the type's codec into the attributes
+// it sets; Read fills in the rest.
+func (b *base[C, M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	attrs, err := b.kind.ImportID.Parse(req.ID)
+	if err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for "+b.kind.Name,
+			fmt.Sprintf("Expected %s, such as %s; %v. The command is:\n\n  terraform import %s.<name> <ID>",
+				b.kind.ImportID.Shape, b.kind.ImportID.Example, err, b.kind.Name))
+		return
+	}
+	for name, v := range attrs {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
+	}
+}
