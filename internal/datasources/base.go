@@ -6,11 +6,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // base is embedded by every data source: its name, its platform's client
@@ -55,4 +58,74 @@ func (b *base[C]) readFailed(diags *diag.Diagnostics, err error, arg, argName, v
 // listFailed reports a failed list.
 func (b *base[C]) listFailed(diags *diag.Diagnostics, err error) {
 	b.errs.Add(diags, errdiag.Read, err)
+}
+
+// lookup is a data source's Read of one object: the configuration into
+// cfg, then fetch of the object that the id argument names, read into cfg,
+// which is the state (readByID). A failed fetch is worded by readFailed;
+// why says what makes such an object disappear.
+func lookup[C, A any](ctx context.Context, b *base[C], req datasource.ReadRequest, resp *datasource.ReadResponse,
+	cfg mapping.Reads[A], id *types.String, fetch func(ctx context.Context, id string) (*A, error), why string,
+) {
+	readByID(ctx, req, resp, cfg, id, func(ctx context.Context, id string) error {
+		obj, err := fetch(ctx, id)
+		if err == nil && obj != nil {
+			cfg.FromAPI(ctx, obj, &resp.Diagnostics)
+		}
+		return err
+	}, func(diags *diag.Diagnostics, err error, id string) { b.readFailed(diags, err, "id", "id", id, why) })
+}
+
+// list is a data source's Read of a list: the configuration into cfg, then
+// every object fetch (which may read cfg's arguments) returns into *items,
+// an empty list rather than null when there is none, so that length() and
+// for_each work on "no matches".
+func list[C, A, M any, P interface {
+	*M
+	mapping.Reads[A]
+}](ctx context.Context, b *base[C], req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, items *[]M,
+	fetch func(ctx context.Context) ([]A, error),
+) {
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	objs, err := fetch(ctx)
+	if err != nil {
+		b.listFailed(&resp.Diagnostics, err)
+		return
+	}
+	*items = make([]M, len(objs))
+	for i := range objs {
+		P(&(*items)[i]).FromAPI(ctx, &objs[i], &resp.Diagnostics)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, cfg)...)
+}
+
+// readByID is the Read of a data source that reads something of the one
+// object its id argument names: the configuration into cfg, then fill, which
+// calls the API for id and fills cfg, then cfg as the state. fill's error is
+// worded by failed (readFailed, or a wording of the data source's own).
+func readByID(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, id *types.String,
+	fill func(ctx context.Context, id string) error, failed func(diags *diag.Diagnostics, err error, id string),
+) {
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := fill(ctx, id.ValueString()); err != nil {
+		failed(&resp.Diagnostics, err, id.ValueString())
+		return
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, cfg)...)
+	}
+}
+
+// failedByID is readFailed for an object named by its id argument.
+func (b *base[C]) failedByID(diags *diag.Diagnostics, err error, id string) {
+	b.readFailed(diags, err, "id", "id", id, "")
 }

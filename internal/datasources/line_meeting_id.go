@@ -106,7 +106,7 @@ func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, re
 			fmt.Sprintf("Room %s/%s has %d meeting IDs; this data source reads a room with one. Use conference_line_meetings to list them.", svc, room, len(mtgs)))
 		return
 	}
-	cfg.FromAPI(&mtgs[0])
+	cfg.FromAPI(ctx, &mtgs[0], &resp.Diagnostics)
 	cfg.SIPDialString = types.StringNull()
 	if !cfg.SIPProxy.IsNull() {
 		cfg.SIPDialString = types.StringValue(lineSIPDialString(cfg.MeetingID.ValueString(), cfg.SIPProxy.ValueString(), cfg.SIPProxyPort))

@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*lineMeetings)(nil)
@@ -54,20 +53,9 @@ func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, res
 
 func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg lineMeetingsModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
-	mtgs, err := d.client.ListMeetings(ctx, svc, room)
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	cfg.ID = types.StringValue(svc + "/" + room)
-	cfg.Meetings = make([]linemap.Meeting, len(mtgs))
-	for i := range mtgs {
-		cfg.Meetings[i].FromAPI(&mtgs[i])
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]lineplanet.Meeting, error) {
+		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
+		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
+		return d.client.ListMeetings(ctx, svc, room)
+	})
 }

@@ -5,12 +5,12 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
@@ -90,30 +90,25 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 
 func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipRoomRecordingsModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	recs, err := d.client.ListRoomRecordings(ctx, id)
-	if err != nil {
-		portsipRoomKind.readError(&d.base, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
-	for _, r := range recs {
-		cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
-			ID:         types.StringValue(r.ID),
-			AnsweredAt: mapping.Time(platforms.PortSIP.Name, "answered_at", r.AnsweredAt, &resp.Diagnostics),
-			EndedAt:    mapping.Time(platforms.PortSIP.Name, "ended_at", r.EndedAt, &resp.Diagnostics),
-			Duration:   types.Int64Value(r.Duration),
-			FileName:   types.StringValue(r.FileName),
-			FileSize:   types.Int64Value(r.FileSize),
-			FileURL:    types.StringValue(r.FileURL),
-		})
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
+		recs, err := d.client.ListRoomRecordings(ctx, id)
+		if err != nil {
+			return err
+		}
+		cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
+		for _, r := range recs {
+			cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
+				ID:         types.StringValue(r.ID),
+				AnsweredAt: mapping.Time(platforms.PortSIP.Name, "answered_at", r.AnsweredAt, &resp.Diagnostics),
+				EndedAt:    mapping.Time(platforms.PortSIP.Name, "ended_at", r.EndedAt, &resp.Diagnostics),
+				Duration:   types.Int64Value(r.Duration),
+				FileName:   types.StringValue(r.FileName),
+				FileSize:   types.Int64Value(r.FileSize),
+				FileURL:    types.StringValue(r.FileURL),
+			})
+		}
+		return nil
+	}, func(diags *diag.Diagnostics, err error, id string) {
+		portsipRoomKind.readError(&d.base, diags, err, id)
+	})
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipServer)(nil)
@@ -44,17 +43,5 @@ func (d *portsipServer) Schema(_ context.Context, _ datasource.SchemaRequest, re
 
 func (d *portsipServer) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServerModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	s, err := d.client.GetServer(ctx, id)
-	if err != nil {
-		d.readFailed(&resp.Diagnostics, err, "id", "id", id, "")
-		return
-	}
-	var m portsipServerModel
-	m.FromAPI(s)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &m)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID, d.client.GetServer, "")
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipServerStatus)(nil)
@@ -70,20 +69,16 @@ func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *portsipServerStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServerStatusModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	s, err := d.client.GetServerStatus(ctx, id)
-	if err != nil {
-		d.readFailed(&resp.Diagnostics, err, "id", "id", id, "")
-		return
-	}
-	cfg.RoomsCount = types.Int64Value(s.RoomsCount)
-	cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
-	cfg.CPUUsage = types.Int64Value(s.CPUUsage)
-	cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
-	cfg.Status = types.StringValue(s.Status)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
+		s, err := d.client.GetServerStatus(ctx, id)
+		if err != nil {
+			return err
+		}
+		cfg.RoomsCount = types.Int64Value(s.RoomsCount)
+		cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
+		cfg.CPUUsage = types.Int64Value(s.CPUUsage)
+		cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
+		cfg.Status = types.StringValue(s.Status)
+		return nil
+	}, d.failedByID)
 }

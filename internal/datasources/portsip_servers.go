@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipServers)(nil)
@@ -35,6 +34,8 @@ type portsipListQuery struct {
 	Search  types.String `tfsdk:"search"`
 	OrderBy types.String `tfsdk:"orderby"`
 }
+
+func (q *portsipListQuery) query() *portsipListQuery { return q }
 
 func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := portsipListArguments("server", "enabled eq true and type eq 'EXTERNAL'", "east", "name asc, max_rooms desc")
@@ -86,22 +87,7 @@ func (q portsipListQuery) options() portsip.ListOptions {
 
 func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServersModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	servers, err := d.client.ListServers(ctx, cfg.options())
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	// Non-nil even when empty: an empty list, not null, so that length() and
-	// for_each work on "no matches".
-	cfg.Servers = make([]portsipServerModel, 0, len(servers))
-	for i := range servers {
-		var m portsipServerModel
-		m.FromAPI(&servers[i])
-		cfg.Servers = append(cfg.Servers, m)
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Servers, func(ctx context.Context) ([]portsip.Server, error) {
+		return d.client.ListServers(ctx, cfg.options())
+	})
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sqmeetingMeeting)(nil)
@@ -42,15 +41,5 @@ func (d *sqmeetingMeeting) Schema(_ context.Context, _ datasource.SchemaRequest,
 
 func (d *sqmeetingMeeting) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingmap.Listed
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	m, err := d.client.GetMeeting(ctx, cfg.ID.ValueString())
-	if err != nil {
-		d.readFailed(&resp.Diagnostics, err, "id", "id", cfg.ID.ValueString(), "")
-		return
-	}
-	cfg.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID, d.client.GetMeeting, "")
 }

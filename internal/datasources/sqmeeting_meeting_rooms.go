@@ -9,7 +9,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetingRooms)(nil)
@@ -42,15 +41,7 @@ func (d *sqmeetingMeetingRooms) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *sqmeetingMeetingRooms) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	rooms, err := d.client.MeetingRooms(ctx)
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	out := sqmeetingMeetingRoomsModel{MeetingRooms: make([]sqmeetingmap.MeetingRoom, len(rooms))}
-	for i := range rooms {
-		out.MeetingRooms[i].FromAPI(&rooms[i])
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &out)...)
+func (d *sqmeetingMeetingRooms) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg sqmeetingMeetingRoomsModel
+	list(ctx, &d.base, req, resp, &cfg, &cfg.MeetingRooms, d.client.MeetingRooms)
 }

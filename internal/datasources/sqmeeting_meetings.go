@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetings)(nil)
@@ -51,18 +50,7 @@ func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest
 
 func (d *sqmeetingMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingMeetingsModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	all, err := d.client.ListMeetings(ctx, cfg.Filter.ValueString())
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	cfg.Meetings = make([]sqmeetingmap.Listed, len(all))
-	for i := range all {
-		cfg.Meetings[i].FromAPI(ctx, &all[i], &resp.Diagnostics)
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]sqmeeting.Meeting, error) {
+		return d.client.ListMeetings(ctx, cfg.Filter.ValueString())
+	})
 }

@@ -11,7 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
@@ -48,15 +47,5 @@ func (d *sqmeetingRecurring) Schema(_ context.Context, _ datasource.SchemaReques
 
 func (d *sqmeetingRecurring) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingmap.RecurringMeeting
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	rec, err := d.client.GetRecurrence(ctx, cfg.ID.ValueString())
-	if err != nil {
-		d.readFailed(&resp.Diagnostics, err, "id", "id", cfg.ID.ValueString(), "")
-		return
-	}
-	cfg.FromAPI(ctx, rec, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID, d.client.GetRecurrence, "")
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sqmeetingUsers)(nil)
@@ -50,18 +49,7 @@ func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 
 func (d *sqmeetingUsers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingUsersModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	users, err := d.client.SearchUsers(ctx, cfg.Filter.ValueString())
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	cfg.Users = make([]sqmeetingmap.User, len(users))
-	for i := range users {
-		cfg.Users[i].FromAPI(&users[i])
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Users, func(ctx context.Context) ([]sqmeeting.PublicUser, error) {
+		return d.client.SearchUsers(ctx, cfg.Filter.ValueString())
+	})
 }

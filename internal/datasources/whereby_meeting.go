@@ -11,7 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*wherebyMeeting)(nil)
@@ -49,20 +48,12 @@ func (d *wherebyMeeting) Schema(_ context.Context, _ datasource.SchemaRequest, r
 
 func (d *wherebyMeeting) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	mtg, err := d.client.GetMeeting(ctx, id, fields...)
-	if err != nil {
-		d.readFailed(&resp.Diagnostics, err, "id", "id", id, ": it was deleted, or it ended more than an hour ago.")
-		return
-	}
-	cfg.FromAPI(mtg)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID,
+		func(ctx context.Context, id string) (*whereby.Meeting, error) {
+			fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
+			if resp.Diagnostics.HasError() {
+				return nil, nil
+			}
+			return d.client.GetMeeting(ctx, id, fields...)
+		}, ": it was deleted, or it ended more than an hour ago.")
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*wherebyMeetings)(nil)
@@ -48,22 +47,11 @@ func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, 
 
 func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg wherebyMeetingsModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	mtgs, err := d.client.ListMeetings(ctx, fields...)
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	cfg.Meetings = make([]wherebymap.Meeting, len(mtgs))
-	for i := range mtgs {
-		cfg.Meetings[i].FromAPI(&mtgs[i])
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]whereby.Meeting, error) {
+		fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return nil, nil
+		}
+		return d.client.ListMeetings(ctx, fields...)
+	})
 }

@@ -1,35 +1,12 @@
 package export
 
 import (
-	"context"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
-
-// Every resource of the provider is exported, and nothing else: a new
-// resource needs its listing here.
-func TestEveryResourceIsExported(t *testing.T) {
-	ctx := context.Background()
-	var resources []string
-	for _, f := range provider.New("test")().Resources(ctx) {
-		var resp resource.MetadataResponse
-		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: provider.TypeName}, &resp)
-		resources = append(resources, resp.TypeName)
-	}
-	exported := Types()
-	slices.Sort(resources)
-	slices.Sort(exported)
-	if !slices.Equal(resources, exported) {
-		t.Errorf("the provider's resources are %v, the exporter writes %v", resources, exported)
-	}
-}
 
 func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
 	sel, err := selectPlatforms([]string{"line_planet", "whereby"})

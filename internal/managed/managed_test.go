@@ -1,9 +1,12 @@
 package managed
 
 import (
+	"context"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -36,6 +39,20 @@ func TestEveryTypeIsDeclaredWhole(t *testing.T) {
 		seen[typ.Name] = true
 		if typ.Noun == "" || typ.Key == "" || typ.Section.Title == "" || typ.New == nil || typ.List == nil {
 			t.Errorf("%s lacks a noun, key, section, constructor or listing", typ.Name)
+		}
+		switch r := typ.New(typ.Kind).(type) {
+		case interface {
+			resource.ResourceWithConfigure
+			resource.ResourceWithImportState
+			resource.ResourceWithValidateConfig
+		}:
+			var resp resource.MetadataResponse
+			r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "conference"}, &resp)
+			if resp.TypeName != typ.Name {
+				t.Errorf("%s's resource calls itself %s", typ.Name, resp.TypeName)
+			}
+		default:
+			t.Errorf("%s's resource (%T) does not configure, import and validate as the base does", typ.Name, r)
 		}
 		if _, err := typ.ImportID.Parse(typ.ImportID.Example); err != nil {
 			t.Errorf("%s: the example import ID %q does not parse: %v", typ.Name, typ.ImportID.Example, err)

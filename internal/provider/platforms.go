@@ -13,8 +13,8 @@ type connector struct {
 }
 
 // connectors are the platforms' client constructors, from their
-// descriptors (managed.Platforms). TestEveryPlatformHasAConnector checks
-// them against platforms.All.
+// descriptors (managed.Platforms, which TestPlatformsFollowTheDeclarations
+// checks against platforms.All).
 var connectors = func() []connector {
 	out := make([]connector, 0, len(managed.Platforms))
 	for _, p := range managed.Platforms {

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
@@ -131,6 +132,53 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
+}
+
+// read reads the object id into m with the client's get: how most models
+// implement get.
+func read[C, A any](ctx context.Context, c C, get func(C, context.Context, string) (*A, error), id string, m mapping.Reads[A],
+	diags *diag.Diagnostics,
+) error {
+	api, err := get(c, ctx, id)
+	if err == nil {
+		m.FromAPI(ctx, api, diags)
+	}
+	return err
+}
+
+// begin reads the plan into plan and, for an update (prior not nil), the
+// state into prior, and bounds ctx by op's timeout. The caller returns when
+// diags has an error, and defers the cancel in any case.
+func (b *base[C, M, P]) begin(ctx context.Context, op errdiag.Operation, p tfsdk.Plan, s tfsdk.State, plan, prior P,
+	diags *diag.Diagnostics,
+) (context.Context, context.CancelFunc) {
+	diags.Append(tfmodel.FromPlan(ctx, p, plan)...)
+	if prior != nil {
+		diags.Append(tfmodel.FromState(ctx, s, prior)...)
+	}
+	if diags.HasError() {
+		return ctx, func() {}
+	}
+	get, def := plan.timeoutsValue().Create, defaultWriteTimeout
+	if op == errdiag.Update {
+		get = plan.timeoutsValue().Update
+	}
+	return withTimeout(ctx, get, def, diags)
+}
+
+// finish reads the object back into m after a write and saves it in s.
+func (b *base[C, M, P]) finish(ctx context.Context, m P, s *tfsdk.State, diags *diag.Diagnostics) {
+	if b.readBack(ctx, m, diags); !diags.HasError() {
+		diags.Append(tfmodel.ToState(ctx, s, m)...)
+	}
+}
+
+// created saves the ID of an object just created in the state, before
+// anything else can fail: the object exists, and Terraform must know of it
+// to manage or destroy it. It returns the ID for the model.
+func (b *base[C, M, P]) created(ctx context.Context, s *tfsdk.State, id string, diags *diag.Diagnostics) types.String {
+	diags.Append(s.SetAttribute(ctx, path.Root("id"), id)...)
+	return types.StringValue(id)
 }
 
 // readBack reads the object into m after a write: what the platform made of

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
@@ -15,12 +16,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
-)
-
-var (
-	_ resource.ResourceWithConfigure   = (*lineMeetingID)(nil)
-	_ resource.ResourceWithImportState = (*lineMeetingID)(nil)
-	_ resource.ResourceWithModifyPlan  = (*lineMeetingID)(nil)
 )
 
 // NewLineMeetingID is the conference_line_meeting_id resource.
@@ -56,7 +51,7 @@ func (m *lineMeetingIDModel) get(ctx context.Context, c *lineplanet.Client, diag
 	}
 	mtg, err := c.GetMeeting(ctx, ref.Service, ref.Room, ref.Meeting)
 	if err == nil {
-		m.FromAPI(mtg)
+		m.FromAPI(ctx, mtg, diags)
 	}
 	return err
 }
@@ -99,14 +94,13 @@ func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
 	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
-	created, err := r.client.CreateMeeting(ctx, svc, room, plan.Input())
+	created, err := r.client.CreateMeeting(ctx, svc, room, plan.CreateBody(ctx, &resp.Diagnostics))
 	if lineplanet.IsMeetingExists(err) {
 		resp.Diagnostics.AddError("LINE Planet room already has a meeting ID", r.existsDetail(ctx, svc, room))
 		return
@@ -115,7 +109,7 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
-	plan.FromCreated(created)
+	plan.FromCreated(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
@@ -135,29 +129,22 @@ func (r *lineMeetingID) existsDetail(ctx context.Context, svc, room string) stri
 
 func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
 	ref, ok := state.ref(&resp.Diagnostics)
 	if !ok {
 		return
 	}
-	in := plan.Input()
-	if plan.Type.Equal(state.Type) {
-		// Send only a real change: the document lists S -> R as the one change
-		// case, and says nothing of "changing" a type to itself.
-		in.Type = ""
-	}
+	in := plan.UpdateBody(ctx, &state.RoomMeetingID, &resp.Diagnostics)
 	mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)
 	if err != nil {
 		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	plan.FromAPI(mtg)
+	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
 	plan.SIPProxy, plan.SIPProxyPort = state.SIPProxy, state.SIPProxyPort
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }

@@ -4,21 +4,14 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
-)
-
-var (
-	_ resource.ResourceWithConfigure      = (*portsipMeeting)(nil)
-	_ resource.ResourceWithImportState    = (*portsipMeeting)(nil)
-	_ resource.ResourceWithValidateConfig = (*portsipMeeting)(nil)
 )
 
 // NewPortSIPMeeting is the conference_portsip_meeting resource.
@@ -36,11 +29,7 @@ type portsipMeetingModel struct {
 }
 
 func (m *portsipMeetingModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	got, err := c.GetMeeting(ctx, m.ID.ValueString())
-	if err == nil {
-		m.FromAPI(ctx, got, diags)
-	}
-	return err
+	return read(ctx, c, (*portsip.Client).GetMeeting, m.ID.ValueString(), &m.Meeting, diags)
 }
 
 func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
@@ -58,13 +47,12 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Create(ctx, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -75,8 +63,7 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	// From here on the meeting exists: with its ID in state, a failure below
 	// leaves it tainted, to be replaced, rather than forgotten.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), created.ID)...)
-	plan.ID = types.StringValue(created.ID)
+	plan.ID = r.created(ctx, &resp.State, created.ID, &resp.Diagnostics)
 	want := plan
 	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
@@ -96,14 +83,12 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 
 func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state portsipMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Update(ctx, &state.Meeting, &resp.Diagnostics)
+	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -112,10 +97,7 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	plan.ID = state.ID
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
 // ImportState checks that the meeting is the signed-in user's before taking

@@ -4,20 +4,12 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
-)
-
-var (
-	_ resource.ResourceWithConfigure      = (*portsipRoom)(nil)
-	_ resource.ResourceWithImportState    = (*portsipRoom)(nil)
-	_ resource.ResourceWithValidateConfig = (*portsipRoom)(nil)
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
@@ -35,11 +27,7 @@ type portsipRoomModel struct {
 }
 
 func (m *portsipRoomModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	room, err := c.GetRoom(ctx, m.ID.ValueString())
-	if err == nil {
-		m.FromAPI(ctx, room, diags)
-	}
-	return err
+	return read(ctx, c, (*portsip.Client).GetRoom, m.ID.ValueString(), &m.Room, diags)
 }
 
 func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
@@ -55,13 +43,12 @@ func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipRoomModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Create(ctx, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -70,24 +57,18 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	plan.ID = types.StringValue(id)
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state portsipRoomModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Update(ctx, &state.Room, &resp.Diagnostics)
+	in := plan.UpdateBody(ctx, &state.Room, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -96,8 +77,5 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 		return
 	}
 	plan.ID = state.ID
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }

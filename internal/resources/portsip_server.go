@@ -7,18 +7,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
-)
-
-var (
-	_ resource.ResourceWithConfigure        = (*portsipServer)(nil)
-	_ resource.ResourceWithImportState      = (*portsipServer)(nil)
-	_ resource.ResourceWithConfigValidators = (*portsipServer)(nil)
 )
 
 // NewPortSIPServer is the conference_portsip_server resource.
@@ -36,11 +29,7 @@ type portsipServerModel struct {
 }
 
 func (m *portsipServerModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	s, err := c.GetServer(ctx, m.ID.ValueString())
-	if err == nil {
-		m.FromAPI(s)
-	}
-	return err
+	return read(ctx, c, (*portsip.Client).GetServer, m.ID.ValueString(), &m.Server, diags)
 }
 
 func (m *portsipServerModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
@@ -62,41 +51,30 @@ func (r *portsipServer) ConfigValidators(context.Context) []resource.ConfigValid
 
 func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipServerModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	id, err := r.client.CreateServer(ctx, plan.Create())
+	id, err := r.client.CreateServer(ctx, plan.CreateBody(ctx, &resp.Diagnostics))
 	if err != nil {
 		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
-	// Save the ID first: if the read-back fails, the server still exists and
-	// Terraform must know about it to manage or destroy it.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	plan.ID = types.StringValue(id)
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *portsipServer) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan portsipServerModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	var plan, state portsipServerModel
+	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	if err := r.client.UpdateServer(ctx, plan.ID.ValueString(), plan.Update()); err != nil {
+	if err := r.client.UpdateServer(ctx, plan.ID.ValueString(), plan.UpdateBody(ctx, &state.Server, &resp.Diagnostics)); err != nil {
 		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }

@@ -6,22 +6,14 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
-)
-
-var (
-	_ resource.ResourceWithConfigure      = (*sqmeetingRecurring)(nil)
-	_ resource.ResourceWithImportState    = (*sqmeetingRecurring)(nil)
-	_ resource.ResourceWithValidateConfig = (*sqmeetingRecurring)(nil)
-	_ resource.ResourceWithModifyPlan     = (*sqmeetingRecurring)(nil)
 )
 
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
@@ -40,11 +32,7 @@ type sqmeetingRecurringModel struct {
 }
 
 func (m *sqmeetingRecurringModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
-	rec, err := c.GetRecurrence(ctx, m.ID.ValueString())
-	if err == nil {
-		m.FromAPI(ctx, rec, diags)
-	}
-	return err
+	return read(ctx, c, (*sqmeeting.Client).GetRecurrence, m.ID.ValueString(), &m.RecurringMeeting, diags)
 }
 
 func (m *sqmeetingRecurringModel) remove(ctx context.Context, c *sqmeeting.Client, _ *diag.Diagnostics) error {
@@ -80,13 +68,12 @@ func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.Modify
 
 func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sqmeetingRecurringModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Input(ctx, nil, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -98,8 +85,7 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	// From here on the series exists: should putting its occurrences in
 	// place fail, the state holds its ID, so the next apply replaces it
 	// rather than leaving it behind.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), first.RecurrenceGID)...)
-	plan.ID = types.StringValue(first.RecurrenceGID)
+	plan.ID = r.created(ctx, &resp.State, first.RecurrenceGID, &resp.Diagnostics)
 	if r.settle(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
@@ -145,14 +131,12 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringMo
 
 func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state sqmeetingRecurringModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Input(ctx, &state.RecurringMeeting, &resp.Diagnostics)
+	in := plan.UpdateBody(ctx, &state.RecurringMeeting, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -20,13 +20,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*wherebyMeeting)(nil)
-	_ resource.ResourceWithImportState    = (*wherebyMeeting)(nil)
-	_ resource.ResourceWithModifyPlan     = (*wherebyMeeting)(nil)
-	_ resource.ResourceWithValidateConfig = (*wherebyMeeting)(nil)
-)
-
 // NewWherebyMeeting is the conference_whereby_meeting resource.
 func NewWherebyMeeting(k Kind) resource.Resource {
 	return &wherebyMeeting{newBase[*whereby.Client, wherebyMeetingModel](k)}
@@ -52,7 +45,7 @@ func (m *wherebyMeetingModel) get(ctx context.Context, c *whereby.Client, diags 
 	}
 	mtg, err := c.GetMeeting(ctx, m.ID.ValueString(), fields...)
 	if err == nil {
-		m.FromAPI(mtg)
+		m.FromAPI(ctx, mtg, diags)
 	}
 	return err
 }
@@ -125,13 +118,12 @@ func (r *wherebyMeeting) planURLs(ctx context.Context, req resource.ModifyPlanRe
 
 func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Input(ctx, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -140,7 +132,7 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
-	plan.FromAPI(mtg)
+	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 

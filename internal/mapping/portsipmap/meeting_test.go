@@ -26,7 +26,7 @@ func TestMeetingCreateAndAfterCreate(t *testing.T) {
 	plan.FromAPI(ctx, videoMeeting(), &diags)
 	plan.Capacity = types.Int64Value(40)
 	plan.EnableRecording = types.BoolValue(true)
-	in := plan.Create(ctx, &diags)
+	in := plan.CreateBody(ctx, &diags)
 	if in.Capacity != nil {
 		t.Errorf("createMeeting takes no capacity: got %d", *in.Capacity)
 	}
@@ -62,7 +62,7 @@ func TestMeetingUpdate(t *testing.T) {
 	plan.EnableRecording = types.BoolValue(true)
 	plan.CloseOnNobody = types.BoolValue(false)
 	plan.Capacity = types.Int64Value(12)
-	up := plan.Update(ctx, &prior, &diags)
+	up := plan.UpdateBody(ctx, &prior, &diags)
 	if up.EnableRecording == nil || !*up.EnableRecording || up.CloseOnNobody == nil || *up.CloseOnNobody ||
 		up.Capacity == nil || *up.Capacity != 12 {
 		t.Errorf("enable_recording, close_on_nobody and capacity change in place: %+v", up)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -91,7 +90,7 @@ func RecurringMeetingAttrs() mapping.Attrs {
 	attrs["recurrence_type"] = mapping.Attr{
 		Doc: "How the series repeats: `DAILY`, `WEEKLY` (on `days_of_week`) or `MONTHLY` (on `days_of_month`).",
 		Resource: schema.StringAttribute{
-			Required: true, Validators: []validator.String{stringvalidator.OneOf(ruleTypes...)},
+			Required: true, Validators: []validator.String{ruleTypes.Validator()},
 		},
 	}
 	attrs["interval"] = mapping.Attr{
@@ -228,10 +227,20 @@ func (m *RecurringMeeting) Validate(ctx context.Context, diags *diag.Diagnostics
 	}
 }
 
-// Input is a create or update body (prior nil for a create): the settings
+// CreateBody is the create body.
+func (m *RecurringMeeting) CreateBody(ctx context.Context, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+	return m.body(ctx, nil, diags)
+}
+
+// UpdateBody is the update body against prior.
+func (m *RecurringMeeting) UpdateBody(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+	return m.body(ctx, prior, diags)
+}
+
+// body is a create or update body (prior nil for a create): the settings
 // and the rule, and the first occurrence as schedule times too, as the
 // document's example and the vendor's clients send it.
-func (m *RecurringMeeting) Input(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+func (m *RecurringMeeting) body(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
 	var in sqmeeting.RecurrenceInput
 	var priorSettings *Settings
 	if prior != nil {

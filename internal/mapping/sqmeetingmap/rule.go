@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 )
 
 // The provider's reading of a recurrence rule. sqmeeting-frtc.txt shows the
@@ -36,7 +37,7 @@ import (
 // moves.
 
 // Rule types (recurrence_type).
-var ruleTypes = []string{sqmeeting.RecurrenceDaily, sqmeeting.RecurrenceWeekly, sqmeeting.RecurrenceMonthly}
+var ruleTypes = mapping.Enum[string]{sqmeeting.RecurrenceDaily, sqmeeting.RecurrenceWeekly, sqmeeting.RecurrenceMonthly}
 
 // maxInterval is the largest interval of each type: the vendor's clients
 // offer every 1..99 days and every 1..12 weeks or months (their frequency

@@ -5,27 +5,54 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipList[portsip.Room, struct{}])(nil)
+var _ datasource.DataSourceWithConfigure = (*portsipList[portsip.Room, portsipmap.RoomSummary, *portsipmap.RoomSummary, portsipRoomsModel, *portsipRoomsModel])(nil)
+
+// portsipListModel is a list data source's model L: the query, and the
+// items M.
+type portsipListModel[L, M any] interface {
+	*L
+	query() *portsipListQuery
+	items() *[]M
+}
+
+// portsipRoomsModel is conference_portsip_rooms'.
+type portsipRoomsModel struct {
+	portsipListQuery
+	Rooms []portsipmap.RoomSummary `tfsdk:"rooms"`
+}
+
+func (m *portsipRoomsModel) items() *[]portsipmap.RoomSummary { return &m.Rooms }
+
+// portsipMeetingsModel is conference_portsip_meetings'.
+type portsipMeetingsModel struct {
+	portsipListQuery
+	Meetings []portsipmap.MeetingSummary `tfsdk:"meetings"`
+}
+
+func (m *portsipMeetingsModel) items() *[]portsipmap.MeetingSummary { return &m.Meetings }
 
 // portsipList lists rooms or meetings, every page: the
 // conference_portsip_rooms and conference_portsip_meetings data sources,
 // whose items (attribute "rooms", "meetings") are the list's own summaries,
 // not a read of each object: one request per 100 objects instead of one per
 // object, which matters on a PBX with thousands. T is the client's type of
-// a list item, M the mapper's model of one.
-type portsipList[T, M any] struct {
+// a list item, M the mapper's model of one (P its pointer), L the data
+// source's model (PL its pointer).
+type portsipList[T, M any, P interface {
+	*M
+	mapping.Reads[T]
+}, L any, PL portsipListModel[L, M]] struct {
 	kind  portsipConference
 	calls portsipCalls[T]
 	// attrs are a list item's attributes.
-	attrs   mapping.Attrs
-	fromAPI func(*M, context.Context, *T, *diag.Diagnostics)
+	attrs mapping.Attrs
 	// examples are portsipListArguments' filter, search and orderby examples.
 	examples [3]string
 	// description and items describe the data source and its items.
@@ -34,9 +61,9 @@ type portsipList[T, M any] struct {
 }
 
 // itemsAttr names the list: "rooms", "meetings".
-func (d *portsipList[T, M]) itemsAttr() string { return d.kind.noun + "s" }
+func (d *portsipList[T, M, P, L, PL]) itemsAttr() string { return d.kind.noun + "s" }
 
-func (d *portsipList[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *portsipList[T, M, P, L, PL]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := portsipListArguments(d.kind.noun, d.examples[0], d.examples[1], d.examples[2])
 	attrs[d.itemsAttr()] = schema.ListNestedAttribute{
 		Computed: true,
@@ -50,17 +77,15 @@ func (d *portsipList[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest
 	}
 }
 
-// Read sets the list alone: the state starts as the configuration, which
+// Read sets the list; the rest of the state is the configuration, which
 // holds the query.
-func (d *portsipList[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var q portsipListQuery
-	for name, v := range map[string]any{"filter": &q.Filter, "search": &q.Search, "orderby": &q.OrderBy} {
-		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), v)...)
-	}
+func (d *portsipList[T, M, P, L, PL]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg L
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	items, err := d.calls.list(d.client, ctx, q.options())
+	items, err := d.calls.list(d.client, ctx, PL(&cfg).query().options())
 	if err != nil {
 		d.listFailed(&resp.Diagnostics, err)
 		return
@@ -69,10 +94,11 @@ func (d *portsipList[T, M]) Read(ctx context.Context, req datasource.ReadRequest
 	// for_each work on "no matches".
 	models := make([]M, len(items))
 	for i := range items {
-		d.fromAPI(&models[i], ctx, &items[i], &resp.Diagnostics)
+		P(&models[i]).FromAPI(ctx, &items[i], &resp.Diagnostics)
 	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(d.itemsAttr()), models)...)
+	*PL(&cfg).items() = models
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

@@ -5,50 +5,55 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var (
-	_ datasource.DataSourceWithConfigure        = (*portsipLookup[portsip.Room, struct{}])(nil)
-	_ datasource.DataSourceWithConfigValidators = (*portsipLookup[portsip.Room, struct{}])(nil)
+	_ datasource.DataSourceWithConfigure        = (*portsipLookup[portsip.Room, portsipmap.Room, *portsipmap.Room])(nil)
+	_ datasource.DataSourceWithConfigValidators = (*portsipLookup[portsip.Room, portsipmap.Room, *portsipmap.Room])(nil)
 )
+
+// portsipObject is the mapper's model M of a room or meeting T.
+type portsipObject[T, M any] interface {
+	*M
+	mapping.Reads[T]
+	Key() (id, extensionNumber types.String)
+}
 
 // portsipLookup reads one room or one meeting by its id or its
 // extension_number: the conference_portsip_room and
 // conference_portsip_meeting data sources. T is the client's type of the
 // object, M the mapper's model.
-type portsipLookup[T, M any] struct {
+type portsipLookup[T, M any, P portsipObject[T, M]] struct {
 	kind        portsipConference
 	calls       portsipCalls[T]
 	attrs       mapping.Attrs
-	fromAPI     func(*M, context.Context, *T, *diag.Diagnostics)
 	description string
 	base[*portsip.Client]
 }
 
-func (d *portsipLookup[T, M]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+func (d *portsipLookup[T, M, P]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := d.attrs.DataSource()
 	d.kind.lookupArguments(attrs)
 	resp.Schema = schema.Schema{Description: d.description + d.kind.owned(), Attributes: attrs}
 }
 
-func (d *portsipLookup[T, M]) ConfigValidators(context.Context) []datasource.ConfigValidator {
+func (d *portsipLookup[T, M, P]) ConfigValidators(context.Context) []datasource.ConfigValidator {
 	return portsipLookupValidators()
 }
 
-func (d *portsipLookup[T, M]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var id, ext types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &id)...)
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("extension_number"), &ext)...)
+func (d *portsipLookup[T, M, P]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg M
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	id, ext := P(&cfg).Key()
 	if id.IsNull() {
 		id = types.StringValue(portsipIDByExtension(ctx, &d.base, d.kind, ext.ValueString(), d.calls, &resp.Diagnostics))
 		if resp.Diagnostics.HasError() {
@@ -61,7 +66,7 @@ func (d *portsipLookup[T, M]) Read(ctx context.Context, req datasource.ReadReque
 		return
 	}
 	var m M
-	d.fromAPI(&m, ctx, obj, &resp.Diagnostics)
+	P(&m).FromAPI(ctx, obj, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

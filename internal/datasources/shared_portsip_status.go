@@ -5,10 +5,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipStatus)(nil)
@@ -60,19 +60,15 @@ func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, re
 
 func (d *portsipStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipStatusModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	s, err := d.kind.status(d.client, ctx, id)
-	if err != nil {
-		d.kind.readError(&d.base, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Status = types.StringValue(s.Status)
-	cfg.Locked = types.BoolValue(s.Locked)
-	cfg.Muted = types.BoolValue(s.Muted)
-	cfg.Recording = types.BoolValue(s.Recording)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
+		s, err := d.kind.status(d.client, ctx, id)
+		if err != nil {
+			return err
+		}
+		cfg.Status = types.StringValue(s.Status)
+		cfg.Locked = types.BoolValue(s.Locked)
+		cfg.Muted = types.BoolValue(s.Muted)
+		cfg.Recording = types.BoolValue(s.Recording)
+		return nil
+	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }

@@ -5,10 +5,10 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
@@ -74,25 +74,21 @@ func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipParticipantsModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	ps, err := d.kind.participants(d.client, ctx, id)
-	if err != nil {
-		d.kind.readError(&d.base, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
-	for _, p := range ps {
-		cfg.Participants = append(cfg.Participants, portsipParticipantModel{
-			ID:          types.StringValue(p.ID),
-			DisplayName: types.StringValue(p.DisplayName),
-			Muted:       types.BoolValue(p.Muted),
-			Chairman:    types.BoolValue(p.Chairman),
-			Position:    types.Int64Value(p.Position),
-		})
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
+		ps, err := d.kind.participants(d.client, ctx, id)
+		if err != nil {
+			return err
+		}
+		cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
+		for _, p := range ps {
+			cfg.Participants = append(cfg.Participants, portsipParticipantModel{
+				ID:          types.StringValue(p.ID),
+				DisplayName: types.StringValue(p.DisplayName),
+				Muted:       types.BoolValue(p.Muted),
+				Chairman:    types.BoolValue(p.Chairman),
+				Position:    types.Int64Value(p.Position),
+			})
+		}
+		return nil
+	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }
