@@ -67,13 +67,8 @@ func (b *base[C]) listFailed(diags *diag.Diagnostics, err error) {
 func lookup[C, A any](ctx context.Context, b *base[C], req datasource.ReadRequest, resp *datasource.ReadResponse,
 	cfg mapping.Reads[A], id *types.String, fetch func(ctx context.Context, id string) (*A, error), why string,
 ) {
-	readByID(ctx, req, resp, cfg, id, func(ctx context.Context, id string) error {
-		obj, err := fetch(ctx, id)
-		if err == nil && obj != nil {
-			cfg.FromAPI(ctx, obj, &resp.Diagnostics)
-		}
-		return err
-	}, func(diags *diag.Diagnostics, err error, id string) { b.readFailed(diags, err, "id", "id", id, why) })
+	readByID(ctx, req, resp, cfg, id, fetch, func(obj *A) { cfg.FromAPI(ctx, obj, &resp.Diagnostics) },
+		func(diags *diag.Diagnostics, err error, id string) { b.readFailed(diags, err, "id", "id", id, why) })
 }
 
 // list is a data source's Read of a list: the configuration into cfg, then
@@ -106,21 +101,26 @@ func list[C, A, M any, P interface {
 }
 
 // readByID is the Read of a data source that reads something of the one
-// object its id argument names: the configuration into cfg, then fill, which
-// calls the API for id and fills cfg, then cfg as the state. fill's error is
-// worded by failed (readFailed, or a wording of the data source's own).
-func readByID(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, id *types.String,
-	fill func(ctx context.Context, id string) error, failed func(diags *diag.Diagnostics, err error, id string),
+// object its id argument names: the configuration into cfg, then fetch for
+// id, then fill (which fills cfg from what fetch returned), then cfg as the
+// state. fetch's error is worded by failed (readFailed, or a wording of the
+// data source's own).
+func readByID[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, id *types.String,
+	fetch func(ctx context.Context, id string) (T, error), fill func(T), failed func(diags *diag.Diagnostics, err error, id string),
 ) {
 	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := fill(ctx, id.ValueString()); err != nil {
+	got, err := fetch(ctx, id.ValueString())
+	if err != nil {
 		failed(&resp.Diagnostics, err, id.ValueString())
 		return
 	}
-	if !resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if fill(got); !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, cfg)...)
 	}
 }

@@ -90,11 +90,7 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 
 func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipRoomRecordingsModel
-	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
-		recs, err := d.client.ListRoomRecordings(ctx, id)
-		if err != nil {
-			return err
-		}
+	readByID(ctx, req, resp, &cfg, &cfg.ID, d.client.ListRoomRecordings, func(recs []portsip.Recording) {
 		cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
 		for _, r := range recs {
 			cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
@@ -107,7 +103,6 @@ func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadReq
 				FileURL:    types.StringValue(r.FileURL),
 			})
 		}
-		return nil
 	}, func(diags *diag.Diagnostics, err error, id string) {
 		portsipRoomKind.readError(&d.base, diags, err, id)
 	})

@@ -69,16 +69,11 @@ func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *portsipServerStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServerStatusModel
-	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
-		s, err := d.client.GetServerStatus(ctx, id)
-		if err != nil {
-			return err
-		}
+	readByID(ctx, req, resp, &cfg, &cfg.ID, d.client.GetServerStatus, func(s *portsip.ServerStatus) {
 		cfg.RoomsCount = types.Int64Value(s.RoomsCount)
 		cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
 		cfg.CPUUsage = types.Int64Value(s.CPUUsage)
 		cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
 		cfg.Status = types.StringValue(s.Status)
-		return nil
 	}, d.failedByID)
 }

@@ -74,11 +74,9 @@ func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaReque
 
 func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipParticipantsModel
-	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
-		ps, err := d.kind.participants(d.client, ctx, id)
-		if err != nil {
-			return err
-		}
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) ([]portsip.Participant, error) {
+		return d.kind.participants(d.client, ctx, id)
+	}, func(ps []portsip.Participant) {
 		cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
 		for _, p := range ps {
 			cfg.Participants = append(cfg.Participants, portsipParticipantModel{
@@ -89,6 +87,5 @@ func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadReque
 				Position:    types.Int64Value(p.Position),
 			})
 		}
-		return nil
 	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }

@@ -60,15 +60,12 @@ func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, re
 
 func (d *portsipStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipStatusModel
-	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) error {
-		s, err := d.kind.status(d.client, ctx, id)
-		if err != nil {
-			return err
-		}
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) (*portsip.ConferenceStatus, error) {
+		return d.kind.status(d.client, ctx, id)
+	}, func(s *portsip.ConferenceStatus) {
 		cfg.Status = types.StringValue(s.Status)
 		cfg.Locked = types.BoolValue(s.Locked)
 		cfg.Muted = types.BoolValue(s.Muted)
 		cfg.Recording = types.BoolValue(s.Recording)
-		return nil
 	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }

@@ -1,6 +1,7 @@
 package managed
 
 import (
+	"context"
 	"strings"
 
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -63,6 +64,24 @@ type Listing struct {
 
 	// shared holds what the types of one platform read once between them.
 	shared map[string]any
+}
+
+// each lists with fetch (showing that it reads what) and makes each item
+// an object with object, which returns nil for an item left out.
+func each[T any](ctx context.Context, l *Listing, what string, fetch func(context.Context) ([]T, error), object func(*T) *Object) ([]*Object, error) {
+	l.Reading(what)
+	items, err := fetch(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Object, 0, len(items))
+	for i := range items {
+		if o := object(&items[i]); o != nil {
+			out = append(out, o)
+		}
+	}
+	l.Found(len(items))
+	return out, nil
 }
 
 // once returns what read gave the first time key was asked for in this

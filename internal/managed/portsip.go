@@ -26,21 +26,13 @@ var PortSIPServer = Type{
 	// The built-in server is the PBX's own: the API cannot create or
 	// destroy it, and a resource for it would plan to.
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		l.Reading("conference servers")
-		servers, err := c.ListServers(ctx, portsip.ListOptions{})
-		if err != nil {
-			return nil, err
-		}
-		var out []*Object
-		for _, s := range servers {
+		return each(ctx, l, "conference servers", portsipList(c.ListServers), func(s *portsip.Server) *Object {
 			if s.Type == portsip.ServerTypeInternal {
 				l.Note("left out the built-in %s conference server %q, which is the PBX's own and cannot be managed.", s.Type, s.Name)
-				continue
+				return nil
 			}
-			out = append(out, &Object{ID: s.ID, Title: s.Name, NameFrom: []string{s.Name}, Kind: "server"})
-		}
-		l.Found(len(servers))
-		return out, nil
+			return &Object{ID: s.ID, Title: s.Name, NameFrom: []string{s.Name}, Kind: "server"}
+		})
 	}),
 }
 
@@ -54,17 +46,9 @@ var PortSIPRoom = Type{
 	Section: Section{Title: "PortSIP conference rooms"},
 	New:     resources.NewPortSIPRoom,
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		l.Reading("conference rooms")
-		rooms, err := c.ListRooms(ctx, portsip.ListOptions{})
-		if err != nil {
-			return nil, err
-		}
-		out := make([]*Object, 0, len(rooms))
-		for _, r := range rooms {
-			out = append(out, conference("room", &r.Conference))
-		}
-		l.Found(len(rooms))
-		return out, nil
+		return each(ctx, l, "conference rooms", portsipList(c.ListRooms), func(r *portsip.Room) *Object {
+			return conference("room", &r.Conference)
+		})
 	}),
 }
 
@@ -83,30 +67,27 @@ var PortSIPMeeting = Type{
 			"into a configuration with a provider alias for them."},
 	New: resources.NewPortSIPMeeting,
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		l.Reading("meetings")
-		meetings, err := c.ListMeetings(ctx, portsip.ListOptions{})
-		if err != nil {
-			return nil, err
-		}
 		if c.Username() != "" {
 			l.Note("the meetings are those of %s (%s), the user the exporter signed in as.", c.Username(), platforms.PortSIP.Setting("username").Env)
 		} else {
 			l.Note("the meetings are those of the user whose token (%s) the exporter used.", platforms.PortSIP.Setting("token").Env)
 		}
-		var out []*Object
-		for _, m := range meetings {
+		return each(ctx, l, "meetings", portsipList(c.ListMeetings), func(m *portsip.Meeting) *Object {
 			// A user reads only their own meetings (the emulator's are all
 			// owned); one the PBX shows without ownership could not be
 			// managed by this user.
 			if !m.Ownership {
 				l.Note("left out meeting %q, which the signed-in user does not own.", m.Subject)
-				continue
+				return nil
 			}
-			out = append(out, conference("meeting", &m.Conference))
-		}
-		l.Found(len(meetings))
-		return out, nil
+			return conference("meeting", &m.Conference)
+		})
 	}),
+}
+
+// portsipList is a PortSIP list of everything, unfiltered.
+func portsipList[T any](list func(context.Context, portsip.ListOptions) ([]T, error)) func(context.Context) ([]T, error) {
+	return func(ctx context.Context) ([]T, error) { return list(ctx, portsip.ListOptions{}) }
 }
 
 // conference is a room or a meeting: named by its subject, else its

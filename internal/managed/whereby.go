@@ -35,20 +35,10 @@ var WherebyMeeting = Type{
 	// named town_hall (the prefix), "/h848av" (human-short, no prefix)
 	// h848av.
 	List: lister(func(ctx context.Context, c *whereby.Client, l *Listing) ([]*Object, error) {
-		l.Reading("meetings")
-		meetings, err := c.ListMeetings(ctx)
-		if err != nil {
-			return nil, err
-		}
-		out := make([]*Object, 0, len(meetings))
-		for _, m := range meetings {
+		list := func(ctx context.Context) ([]whereby.Meeting, error) { return c.ListMeetings(ctx) }
+		return each(ctx, l, "meetings", list, func(m *whereby.Meeting) *Object {
 			room := strings.TrimPrefix(m.RoomName, "/")
-			out = append(out, &Object{
-				ID:    m.MeetingID,
-				Title: m.RoomName, NameFrom: []string{generatedUUID.ReplaceAllString(room, ""), room}, Kind: "meeting",
-			})
-		}
-		l.Found(len(meetings))
-		return out, nil
+			return &Object{ID: m.MeetingID, Title: m.RoomName, NameFrom: []string{generatedUUID.ReplaceAllString(room, ""), room}, Kind: "meeting"}
+		})
 	}),
 }

@@ -108,14 +108,12 @@ func (b *base[C, M, P]) ValidateConfig(ctx context.Context, req resource.Validat
 // Read refreshes the object. One that is gone (404) is removed from the
 // state with a warning that names it, so that the next plan creates it.
 func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	m := P(new(M))
+	ctx, cancel := b.begin(ctx, errdiag.Read, nil, &req.State, m, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := P(&state)
-	ctx, cancel := withTimeout(ctx, m.timeoutsValue().Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
 	err := m.get(ctx, b.client, &resp.Diagnostics)
 	if client.IsNotFound(err) {
 		var id types.String
@@ -146,22 +144,33 @@ func read[C, A any](ctx context.Context, c C, get func(C, context.Context, strin
 	return err
 }
 
-// begin reads the plan into plan and, for an update (prior not nil), the
-// state into prior, and bounds ctx by op's timeout. The caller returns when
-// diags has an error, and defers the cancel in any case.
-func (b *base[C, M, P]) begin(ctx context.Context, op errdiag.Operation, p tfsdk.Plan, s tfsdk.State, plan, prior P,
+// begin reads what op starts from, the plan into m for a create or an
+// update and the state (into prior for an update, else into m), and bounds
+// ctx by op's timeout. The caller returns when diags has an error, and
+// defers the cancel in any case.
+func (b *base[C, M, P]) begin(ctx context.Context, op errdiag.Operation, plan *tfsdk.Plan, state *tfsdk.State, m, prior P,
 	diags *diag.Diagnostics,
 ) (context.Context, context.CancelFunc) {
-	diags.Append(tfmodel.FromPlan(ctx, p, plan)...)
-	if prior != nil {
-		diags.Append(tfmodel.FromState(ctx, s, prior)...)
+	into := m
+	if plan != nil {
+		diags.Append(tfmodel.FromPlan(ctx, *plan, m)...)
+		into = prior
+	}
+	if state != nil {
+		diags.Append(tfmodel.FromState(ctx, *state, into)...)
 	}
 	if diags.HasError() {
 		return ctx, func() {}
 	}
-	get, def := plan.timeoutsValue().Create, defaultWriteTimeout
-	if op == errdiag.Update {
-		get = plan.timeoutsValue().Update
+	t := m.timeoutsValue()
+	get, def := t.Create, defaultWriteTimeout
+	switch op {
+	case errdiag.Read:
+		get, def = t.Read, defaultReadTimeout
+	case errdiag.Update:
+		get = t.Update
+	case errdiag.Delete:
+		get = t.Delete
 	}
 	return withTimeout(ctx, get, def, diags)
 }
@@ -191,14 +200,12 @@ func (b *base[C, M, P]) readBack(ctx context.Context, m P, diags *diag.Diagnosti
 
 // Delete deletes the object; one already gone (404) is deleted.
 func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state M
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	m := P(new(M))
+	ctx, cancel := b.begin(ctx, errdiag.Delete, nil, &req.State, m, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	m := P(&state)
-	ctx, cancel := withTimeout(ctx, m.timeoutsValue().Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
 	if err := m.remove(ctx, b.client, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
 		b.errs.Add(&resp.Diagnostics, errdiag.Delete, err)
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
@@ -94,7 +93,7 @@ func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 
 func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan lineMeetingIDModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -129,7 +128,7 @@ func (r *lineMeetingID) existsDetail(ctx context.Context, svc, room string) stri
 
 func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state lineMeetingIDModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return

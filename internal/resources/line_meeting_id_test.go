@@ -19,6 +19,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 )
 
 const lineAddr = "conference_line_meeting_id.test"
@@ -77,7 +78,11 @@ func lineImportID(s *terraform.State) (string, error) {
 		return "", fmt.Errorf("%s not in state", lineAddr)
 	}
 	a := rs.Primary.Attributes
-	return a["room_service_id"] + "/" + a["room_id"] + "/" + a["meeting_id"], nil
+	id, err := linemap.ParseMeetingNumber(a["meeting_id"])
+	if err != nil {
+		return "", err
+	}
+	return linemap.MeetingRef{Service: a["room_service_id"], Room: a["room_id"], Meeting: id}.String(), nil
 }
 
 // lineCheckCompositeID checks id = room_service_id/room_id/meeting_id.

@@ -5,7 +5,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -47,7 +46,7 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -83,7 +82,7 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 
 func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state portsipMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
@@ -51,7 +50,7 @@ func (r *portsipServer) ConfigValidators(context.Context) []resource.ConfigValid
 
 func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan portsipServerModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -67,7 +66,7 @@ func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, 
 
 func (r *portsipServer) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state portsipServerModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return

@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
@@ -94,7 +93,7 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sqmeetingMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -114,7 +113,7 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 
 func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state sqmeetingMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return

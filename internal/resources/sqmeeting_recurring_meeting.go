@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
@@ -68,7 +67,7 @@ func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.Modify
 
 func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sqmeetingRecurringModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
@@ -131,7 +130,7 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringMo
 
 func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state sqmeetingRecurringModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, req.Plan, req.State, &plan, &state, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return

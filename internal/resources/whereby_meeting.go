@@ -118,7 +118,7 @@ func (r *wherebyMeeting) planURLs(ctx context.Context, req resource.ModifyPlanRe
 
 func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan wherebyMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, req.Plan, tfsdk.State{}, &plan, nil, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
