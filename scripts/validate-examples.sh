@@ -11,6 +11,24 @@ write_dev_tfrc "$work/dev.tfrc" "$bin"
 export TF_CLI_CONFIG_FILE=$work/dev.tfrc CHECKPOINT_DISABLE=1
 failed=0
 count=0
+
+# check_import DIR: a resource's two import examples (the `import` block that
+# tfplugindocs renders from import-by-string-id.tf, and the command in
+# import.sh) import the same ID into a resource that the example declares.
+# `tofu validate` does not check an import block's target.
+check_import() {
+  local dir=$1 to id
+  for f in import.sh import-by-string-id.tf; do
+    [ -f "$dir/$f" ] || { echo "missing $f: every resource documents both ways to import"; return 1; }
+  done
+  to=$(sed -n 's/^ *to *= *\([^ ]*\) *$/\1/p' "$dir/import-by-string-id.tf")
+  id=$(sed -n 's/^ *id *= *"\(.*\)" *$/\1/p' "$dir/import-by-string-id.tf")
+  [ -n "$to" ] && [ -n "$id" ] || { echo "import-by-string-id.tf has no import block with to and a literal id"; return 1; }
+  grep -q "^resource \"${to%%.*}\" \"${to#*.}\"" "$dir"/resource.tf ||
+    { echo "the import block's target $to is not declared in resource.tf"; return 1; }
+  grep -qx "terraform import $to $id" "$dir/import.sh" ||
+    { echo "import.sh does not import $id into $to as the import block does"; return 1; }
+}
 for dir in "$root"/examples/provider "$root"/examples/resources/* "$root"/examples/data-sources/*; do
   [ -d "$dir" ] || continue
   name=${dir#"$root"/}
@@ -26,6 +44,14 @@ for dir in "$root"/examples/provider "$root"/examples/resources/* "$root"/exampl
     cat "$case_dir/out.txt" >&2
     failed=$((failed + 1))
   fi
+  case $name in
+  examples/resources/*)
+    if ! why=$(check_import "$dir"); then
+      echo "FAIL $name: $why" >&2
+      failed=$((failed + 1))
+    fi
+    ;;
+  esac
   if ! "$bin/tofu" fmt -check -diff "$dir" >/dev/null; then
     echo "FAIL $name: not formatted (tofu fmt)" >&2
     failed=$((failed + 1))

@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"flag"
 	"fmt"
@@ -43,6 +44,8 @@ func run(args []string) error {
 	var platformAddrs platformListeners
 	fs.Var(&platformAddrs, "platform-addr", "also serve one platform alone on its own address, as NAME=ADDR (portsip, lineplanet, sqmeeting, whereby); repeatable")
 	urlFile := fs.String("url-file", "", "write the base URL to this file once listening (useful with -addr 127.0.0.1:0)")
+	tlsCert := fs.String("tls-cert", os.Getenv("EMULATOR_TLS_CERT"), "PEM `file` of the certificate (and its chain) to serve HTTPS with, on every address; with -tls-key. $EMULATOR_TLS_CERT")
+	tlsKey := fs.String("tls-key", os.Getenv("EMULATOR_TLS_KEY"), "PEM `file` of the private key of -tls-cert. $EMULATOR_TLS_KEY")
 	psTTL := fs.Duration("portsip-token-ttl", portsip.DefaultTokenTTL, "lifetime of PortSIP access tokens")
 	var psUsers userFlag
 	fs.Var(&psUsers, "portsip-user", "PortSIP user besides the administrator, as `NAME=PASSWORD`; repeatable. "+
@@ -53,6 +56,10 @@ func run(args []string) error {
 	wbPoints := fs.Int("whereby-points-per-minute", 0, "Whereby rate budget in points per minute (GET 1, DELETE 2, POST 3); 0 means no limit")
 	creds := credentialFlags(fs)
 	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	tlsCfg, err := serverTLS(*tlsCert, *tlsKey)
+	if err != nil {
 		return err
 	}
 	sqLoc, err := time.LoadLocation(*sqZone)
@@ -101,13 +108,17 @@ func run(args []string) error {
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: emu, ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsCfg}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	errc := make(chan error, 1+len(platformAddrs))
-	go func() { errc <- srv.Serve(ln) }()
-	baseURL := "http://" + ln.Addr().String()
+	go func() { errc <- serve(srv, ln) }()
+	scheme := "http://"
+	if tlsCfg != nil {
+		scheme = "https://"
+	}
+	baseURL := scheme + ln.Addr().String()
 	logger.Info("conference-emulator listening", "url", baseURL, "state_file", *stateFile)
 	servers := []*http.Server{srv}
 	for _, pa := range platformAddrs {
@@ -119,10 +130,10 @@ func run(args []string) error {
 		if err != nil {
 			return err
 		}
-		psrv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+		psrv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, TLSConfig: tlsCfg}
 		servers = append(servers, psrv)
-		go func() { errc <- psrv.Serve(pln) }()
-		logger.Info("serving one platform", "platform", pa.name, "url", "http://"+pln.Addr().String())
+		go func() { errc <- serve(psrv, pln) }()
+		logger.Info("serving one platform", "platform", pa.name, "url", scheme+pln.Addr().String())
 	}
 	if *urlFile != "" {
 		if err := os.WriteFile(*urlFile, []byte(baseURL+"\n"), 0o600); err != nil {
@@ -144,6 +155,30 @@ func run(args []string) error {
 		}
 	}
 	return emu.Save()
+}
+
+// serverTLS loads -tls-cert and -tls-key, which come together; nil when
+// neither is given, and the emulator serves plain HTTP.
+func serverTLS(certFile, keyFile string) (*tls.Config, error) {
+	switch {
+	case certFile == "" && keyFile == "":
+		return nil, nil
+	case certFile == "" || keyFile == "":
+		return nil, errors.New("-tls-cert and -tls-key come together: give both, or neither for plain HTTP")
+	}
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		return nil, fmt.Errorf("-tls-cert %q, -tls-key %q: %w", certFile, keyFile, err)
+	}
+	return &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}, nil
+}
+
+// serve serves HTTPS when srv has a TLS configuration, else plain HTTP.
+func serve(srv *http.Server, ln net.Listener) error {
+	if srv.TLSConfig != nil {
+		return srv.ServeTLS(ln, "", "")
+	}
+	return srv.Serve(ln)
 }
 
 func envOr(key, def string) string {

@@ -1,6 +1,9 @@
 # Configure only the platforms you use. Every value can also come from the
 # environment (PORTSIP_ENDPOINT, PORTSIP_TOKEN or PORTSIP_USERNAME/PASSWORD,
 # LINE_PLANET_*, SQMEETING_*, WHEREBY_*), which keeps secrets out of the code.
+# A platform's credentials come all from its block or all from the
+# environment: this portsip block's username and password are used even when
+# PORTSIP_TOKEN is set.
 provider "conference" {
   request_timeout = "30s"
   max_retries     = 4

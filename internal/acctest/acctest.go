@@ -9,13 +9,17 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	tfprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 
@@ -26,13 +30,29 @@ import (
 
 // ProtoV6ProviderFactories serves the provider in-process to the test CLI.
 var ProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
-	provider.TypeName: providerserver.NewProtocol6WithError(provider.New("test")()),
+	provider.TypeName: serve(provider.New("test")),
+}
+
+// serve starts a new provider for each command the test CLI runs, as a real
+// run starts a plugin process: what a provider remembers for its lifetime
+// (refused credentials, a plan-time check) lasts one command.
+func serve(newProvider func() tfprovider.Provider) func() (tfprotov6.ProviderServer, error) {
+	return func() (tfprotov6.ProviderServer, error) {
+		return providerserver.NewProtocol6WithError(newProvider())()
+	}
 }
 
 // Emulator is one running emulator.
 type Emulator struct {
 	*emulator.Emulator
 	URL string
+	// client is what Call sends with: one that trusts the test CA of an
+	// emulator served over HTTPS.
+	client *http.Client
+	// conns counts the connections the emulator accepted, which tells how
+	// many tries a client made when none got as far as a request (a TLS
+	// handshake that failed).
+	conns atomic.Int64
 }
 
 // NewEmulator starts an emulator for t and stops it when t ends.
@@ -45,14 +65,35 @@ func NewEmulator(t testing.TB) *Emulator {
 // zone, its users, ...) for t and stops it when t ends.
 func NewEmulatorWith(t testing.TB, opts emulator.Options) *Emulator {
 	t.Helper()
+	emu, srv := newServer(t, opts)
+	srv.Start()
+	emu.URL = srv.URL
+	return emu
+}
+
+// newServer makes an emulator and its unstarted server, which counts
+// connections.
+func newServer(t testing.TB, opts emulator.Options) (*Emulator, *httptest.Server) {
+	t.Helper()
 	e, err := emulator.New(opts)
 	if err != nil {
 		t.Fatalf("starting emulator: %v", err)
 	}
-	srv := httptest.NewServer(e)
+	emu := &Emulator{Emulator: e, client: http.DefaultClient}
+	srv := httptest.NewUnstartedServer(e)
+	srv.Config.ConnState = func(_ net.Conn, s http.ConnState) {
+		if s == http.StateNew {
+			emu.conns.Add(1)
+		}
+	}
+	// A handshake that a test makes fail on purpose is not news.
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
 	t.Cleanup(srv.Close)
-	return &Emulator{Emulator: e, URL: srv.URL}
+	return emu, srv
 }
+
+// Connections is how many connections the emulator has accepted.
+func (e *Emulator) Connections() int64 { return e.conns.Load() }
 
 // ProviderConfig renders a provider block that configures every platform the
 // provider declares, pointed at the emulator with the credentials it accepts by
@@ -165,7 +206,7 @@ func (e *Emulator) Call(t testing.TB, method, path string, header http.Header, b
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := e.client.Do(req)
 	if err != nil {
 		t.Fatalf("%s %s: %v", method, path, err)
 	}

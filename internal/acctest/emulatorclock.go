@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
@@ -32,9 +31,9 @@ func (e *Emulator) TestOnEmulatorClock(t *testing.T, steps ...resource.TestStep)
 	t.Helper()
 	e.Clock.Freeze(time.Time{})
 	et := &emulatorTime{clock: e.Clock}
-	serve := providerserver.NewProtocol6WithError(provider.NewWithHTTP("test", func(c *client.Config) {
+	serve := serve(provider.NewWithHTTP("test", func(c *client.Config) {
 		c.Now, c.Sleep = et.clock.Now, et.sleep
-	})())
+	}))
 	resource.ParallelTest(t, resource.TestCase{
 		PreCheck: func() { PreCheck(t) },
 		ProtoV6ProviderFactories: map[string]func() (tfprotov6.ProviderServer, error){

@@ -1,12 +1,17 @@
 package acctest
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
@@ -99,3 +104,94 @@ func (e *Emulator) SQMeetingUserID(t testing.TB, username string) string {
 	t.Fatalf("the emulated SQMeeting has no user %s", username)
 	return ""
 }
+
+// PlannedOccurrences checks the occurrences a plan gives the series at addr
+// against its prior ones: the list is known, holds every prior occurrence
+// but those starting at removed, each unchanged, and the added ones (start
+// and end pairs, compared as instants) with their reservation_id known
+// after apply, first to last. Nothing else differs.
+func PlannedOccurrences(addr string, removed []string, added ...string) plancheck.PlanCheck {
+	if len(added)%2 != 0 {
+		panic("acctest.PlannedOccurrences: added times come in start and end pairs")
+	}
+	return plannedOccurrences{addr, removed, added}
+}
+
+type plannedOccurrences struct {
+	addr           string
+	removed, added []string
+}
+
+func (c plannedOccurrences) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	found := -1
+	for i, rc := range req.Plan.ResourceChanges {
+		if rc.Address == c.addr {
+			found = i
+		}
+	}
+	if found < 0 {
+		resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
+		return
+	}
+	rc := req.Plan.ResourceChanges[found]
+	before, _ := rc.Change.Before.(map[string]any)
+	after, _ := rc.Change.After.(map[string]any)
+	unknown, _ := rc.Change.AfterUnknown.(map[string]any)
+	prior, _ := before["occurrences"].([]any)
+	planned, ok := after["occurrences"].([]any)
+	if !ok {
+		resp.Error = fmt.Errorf("%s: the planned occurrences are not known (%v)", c.addr, unknown["occurrences"])
+		return
+	}
+	unknownItems, _ := unknown["occurrences"].([]any)
+	var want []map[string]any
+	for _, o := range prior {
+		o, _ := o.(map[string]any)
+		if !slices.ContainsFunc(c.removed, func(s string) bool { return sameInstant(s, o["start_time"]) }) {
+			want = append(want, o)
+		}
+	}
+	for i := 0; i < len(c.added); i += 2 {
+		want = append(want, map[string]any{"start_time": c.added[i], "end_time": c.added[i+1]})
+	}
+	slices.SortStableFunc(want, func(a, b map[string]any) int {
+		return strings.Compare(instant(a["start_time"]), instant(b["start_time"]))
+	})
+	if len(planned) != len(want) {
+		resp.Error = fmt.Errorf("%s: %d occurrences planned, want %d", c.addr, len(planned), len(want))
+		return
+	}
+	for i, w := range want {
+		got, _ := planned[i].(map[string]any)
+		var idUnknown bool
+		if i < len(unknownItems) {
+			u, _ := unknownItems[i].(map[string]any)
+			idUnknown, _ = u["reservation_id"].(bool)
+		}
+		_, isNew := w["reservation_id"]
+		isNew = !isNew
+		switch {
+		case !sameInstant(instant(w["start_time"]), got["start_time"]) || !sameInstant(instant(w["end_time"]), got["end_time"]):
+			resp.Error = fmt.Errorf("%s: occurrence %d planned %v to %v, want %v to %v", c.addr, i, got["start_time"], got["end_time"], w["start_time"], w["end_time"])
+		case isNew && !idUnknown:
+			resp.Error = fmt.Errorf("%s: new occurrence %d at %v has reservation_id %v planned, want known after apply", c.addr, i, got["start_time"], got["reservation_id"])
+		case !isNew && (idUnknown || got["reservation_id"] != w["reservation_id"] || got["start_time"] != w["start_time"] || got["end_time"] != w["end_time"]):
+			resp.Error = fmt.Errorf("%s: occurrence %d planned %v, want it as it was: %v", c.addr, i, got, w)
+		}
+		if resp.Error != nil {
+			return
+		}
+	}
+}
+
+// instant is an RFC 3339 value in UTC, for sorting; the value as it is when
+// it is not one.
+func instant(v any) string {
+	s, _ := v.(string)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t.UTC().Format(time.RFC3339Nano)
+	}
+	return s
+}
+
+func sameInstant(want string, got any) bool { return instant(want) == instant(got) }

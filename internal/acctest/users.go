@@ -4,7 +4,6 @@ import (
 	"maps"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/provider"
@@ -31,7 +30,7 @@ func TestAsUsers(t *testing.T, users []string, steps ...resource.TestStep) {
 	t.Helper()
 	factories := maps.Clone(ProtoV6ProviderFactories)
 	for _, u := range users {
-		factories[UserProvider(u)] = providerserver.NewProtocol6WithError(provider.New("test")())
+		factories[UserProvider(u)] = serve(provider.New("test"))
 	}
 	test(t, factories, steps)
 }

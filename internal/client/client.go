@@ -3,7 +3,6 @@ package client
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -39,6 +38,15 @@ type Authenticator interface {
 	Invalidate()
 }
 
+// FixedAuthenticator is an Authenticator whose credentials are sent as they
+// are (an API key, a token the user gave): a 401 refuses them, and signing
+// in again cannot help, so the core neither retries nor sends them again (see
+// Credentials).
+type FixedAuthenticator interface {
+	Authenticator
+	Fixed() bool
+}
+
 // ErrorDecoder turns a rejected response into an APIError using the platform's own
 // envelope. It must not return nil.
 type ErrorDecoder func(status int, header http.Header, body []byte) *APIError
@@ -59,9 +67,20 @@ type Config struct {
 	// MaxRetryAfter caps how long a server's Retry-After may make us wait.
 	MaxRetryAfter      time.Duration
 	InsecureSkipVerify bool
-	UserAgent          string
-	Auth               Authenticator
-	DecodeError        ErrorDecoder
+	// CA, when set, is trusted besides the system's certificate authorities.
+	CA *CA
+	// Hints name the settings that messages tell the user to change.
+	Hints     Hints
+	UserAgent string
+	Auth      Authenticator
+	// Credentials remembers a refusal of the credentials that Auth sends or
+	// that sign-in requests carry (see Credentials); nil makes a memory of
+	// the client's own.
+	Credentials *Credentials
+	// IsRefusal, when set, recognizes a platform's own refusal of a sign-in,
+	// besides a 401 or 403 (SQMeeting's sign-in codes).
+	IsRefusal   func(err error) bool
+	DecodeError ErrorDecoder
 	// RetryAfterFromBody reads how long to wait from the body of a 429 or 503
 	// answer, for a platform that says so more precisely than the Retry-After
 	// header's whole seconds (Whereby's data.msLeft). When it finds a value,
@@ -146,6 +165,9 @@ func New(cfg Config) (*Client, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
+	if cfg.Credentials == nil {
+		cfg.Credentials = NewCredentials(cfg.Platform, "")
+	}
 	var p *pacer
 	if b := cfg.Budget; b != nil {
 		if b.Points <= 0 || b.Window <= 0 || b.Cost == nil {
@@ -156,8 +178,8 @@ func New(cfg Config) (*Client, error) {
 	hc := cfg.HTTPClient
 	if hc == nil {
 		tr := defaultTransport()
-		if cfg.InsecureSkipVerify {
-			tr.TLSClientConfig = &tls.Config{InsecureSkipVerify: true} //nolint:gosec // opt-in for lab PBXs with self-signed certificates
+		if tc := tlsConfig(cfg); tc != nil {
+			tr.TLSClientConfig = tc
 		}
 		hc = &http.Client{Transport: tr}
 	}
@@ -210,6 +232,11 @@ type Request struct {
 	Idempotent bool
 	// NoAuth skips the Authenticator, for sign-in calls.
 	NoAuth bool
+	// SignIn marks a request that presents the credentials to get a token:
+	// once the platform refuses it (401, 403 or Config.IsRefusal), it is
+	// never sent again in this process (see Credentials), and neither is
+	// the first refusal retried.
+	SignIn bool
 }
 
 // Response is a successful (2xx) answer.
@@ -232,7 +259,32 @@ func (r *Response) Decode(out any) error {
 
 // Do sends req, retrying where that is safe, and returns the response of the
 // first 2xx answer or the error of the last attempt.
+//
+// Fixed credentials that no answer has accepted yet go out with one request
+// at a time: the others wait for its answer, so that a refused key is sent
+// once, not once per request in flight (Credentials.admit).
 func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
+	if !c.fixedAuth() || req.NoAuth {
+		return c.do(ctx, req)
+	}
+	settle, err := c.cfg.Credentials.admit(ctx)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := c.do(ctx, req)
+	settle(answered(err))
+	return resp, err
+}
+
+// answered reports whether the platform answered a request, which then
+// accepted the credentials it carried unless it refused them.
+func answered(err error) bool {
+	var apiErr *APIError
+	return err == nil || (errors.As(err, &apiErr) && !IsRefused(err))
+}
+
+// do is Do without the wait for fixed credentials to be accepted.
+func (c *Client) do(ctx context.Context, req Request) (*Response, error) {
 	var body []byte
 	if req.Body != nil {
 		b, err := json.Marshal(req.Body)
@@ -246,6 +298,12 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 	u.RawPath = ""
 	if len(req.Query) > 0 {
 		u.RawQuery = req.Query.Encode()
+	}
+	fixed := c.fixedAuth() && !req.NoAuth
+	if req.SignIn {
+		if err := c.cfg.Credentials.Refused(); err != nil {
+			return nil, err
+		}
 	}
 	idempotent := req.Idempotent || isIdempotentMethod(req.Method)
 	reauthed := false
@@ -272,12 +330,20 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			}
 			return resp, nil
 		}
-		if IsUnreachable(err) {
-			// The sign-in (a call of its own) already retried and gave up.
+		if IsUnreachable(err) || IsRefused(err) {
+			// The sign-in (a call of its own) already retried and gave up,
+			// or was refused.
 			return nil, err
+		}
+		if c.refuses(err, req.SignIn, fixed) {
+			return nil, c.cfg.Credentials.Refuse(err)
 		}
 		if te := (*transportError)(nil); !errors.As(err, &te) || !te.unsent {
 			reached = true
+		}
+		if IsTLSError(err) {
+			// No retry mends a server without TLS or an untrusted certificate.
+			return nil, giveUp(err)
 		}
 		if ctx.Err() != nil {
 			return nil, giveUp(err)
@@ -309,6 +375,34 @@ func (c *Client) Do(ctx context.Context, req Request) (*Response, error) {
 			return nil, giveUp(fmt.Errorf("%w (gave up waiting to retry: %w)", err, serr))
 		}
 	}
+}
+
+// fixedAuth reports whether the client's Authenticator sends fixed
+// credentials (see FixedAuthenticator).
+func (c *Client) fixedAuth() bool {
+	f, ok := c.cfg.Auth.(FixedAuthenticator)
+	return ok && f.Fixed()
+}
+
+// refuses reports whether err is the platform's refusal of the credentials:
+// a sign-in's 401 or 403 (or Config.IsRefusal), or a 401 to fixed
+// credentials.
+func (c *Client) refuses(err error, signIn, fixed bool) bool {
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	if signIn {
+		return isRefusal(err, true) || (c.cfg.IsRefusal != nil && c.cfg.IsRefusal(err))
+	}
+	return fixed && isRefusal(err, false)
+}
+
+// CheckCredentials proves the credentials with probe once per credential
+// set and provider process (Credentials.CheckOnce), and returns their
+// refusal, if any.
+func (c *Client) CheckCredentials(ctx context.Context, probe func(context.Context) error) error {
+	return c.cfg.Credentials.CheckOnce(ctx, probe)
 }
 
 // pace waits until the Budget lets a request with method go out.
@@ -381,6 +475,11 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 			err = fmt.Errorf("no answer within the request timeout of %s: %w", c.cfg.Timeout, actx.Err())
 		default:
 			err = transportCause(err)
+			if unsent {
+				// Only a handshake, before anything was sent, is classified:
+				// what breaks later leaves the outcome unknown.
+				err = c.classifyTLS(err, u)
+			}
 		}
 		return nil, &transportError{err: fmt.Errorf("%s %s: %w", req.Method, RedactURL(u), err), unsent: unsent}
 	}

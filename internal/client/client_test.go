@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log"
 	"net/http"
 	"net/http/httptest"
 	neturl "net/url"
@@ -232,24 +231,6 @@ func TestBrokenConnectionRetriedForIdempotentOnly(t *testing.T) {
 		if !OutcomeUnknown(err) {
 			t.Errorf("%s: OutcomeUnknown(%v) = false for a request the server got and never answered", m, err)
 		}
-	}
-}
-
-// A TLS handshake that fails (the certificate is not trusted) never sent
-// the request: retried, and reported as unreachable.
-func TestTLSHandshakeFailureIsUnreachable(t *testing.T) {
-	srv := httptest.NewUnstartedServer(http.NotFoundHandler())
-	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake
-	srv.StartTLS()
-	defer srv.Close()
-	rs := &recordSleep{}
-	c, err := New(Config{Platform: "Test", BaseURL: srv.URL, MaxRetries: 1, Sleep: rs.sleep})
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = c.Do(context.Background(), Request{Method: http.MethodPost, Path: "/x"})
-	if !IsUnreachable(err) || len(rs.waits) != 1 || !strings.Contains(err.Error(), "certificate") {
-		t.Fatalf("err = %v after %d retries, want unreachable after 1", err, len(rs.waits))
 	}
 }
 

@@ -83,8 +83,12 @@ func (e *UnreachableError) Error() string {
 	if e.Attempts == 1 {
 		tries = "try"
 	}
-	return fmt.Sprintf("%s could not be reached at %s after %d %s over %s: %v",
-		e.Platform, e.URL, e.Attempts, tries, e.Elapsed.Round(time.Millisecond), e.Err)
+	what := "could not be reached"
+	if IsTLSError(e.Err) {
+		what = "gave no secure connection"
+	}
+	return fmt.Sprintf("%s %s at %s after %d %s over %s: %v",
+		e.Platform, what, e.URL, e.Attempts, tries, e.Elapsed.Round(time.Millisecond), e.Err)
 }
 
 func (e *UnreachableError) Unwrap() error { return e.Err }
@@ -125,4 +129,31 @@ func OutcomeUnknown(err error) bool {
 		return apiErr.StatusCode >= 500
 	}
 	return false
+}
+
+// RefusedError is a platform's refusal of the credentials, remembered for the
+// rest of the run and given to every later call without asking again.
+type RefusedError struct {
+	Platform string
+	// Hint names what to correct (see Credentials).
+	Hint string
+	// Err is the platform's answer to the first try.
+	Err error
+}
+
+func (e *RefusedError) Error() string {
+	fix := "Correct the credentials"
+	if e.Hint != "" {
+		fix = "Correct " + e.Hint
+	}
+	return fmt.Sprintf("%s refused the credentials: %v. %s. They are not sent again in this run, so that an account with a lockout policy is not locked.",
+		e.Platform, e.Err, fix)
+}
+
+func (e *RefusedError) Unwrap() error { return e.Err }
+
+// IsRefused reports whether err is a refusal of the credentials.
+func IsRefused(err error) bool {
+	var re *RefusedError
+	return errors.As(err, &re)
 }

@@ -30,7 +30,7 @@ func (d *sqmeetingRecurring) Schema(_ context.Context, _ datasource.SchemaReques
 	attrs := sqmeetingmap.RecurringMeetingAttrs().DataSource()
 	attrs["id"] = schema.StringAttribute{
 		Required:    true,
-		Description: "The series' recurrence group ID (`recurrence_gid`), as a `conference_sqmeeting_recurring_meeting` resource's `id` or a listed occurrence's `recurrence_gid` give it.",
+		Description: "The series' recurrence group ID (`recurrence_gid`), such as a `conference_sqmeeting_recurring_meeting` resource's `id` or a listed occurrence's `recurrence_gid`.",
 		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
 	}
 	attrs["timezone"] = schema.StringAttribute{

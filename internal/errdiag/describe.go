@@ -31,6 +31,8 @@ func (op Operation) gerund() string {
 // Describe turns the error of a failed call into the summary and detail of
 // an error diagnostic, telling apart the cases a user acts on differently:
 //
+//   - the TLS handshake failed in a way no retry mends (TLSError): "PortSIP
+//     certificate is not trusted", with what to change;
 //   - the platform could not be reached (nothing was sent, so nothing
 //     changed): "PortSIP could not be reached", with the endpoint, how many
 //     tries and how long;
@@ -53,6 +55,7 @@ func Describe(err error, platform string, op Operation, object string) (summary,
 	var apiErr *client.APIError
 	var ambiguous *client.AmbiguousError
 	var lost *client.LostCreateError
+	var tlsErr *client.TLSError
 	switch {
 	// These two come first: they wrap what an unreachable platform or a
 	// timeout left, which would otherwise say that nothing changed.
@@ -64,6 +67,9 @@ func Describe(err error, platform string, op Operation, object string) (summary,
 		return fmt.Sprintf("%s %s may have been created", platform, object),
 			fmt.Sprintf("While %s %s: %v.\n\nLook for it in %s: import it if it is there (terraform import), "+
 				"or apply again to create it.", op.gerund(), object, err, platform)
+	case errors.As(err, &tlsErr):
+		return platform + " " + tlsErr.Problem,
+			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed.", op.gerund(), object, err)
 	case client.IsUnreachable(err):
 		return platform + " could not be reached",
 			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed. "+

@@ -74,3 +74,15 @@ func TestDescribeLostCreates(t *testing.T) {
 		t.Errorf("summary %q, detail %q", summary, detail)
 	}
 }
+
+// A handshake no retry mends says what is wrong with the certificate, and
+// that nothing was sent.
+func TestDescribeTLS(t *testing.T) {
+	err := &client.TLSError{Platform: "PortSIP", Problem: "certificate is not trusted",
+		Fix: "Set portsip.ca_cert_file.", Err: errors.New("x509: certificate signed by unknown authority")}
+	summary, detail := Describe(err, "PortSIP", Create, "conference room")
+	if summary != "PortSIP certificate is not trusted" || !strings.Contains(detail, "Set portsip.ca_cert_file.") ||
+		!strings.Contains(detail, "nothing changed") {
+		t.Errorf("summary %q, detail %q", summary, detail)
+	}
+}

@@ -82,7 +82,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		if !selected(pl) || len(types) == 0 {
 			continue
 		}
-		values, ok := pl.FromEnvironment()
+		resolved, ok := pl.FromEnvironment()
 		if !ok {
 			if len(opts.Platforms) > 0 {
 				errs = append(errs, fmt.Errorf("%s was chosen with -platform, but none of its environment variables is set: set %s", pl.Name, pl.RequirementText()))
@@ -91,11 +91,11 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			}
 			continue
 		}
-		if probs := pl.Problems(values); len(probs) > 0 {
-			errs = append(errs, fmt.Errorf("%s: %s: set %s", pl.Name, probs[0].Summary, pl.RequirementText()))
+		if probs := pl.Problems(resolved); len(probs) > 0 {
+			errs = append(errs, fmt.Errorf("%s: %s: %s", pl.Name, probs[0].Summary, probs[0].Detail))
 			continue
 		}
-		objs, err := list(ctx, mp, types, values, &opts, res)
+		objs, err := list(ctx, mp, types, resolved, &opts, res)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", pl.Name, err))
 			continue
@@ -121,8 +121,11 @@ func (r *Result) note(format string, args ...any) {
 }
 
 // list lists the objects of a platform's types, with one client.
-func list(ctx context.Context, mp *managed.Platform, types []*managed.Type, values platforms.Values, opts *Options, res *Result) ([]*Object, error) {
-	c, err := mp.Connect(values, opts.HTTP)
+func list(ctx context.Context, mp *managed.Platform, types []*managed.Type, r platforms.Resolution, opts *Options, res *Result) ([]*Object, error) {
+	hc := opts.HTTP
+	// conference-export lists each platform once per run.
+	hc.Credentials = client.NewRegistry().For(r)
+	c, err := mp.Connect(r.Values, hc)
 	if err != nil {
 		return nil, err
 	}

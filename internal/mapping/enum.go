@@ -3,8 +3,9 @@ package mapping
 import (
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // Enum is the values an attribute takes, in the order the documentation
@@ -21,8 +22,9 @@ func (e Enum[T]) Strings() []string {
 	return out
 }
 
-// Validator accepts the values and nothing else, and names them.
-func (e Enum[T]) Validator() validator.String { return stringvalidator.OneOf(e.Strings()...) }
+// Validator accepts the values and nothing else, names them, and tells a
+// value that differs in case only how to write it (validators.OneOf).
+func (e Enum[T]) Validator() validator.String { return validators.OneOf(e.Strings()...) }
 
 // Doc lists the values for a description: "`AUDIO` or `VIDEO`", or "one of
 // `A`, `B`, `C`" for more than two.

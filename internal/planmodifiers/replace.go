@@ -32,8 +32,16 @@ func WarnReplace(diags *diag.Diagnostics, p path.Path, reason string) {
 }
 
 // replace decides one RequiresReplaceIf: replace, with the reason, unless the
-// change is the adoption of a value an import could not read (unread.go).
-func replace(ctx context.Context, private privateGetter, p path.Path, priorNull bool, reason string, requiresReplace *bool, diags *diag.Diagnostics) {
+// change is the adoption of a value an import could not read (unread.go)
+// that nothing the import did read contradicts (check, when set).
+func replace(ctx context.Context, private privateGetter, p path.Path, priorNull bool, reason string, check func() string, requiresReplace *bool, diags *diag.Diagnostics) {
+	if priorNull && check != nil && Unread(ctx, private) {
+		if why := check(); why != "" {
+			*requiresReplace = true
+			WarnReplace(diags, p, why)
+			return
+		}
+	}
 	if adopted(ctx, private, p, priorNull, diags) {
 		return
 	}
@@ -47,35 +55,56 @@ func describe(reason string) string { return "Changing this value replaces the r
 // explaining reason in a warning.
 func RequiresReplaceBecause(reason string) planmodifier.String {
 	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
+	}, describe(reason), describe(reason))
+}
+
+// RequiresReplaceBecauseChecked is RequiresReplaceBecause for an argument an
+// import cannot read but can contradict: the first plan after an import
+// records the configured value only if check finds nothing the import read
+// that contradicts it, and replaces the resource, with check's reason, if it
+// does.
+func RequiresReplaceBecauseChecked(reason string, check Contradiction) planmodifier.String {
+	return stringplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.StringRequest, resp *stringplanmodifier.RequiresReplaceIfFuncResponse) {
+		why := func() string { return check(ctx, req.Path, req.State, req.Plan) }
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, why, &resp.RequiresReplace, &resp.Diagnostics)
+	}, describe(reason), describe(reason))
+}
+
+// BoolRequiresReplaceBecauseChecked is RequiresReplaceBecauseChecked for
+// booleans.
+func BoolRequiresReplaceBecauseChecked(reason string, check Contradiction) planmodifier.Bool {
+	return boolplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
+		why := func() string { return check(ctx, req.Path, req.State, req.Plan) }
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, why, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }
 
 // BoolRequiresReplaceBecause is RequiresReplaceBecause for booleans.
 func BoolRequiresReplaceBecause(reason string) planmodifier.Bool {
 	return boolplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.BoolRequest, resp *boolplanmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }
 
 // Int64RequiresReplaceBecause is RequiresReplaceBecause for integers.
 func Int64RequiresReplaceBecause(reason string) planmodifier.Int64 {
 	return int64planmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.Int64Request, resp *int64planmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }
 
 // SetRequiresReplaceBecause is RequiresReplaceBecause for sets.
 func SetRequiresReplaceBecause(reason string) planmodifier.Set {
 	return setplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }
 
 // ListRequiresReplaceBecause is RequiresReplaceBecause for lists.
 func ListRequiresReplaceBecause(reason string) planmodifier.List {
 	return listplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ListRequest, resp *listplanmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }
 
@@ -83,6 +112,6 @@ func ListRequiresReplaceBecause(reason string) planmodifier.List {
 // nested attributes and blocks).
 func ObjectRequiresReplaceBecause(reason string) planmodifier.Object {
 	return objectplanmodifier.RequiresReplaceIf(func(ctx context.Context, req planmodifier.ObjectRequest, resp *objectplanmodifier.RequiresReplaceIfFuncResponse) {
-		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, &resp.RequiresReplace, &resp.Diagnostics)
+		replace(ctx, req.Private, req.Path, req.StateValue.IsNull(), reason, nil, &resp.RequiresReplace, &resp.Diagnostics)
 	}, describe(reason), describe(reason))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -58,6 +59,45 @@ func TestRequiresReplaceBecause(t *testing.T) {
 				}
 			} else if len(resp.Diagnostics) != 0 {
 				t.Fatalf("unexpected diagnostics %v", resp.Diagnostics)
+			}
+		})
+	}
+}
+
+// marked is private state with MarkUnread's mark, or without.
+type marked bool
+
+func (m marked) GetKey(context.Context, string) ([]byte, diag.Diagnostics) {
+	if m {
+		return []byte("true"), nil
+	}
+	return nil, nil
+}
+
+// The first plan after an import records a value from null unless the
+// check finds it contradicted: then it replaces, with the check's reason.
+func TestReplaceChecked(t *testing.T) {
+	const reason, why = "no update API", `prefix = "b-" contradicts room_name "/a-1"`
+	for _, tc := range []struct {
+		name        string
+		mark        marked
+		priorNull   bool
+		check       func() string
+		wantReplace bool
+		want        string
+	}{
+		{"imported, agreeing", true, true, func() string { return "" }, false, "is recorded as configured"},
+		{"imported, contradicted", true, true, func() string { return why }, true, why},
+		{"imported, unchecked", true, true, nil, false, "is recorded as configured"},
+		{"not imported", false, true, func() string { t.Error("checked without an import"); return why }, true, reason},
+		{"recorded before", true, false, func() string { t.Error("checked a value the state has"); return why }, true, reason},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var diags diag.Diagnostics
+			var replaced bool
+			replace(context.Background(), tc.mark, path.Root("prefix"), tc.priorNull, reason, tc.check, &replaced, &diags)
+			if replaced != tc.wantReplace || diags.WarningsCount() != 1 || !strings.Contains(diags[0].Summary()+diags[0].Detail(), tc.want) {
+				t.Fatalf("replace %v, diagnostics %v; want replace %v and one warning with %q", replaced, diags, tc.wantReplace, tc.want)
 			}
 		})
 	}

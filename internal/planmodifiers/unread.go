@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
 
 // Some APIs take arguments on create and never return them (Whereby's
@@ -16,7 +17,10 @@ import (
 // RequiresReplaceBecause modifiers plan a change from null as an update in
 // place with a warning, and the resource's Update records the configured
 // values without calling the API and clears the mark (ClearUnread). From then
-// on, a change replaces the object as usual.
+// on, a change replaces the object as usual. What the import did read may
+// still contradict a configured value (a name made from a prefix shows the
+// prefix): the Checked modifiers replace the object then, saying which value
+// contradicts which (Contradiction).
 
 // unreadKey is the private state key of the mark. Its value is JSON, as
 // private state requires.
@@ -44,8 +48,14 @@ func ClearUnread(ctx context.Context, p privateSetter) diag.Diagnostics {
 	return p.SetKey(ctx, unreadKey, nil)
 }
 
-// unread reports whether p carries MarkUnread's mark.
-func unread(ctx context.Context, p privateGetter) bool {
+// Contradiction says why the object an import read cannot have been created
+// with the planned value at p, naming both values; "" when nothing it read
+// contradicts it. state is what the import read.
+type Contradiction func(ctx context.Context, p path.Path, state tfsdk.State, plan tfsdk.Plan) string
+
+// Unread reports whether p carries MarkUnread's mark: this is the first plan
+// after an import.
+func Unread(ctx context.Context, p privateGetter) bool {
 	v, _ := p.GetKey(ctx, unreadKey)
 	return len(v) > 0
 }
@@ -54,7 +64,7 @@ func unread(ctx context.Context, p privateGetter) bool {
 // plan after an import that could not read it, and then warns that the
 // configured value is taken on trust.
 func adopted(ctx context.Context, private privateGetter, p path.Path, priorNull bool, diags *diag.Diagnostics) bool {
-	if !priorNull || !unread(ctx, private) {
+	if !priorNull || !Unread(ctx, private) {
 		return false
 	}
 	diags.AddAttributeWarning(p, p.String()+" is recorded as configured",

@@ -7,13 +7,14 @@ var LinePlanet = Platform{
 	Block:       "line_planet",
 	FlagPrefix:  "line",
 	Description: "LINE Planet server API v2 connection.",
-	Settings: []Setting{
+	APIPath:     "/tas/v2",
+	Settings: append([]Setting{
 		{Attr: "endpoint", Env: "LINE_PLANET_ENDPOINT", Endpoint: true,
 			Description: "Base URL of the LINE Planet API without `/tas/v2`."},
-		{Attr: "api_key", Env: "LINE_PLANET_API_KEY", Secret: true, Emulator: "emulator-key", Label: "API key",
+		{Attr: "api_key", Env: "LINE_PLANET_API_KEY", Secret: true, Credential: true, Emulator: "emulator-key", Label: "API key",
 			Description: "The API key."},
-		{Attr: "api_secret", Env: "LINE_PLANET_API_SECRET", Secret: true, Emulator: "emulator-secret", Label: "API secret",
+		{Attr: "api_secret", Env: "LINE_PLANET_API_SECRET", Secret: true, Credential: true, Emulator: "emulator-secret", Label: "API secret",
 			Description: "The API secret."},
-	},
+	}, caSettings("LINE_PLANET_CA_CERT_FILE", "LINE_PLANET_CA_CERT_PEM")...),
 	Requires: [][][]string{{{"endpoint"}}, {{"api_key"}}, {{"api_secret"}}},
 }

@@ -30,6 +30,10 @@ type Setting struct {
 	Label string
 	// Secret values are Sensitive in the schema and redacted in logs.
 	Secret bool
+	// Credential settings say who the provider acts as. They resolve as one
+	// set (see Platform.Resolve), and name what to fix when the platform
+	// refuses them.
+	Credential bool
 	// Endpoint marks the base URL: validated as an http(s) URL, and pointed at
 	// the emulator by the test harness.
 	Endpoint bool
@@ -67,7 +71,10 @@ type Platform struct {
 	// credentials (-<prefix>-<attr>) and their environment variables
 	// (EMULATOR_<PREFIX>_<ATTR>).
 	FlagPrefix string
-	Settings   []Setting
+	// APIPath is what the client appends to the endpoint to reach the API:
+	// "/api". An endpoint that ends in it is read without it (CheckEndpoint).
+	APIPath  string
+	Settings []Setting
 	// Requires lists what a usable configuration needs. Each entry is a set of
 	// alternatives; an alternative is satisfied when all of its attributes have
 	// a value. {{"endpoint"}} needs the endpoint; {{"token"}, {"username",
@@ -148,84 +155,161 @@ func (p *Platform) InEnvironment() bool {
 	return false
 }
 
-// Resolve gives every setting its value: the block's (set holds the
-// attributes the block sets), else the environment's, else the declared
-// default. The provider passes its block; conference-export, which has no
-// block, passes nil.
-func (p *Platform) Resolve(set Values) Values {
-	values := make(Values, len(p.Settings))
+// Resolve gives every setting its value. Credentials are one set, taken from
+// one place: when the block (set holds the attributes the block sets) sets any
+// of them, none comes from the environment, so that an alias that signs in as
+// its own user never borrows a token or a password from the environment. Every
+// other setting falls back on its own: the block's value, else the
+// environment's, else the declared default. The provider passes its block;
+// conference-export, which has no block, passes nil.
+func (p *Platform) Resolve(set Values) Resolution {
+	r := Resolution{Platform: p, Values: make(Values, len(p.Settings)), From: map[string]Source{}}
 	for _, s := range p.Settings {
-		if v, ok := set[s.Attr]; ok {
-			values[s.Attr] = v
-		} else if env := os.Getenv(s.Env); env != "" {
-			values[s.Attr] = env
-		} else {
-			values[s.Attr] = s.Default
+		if _, ok := set[s.Attr]; ok && s.Credential {
+			r.BlockCredentials = true
 		}
 	}
-	return values
+	for _, s := range p.Settings {
+		env := os.Getenv(s.Env)
+		switch v, ok := set[s.Attr]; {
+		case ok:
+			r.Values[s.Attr], r.From[s.Attr] = v, FromBlock
+		case env != "" && s.Credential && r.BlockCredentials:
+			r.Ignored = append(r.Ignored, s.Env)
+		case env != "":
+			r.Values[s.Attr], r.From[s.Attr] = env, FromEnvironment
+		case s.Default != "":
+			r.Values[s.Attr], r.From[s.Attr] = s.Default, FromDefault
+		}
+	}
+	return r
 }
 
 // FromEnvironment is the platform's settings as the provider resolves them
 // without a block: the environment, then the defaults. ok is false when none
 // of the platform's variables is set, and the platform is not in use.
-func (p *Platform) FromEnvironment() (v Values, ok bool) {
+func (p *Platform) FromEnvironment() (r Resolution, ok bool) {
 	if !p.InEnvironment() {
-		return nil, false
+		return Resolution{}, false
 	}
 	return p.Resolve(nil), true
 }
 
 // Problem is one unmet requirement of a configuration.
 type Problem struct {
-	// Attr is the attribute the message is attached to.
-	Attr    string
 	Summary string
 	Detail  string
 }
 
-// Problems reports, for values resolved from the block and the environment,
-// each requirement that no alternative satisfies.
-func (p *Platform) Problems(v Values) []Problem {
-	var out []Problem
+// Problems reports each requirement of the resolved settings that no
+// alternative satisfies, and settings of one source that conflict (a token and
+// a username in the environment). Each message names, for what is missing,
+// the block attribute and the environment variable that can set it, and says
+// where the values that are set came from.
+func (p *Platform) Problems(r Resolution) []Problem {
+	out := p.conflicts(r)
 	for _, req := range p.Requires {
-		if p.satisfied(req, v) {
+		if p.satisfied(req, r.Values) {
 			continue
 		}
 		alts := make([]string, 0, len(req))
-		envs := make([]string, 0, len(req))
-		// The message is attached to the first missing attribute of the
-		// alternative the user started on (with a username and no password,
-		// the password), else of the first alternative.
-		var first string
-		started := false
+		// The message is about the alternative the user started on (with a
+		// username and no password, the password), else all of them.
+		var started []string
 		for _, alt := range req {
 			labels := make([]string, 0, len(alt))
-			names := make([]string, 0, len(alt))
 			var missing []string
 			for _, a := range alt {
-				if v[a] == "" {
+				labels = append(labels, p.Setting(a).label())
+				if r.Values[a] == "" {
 					missing = append(missing, a)
 				}
 			}
-			if begun := len(missing) < len(alt); first == "" || (begun && !started) {
-				first, started = missing[0], begun
-			}
-			for _, a := range alt {
-				labels = append(labels, p.Setting(a).label())
-				names = append(names, p.Setting(a).Env)
-			}
 			alts = append(alts, joinAnd(labels))
-			envs = append(envs, joinAnd(names))
+			if len(missing) < len(alt) && started == nil {
+				started = missing
+			}
+		}
+		var what, how string
+		if started != nil {
+			what, how = p.labels(started), p.howToSet(r, started)
+		} else {
+			ways := make([]string, 0, len(req))
+			for _, alt := range req {
+				ways = append(ways, p.howToSet(r, alt))
+			}
+			what, how = strings.Join(alts, ", or "), strings.Join(ways, ", or ")
+		}
+		verb := "is"
+		if len(started) > 1 {
+			verb = "are"
 		}
 		out = append(out, Problem{
-			Attr:    first,
 			Summary: fmt.Sprintf("Missing %s %s", p.Name, strings.Join(alts, ", or ")),
-			Detail: fmt.Sprintf("The %s block needs %s, or the environment variable%s %s.",
-				p.Block, p.attrText(req), plural(req), strings.Join(envs, ", or ")),
+			Detail:  fmt.Sprintf("The %s %s %s missing: set %s.%s", p.Name, what, verb, how, r.origins()),
 		})
 	}
 	return out
+}
+
+// conflicts reports settings that the same source sets together although
+// they exclude each other. The block's are refused by its schema; the
+// environment's are found here.
+func (p *Platform) conflicts(r Resolution) []Problem {
+	var out []Problem
+	for _, s := range p.Settings {
+		if r.From[s.Attr] != FromEnvironment {
+			continue
+		}
+		for _, other := range s.ConflictsWith {
+			if r.From[other] != FromEnvironment {
+				continue
+			}
+			o := p.Setting(other)
+			out = append(out, Problem{
+				Summary: fmt.Sprintf("Conflicting %s credentials in the environment", p.Name),
+				Detail: fmt.Sprintf("%s and %s are both set in the environment, and the provider does not choose between them: "+
+					"unset one of them, or set the credentials in the %s block (%s.%s, or %s.%s), whose credentials replace all of the environment's.",
+					s.Env, o.Env, p.Block, p.Block, s.Attr, p.Block, o.Attr),
+			})
+		}
+	}
+	return out
+}
+
+// howToSet says how to give attrs a value: "portsip.username and
+// portsip.password or PORTSIP_USERNAME and PORTSIP_PASSWORD". A credential of
+// a platform whose block sets credentials can only come from the block.
+func (p *Platform) howToSet(r Resolution, attrs []string) string {
+	names := make([]string, 0, len(attrs))
+	envs := make([]string, 0, len(attrs))
+	blockOnly := false
+	for _, a := range attrs {
+		s := p.Setting(a)
+		names = append(names, p.Block+"."+a)
+		envs = append(envs, s.Env)
+		blockOnly = blockOnly || (s.Credential && r.BlockCredentials)
+	}
+	if blockOnly {
+		return fmt.Sprintf("%s (the %s block sets credentials, so %s from the environment %s not used)",
+			joinAnd(names), p.Block, joinAnd(envs), isAre(len(envs)))
+	}
+	return joinAnd(names) + " or " + joinAnd(envs)
+}
+
+func (p *Platform) labels(attrs []string) string {
+	out := make([]string, 0, len(attrs))
+	for _, a := range attrs {
+		out = append(out, p.Setting(a).label())
+	}
+	return joinAnd(out)
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
 }
 
 func (p *Platform) satisfied(req [][]string, v Values) bool {
@@ -242,27 +326,6 @@ func (p *Platform) satisfied(req [][]string, v Values) bool {
 		}
 	}
 	return false
-}
-
-// attrText is a requirement in terms of block attributes: "portsip.token, or
-// portsip.username and portsip.password".
-func (p *Platform) attrText(req [][]string) string {
-	alts := make([]string, 0, len(req))
-	for _, alt := range req {
-		names := make([]string, 0, len(alt))
-		for _, a := range alt {
-			names = append(names, p.Block+"."+a)
-		}
-		alts = append(alts, joinAnd(names))
-	}
-	return strings.Join(alts, ", or ")
-}
-
-func plural(req [][]string) string {
-	if len(req) == 1 && len(req[0]) == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // RequirementText describes in words what the environment must set for the
@@ -292,17 +355,20 @@ func (p *Platform) RequirementText() string {
 // Markdown.
 func EnvTable() string {
 	var b strings.Builder
-	b.WriteString("| block | attribute | environment variable | secret |\n|---|---|---|---|\n")
+	b.WriteString("| block | attribute | environment variable | credential | secret |\n|---|---|---|---|---|\n")
 	for _, p := range All {
 		for _, s := range p.Settings {
-			secret := ""
-			if s.Secret {
-				secret = "yes"
-			}
-			fmt.Fprintf(&b, "| `%s` | `%s` | `%s` | %s |\n", p.Block, s.Attr, s.Env, secret)
+			fmt.Fprintf(&b, "| `%s` | `%s` | `%s` | %s | %s |\n", p.Block, s.Attr, s.Env, yes(s.Credential), yes(s.Secret))
 		}
 	}
 	return b.String()
+}
+
+func yes(b bool) string {
+	if b {
+		return "yes"
+	}
+	return ""
 }
 
 func joinAnd(items []string) string {

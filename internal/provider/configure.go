@@ -48,27 +48,37 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 		}
 	}
 	httpCfg.InsecureSkipVerify = cfg.InsecureSkipVerify.ValueBool()
+	httpCfg.CA = providerCA(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	if p.adjustHTTP != nil {
 		p.adjustHTTP(&httpCfg)
 	}
 
+	// A platform's problems (a value missing, a variable malformed) are
+	// kept, not reported: they fail only the resources and data sources
+	// that use the platform (providerdata.Client), so that a half-set
+	// environment of a platform the configuration does not use harms
+	// nothing.
 	clients := map[string]any{}
+	problems := map[string][]platforms.Problem{}
 	for _, c := range connectors {
 		var block types.Object
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(c.platform.Block), &block)...)
-		values, configured := resolve(c.platform, block, &resp.Diagnostics)
+		resolved, configured := resolve(c.platform, block, &resp.Diagnostics)
 		if !configured {
 			continue
 		}
-		for _, prob := range c.platform.Problems(values) {
-			resp.Diagnostics.AddAttributeError(path.Root(c.platform.Block).AtName(prob.Attr), prob.Summary, prob.Detail)
-		}
-		if resp.Diagnostics.HasError() {
+		if probs := c.platform.Problems(resolved); len(probs) > 0 {
+			problems[c.platform.Key] = probs
 			continue
 		}
-		cl, err := c.connect(values, httpCfg)
+		hc := httpCfg
+		hc.Credentials = p.credentials.For(resolved)
+		cl, err := c.connect(resolved.Values, hc)
 		if err != nil {
-			resp.Diagnostics.AddAttributeError(path.Root(c.platform.Block), "Invalid "+c.platform.Name+" configuration", err.Error())
+			problems[c.platform.Key] = []platforms.Problem{{Summary: "Invalid " + c.platform.Name + " configuration", Detail: err.Error()}}
 			continue
 		}
 		clients[c.platform.Key] = cl
@@ -76,7 +86,7 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	data := providerdata.New(clients)
+	data := providerdata.New(clients, problems)
 	resp.ResourceData = data
 	resp.DataSourceData = data
 }
@@ -99,14 +109,15 @@ func stringOf(v attr.Value) basetypes.StringValue {
 }
 
 // resolve reads a platform block's values: the configuration wins, then the
-// environment, then the declared default (platforms.Platform.Resolve). A
+// environment, then the declared default, with the credentials taken as one
+// set from one place (platforms.Platform.Resolve). A
 // platform counts as configured when its block is present or one of its
 // environment variables is set (Whereby, whose endpoint has a default, is used
 // with WHEREBY_API_KEY alone).
-func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics) (platforms.Values, bool) {
+func resolve(pl *platforms.Platform, block types.Object, diags *diag.Diagnostics) (platforms.Resolution, bool) {
 	present := !block.IsNull() && !block.IsUnknown()
 	if !present && !pl.InEnvironment() {
-		return nil, false
+		return platforms.Resolution{}, false
 	}
 	var attrs map[string]attr.Value
 	if present {

@@ -25,6 +25,9 @@ type conferenceProvider struct {
 	// adjustHTTP, when set, changes the clients' HTTP settings once the
 	// provider block's are applied.
 	adjustHTTP func(*client.Config)
+	// credentials remembers refused and checked credentials for the
+	// provider's lifetime: its plugin process's (client.Registry).
+	credentials *client.Registry
 }
 
 // New returns a constructor for the provider, as providerserver.Serve wants.
@@ -37,7 +40,7 @@ func New(version string) func() provider.Provider { return NewWithHTTP(version, 
 // configuration.
 func NewWithHTTP(version string, adjust func(*client.Config)) func() provider.Provider {
 	return func() provider.Provider {
-		return &conferenceProvider{version: version, adjustHTTP: adjust}
+		return &conferenceProvider{version: version, adjustHTTP: adjust, credentials: client.NewRegistry()}
 	}
 }
 

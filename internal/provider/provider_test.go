@@ -2,6 +2,7 @@ package provider_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -79,7 +80,7 @@ provider "conference" {
     password = "not-the-password"
   }
 }` + room,
-			ExpectError: regexp.MustCompile(`(?s)signing in to PortSIP as "admin".*UNAUTHORIZED.*HTTP 401`),
+			ExpectError: regexp.MustCompile(`(?s)PortSIP refused the credentials: UNAUTHORIZED.*HTTP 401.*portsip\.password`),
 		}},
 	})
 }
@@ -104,7 +105,7 @@ func TestAccProvider_configurationErrors(t *testing.T) {
     endpoint = "pbx.example.com"
     token    = "t"
   }
-}`, `endpoint must be an absolute http:// or https:// URL`},
+}`, `(?s)The PortSIP endpoint "pbx.example.com" has no scheme.*portsip.endpoint or PORTSIP_ENDPOINT`},
 		{`provider "conference" {
   portsip {
     endpoint = "https://pbx.example.com"
@@ -123,11 +124,19 @@ func TestAccProvider_configurationErrors(t *testing.T) {
     endpoint = "https://planet.example.com"
     api_key  = "k"
   }
+}
+resource "conference_line_meeting_id" "m" {
+  room_service_id = "ex-service"
+  room_id         = "ex-room"
 }`, `(?s)Missing LINE Planet API secret.*LINE_PLANET_API_SECRET`},
 	}
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
-		steps = append(steps, resource.TestStep{Config: c.cfg + room, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)})
+		cfg := c.cfg
+		if !strings.Contains(cfg, "resource") {
+			cfg += room
+		}
+		steps = append(steps, resource.TestStep{Config: cfg, PlanOnly: true, ExpectError: regexp.MustCompile(c.want)})
 	}
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

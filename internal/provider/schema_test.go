@@ -5,11 +5,9 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	pschema "github.com/hashicorp/terraform-plugin-framework/provider/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	rschema "github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
@@ -81,21 +79,10 @@ func TestEverySchemaAttributeIsDescribedAndSecretsAreSensitive(t *testing.T) {
 			func(pschema.Attribute) map[string]pschema.Attribute { return nil })
 	}
 
-	for _, newRes := range p.Resources(ctx) {
-		r := newRes()
-		var md resource.MetadataResponse
-		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: TypeName}, &md)
-		var sr resource.SchemaResponse
-		r.Schema(ctx, resource.SchemaRequest{}, &sr)
-		checkSchema(t, md.TypeName, sr.Schema.Description, sr.Schema.Attributes, resourceChildren)
-	}
-
-	for _, newDS := range p.DataSources(ctx) {
-		d := newDS()
-		var md datasource.MetadataResponse
-		d.Metadata(ctx, datasource.MetadataRequest{ProviderTypeName: TypeName}, &md)
-		var sr datasource.SchemaResponse
-		d.Schema(ctx, datasource.SchemaRequest{}, &sr)
-		checkSchema(t, md.TypeName, sr.Schema.Description, sr.Schema.Attributes, dataSourceChildren)
-	}
+	eachResourceSchema(ctx, p, func(typeName string, s rschema.Schema) {
+		checkSchema(t, typeName, s.Description, s.Attributes, resourceChildren)
+	})
+	eachDataSourceSchema(ctx, p, func(typeName string, s dschema.Schema) {
+		checkSchema(t, typeName, s.Description, s.Attributes, dataSourceChildren)
+	})
 }

@@ -11,19 +11,27 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// Data holds a client for each platform the provider configured, by platform
-// key.
+// Data holds a client for each platform the provider configured, and what
+// is wrong with each platform it could not, by platform key.
 type Data struct {
-	clients map[string]any
+	clients  map[string]any
+	problems map[string][]platforms.Problem
 }
 
-// New returns Data holding clients by platform key.
-func New(clients map[string]any) *Data { return &Data{clients: clients} }
+// New returns Data holding clients, and the problems of the platforms that
+// have none, by platform key.
+func New(clients map[string]any, problems map[string][]platforms.Problem) *Data {
+	return &Data{clients: clients, problems: problems}
+}
 
-// Client returns the client of platform p, or adds an error naming the block
-// and environment variables that configure it. providerData nil (the provider
-// is not configured yet, as during validation) returns the zero value without
-// an error.
+// Client returns the client of platform p, or adds errors saying what its
+// configuration lacks: the problems Configure found, which name the block
+// attribute and the environment variable of each missing value, or, for a
+// platform with nothing set, the block and the variables that configure it.
+// A platform's problems are reported here, by the resources and data sources
+// that use it, and never fail a configuration that does not. providerData
+// nil (the provider is not configured yet, as during validation) returns the
+// zero value without an error.
 func Client[T any](providerData any, p *platforms.Platform, diags *diag.Diagnostics) T {
 	var zero T
 	if providerData == nil {
@@ -33,6 +41,12 @@ func Client[T any](providerData any, p *platforms.Platform, diags *diag.Diagnost
 	if !ok {
 		diags.AddError("Unexpected provider data",
 			fmt.Sprintf("Expected *providerdata.Data, got %T. This is a bug in the provider; please report it.", providerData))
+		return zero
+	}
+	if probs := d.problems[p.Key]; len(probs) > 0 {
+		for _, prob := range probs {
+			diags.AddError(prob.Summary, prob.Detail)
+		}
 		return zero
 	}
 	c, found := d.clients[p.Key]

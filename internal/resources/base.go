@@ -32,7 +32,8 @@ type Kind struct {
 	// ImportID is how its import ID reads.
 	ImportID mapping.ImportID
 	// Key is its natural key, in words: what a create whose answer was lost
-	// looks the object up by (client.Adopt).
+	// looks the object up by (client.Adopt). The guide "Coming through a bad
+	// network" tables it for users.
 	Key string
 }
 
@@ -83,7 +84,34 @@ func (b *base[C, M, P]) Configure(_ context.Context, req resource.ConfigureReque
 func (b *base[C, M, P]) schema(ctx context.Context, attrs mapping.Attrs, description, object string) schema.Schema {
 	a := attrs.Resource()
 	a["timeouts"] = timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
-	return schema.Schema{Description: description + reconciliation(object, b.kind.Key), Attributes: a}
+	return schema.Schema{Description: description + reconciliation(object), Attributes: a}
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+// A resource with a ModifyPlan of its own defers checkCredentials first.
+func (b *base[C, M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	b.checkCredentials(ctx, req, &resp.Diagnostics)
+}
+
+// checkCredentials proves the platform's credentials for a planned create
+// or update (providerdata.CheckCredentials), with the client's check.
+func (b *base[C, M, P]) checkCredentials(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	c, ok := any(b.client).(interface{ CheckCredentials(context.Context) error })
+	if !ok {
+		return
+	}
+	providerdata.CheckCredentials(ctx, req, diags, c.CheckCredentials)
+}
+
+// privateGetter is the resource's private state, as a read sees it.
+type privateGetter interface {
+	GetKey(ctx context.Context, key string) ([]byte, diag.Diagnostics)
+}
+
+// readsPrivate is a model whose refresh depends on the resource's private
+// state (conference_whereby_meeting: an import's first reads).
+type readsPrivate interface {
+	beforeRead(ctx context.Context, private privateGetter)
 }
 
 // validating is a model that checks its configuration beyond what the
@@ -113,6 +141,9 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	if r, ok := any(m).(readsPrivate); ok {
+		r.beforeRead(ctx, req.Private)
 	}
 	err := m.get(ctx, b.client, &resp.Diagnostics)
 	if client.IsNotFound(err) {

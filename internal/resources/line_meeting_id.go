@@ -13,6 +13,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
@@ -65,10 +66,12 @@ func (m *lineMeetingIDModel) remove(ctx context.Context, c *lineplanet.Client, d
 
 func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, linemap.RoomMeetingIDAttrs(), "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. "+
+		"Changing `room_service_id` or `room_id` replaces it, and so does changing `type`, except from S to R ("+linemap.TypeRule+"); "+
+		"the other arguments update in place. "+
 		"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; "+
 		"for the same reason, do not use `create_before_destroy` with this resource. "+
 		"A meeting ID expires (type I after 1 day, S after 30 days, R after 365 days); an expired one disappears from LINE Planet, "+
-		"and the next plan creates a new one. "+linemap.TypeRule+"; every other type change replaces the meeting ID. ",
+		"and the next plan creates a new one. ",
 		"meeting ID")
 }
 
@@ -77,6 +80,26 @@ func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, re
 // expireAt to update time + 365 days). Every other update keeps it, through
 // UseStateForUnknown.
 func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, func(ctx context.Context) error {
+		// The API's one call without side effects lists a room's meetings.
+		var svc, room types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_service_id"), &svc)...)
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &room)...)
+		if svc.ValueString() == "" || room.ValueString() == "" {
+			return nil
+		}
+		return r.client.CheckCredentials(ctx, svc.ValueString(), room.ValueString())
+	})
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, func(ctx context.Context) error {
+		// The API's one call without side effects lists a room's meetings.
+		var svc, room types.String
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_service_id"), &svc)...)
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &room)...)
+		if svc.ValueString() == "" || room.ValueString() == "" {
+			return nil
+		}
+		return r.client.CheckCredentials(ctx, svc.ValueString(), room.ValueString())
+	})
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

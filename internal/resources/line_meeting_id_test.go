@@ -392,8 +392,8 @@ func TestAccLineMeetingID_planTimeErrors(t *testing.T) {
 			step(`passcode = "12345a"`, `(?s)passcode.*not a digit`),
 			step(fmt.Sprintf(`title = %q`, title128+"a"), `(?s)title.*must be at most 128 UTF-16 code units long; it has 129`),
 			step(fmt.Sprintf(`data = %q`, strings.Repeat("😀", 512)+"a"), `(?s)data.*at most 1024 UTF-16 code units`),
-			step(`type = "X"`, `(?s)type.*value must be one of.*"I".*"S".*"R"`),
-			step(`type = "s"`, `(?s)type.*value must be one of`),
+			step(`type = "X"`, `type must be one of "I", "S" or "R"; got "X".`),
+			step(`type = "s"`, `type must be written "S", not "s": the values are case-sensitive. The allowed values are "I", "S" or "R".`),
 			{
 				Config: emu.Config(`
 resource "conference_line_meeting_id" "test" {

@@ -10,6 +10,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -36,12 +37,17 @@ func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *
 }
 
 func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, portsipmap.MeetingAttrs(), "A PortSIP PBX user's meeting (`/user/meetings`): an audio or video conference that belongs to the user who creates it, "+
-		"on an extension the PBX assigns. The PBX shows a user's meetings to that user alone, so the meeting belongs to the user the provider "+
-		"configuration signs in as: manage each user's meetings with a provider alias that signs in as that user, and set `provider` on the resource. "+
-		"`mode` cannot change in place; changing it replaces the meeting. "+
-		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO meetings. ",
+	resp.Schema = r.schema(ctx, portsipmap.MeetingAttrs(), "A PortSIP PBX user's meeting: an audio or video conference, on an extension the PBX assigns, that belongs to the user who creates it. "+
+		"Changing `mode` replaces the meeting, since the PBX cannot update it; the other arguments update in place. "+
+		"The PBX shows a user's meetings to that user alone, so a meeting belongs to the user the provider configuration signs in as: "+
+		"manage each user's meetings through a provider alias that signs in as that user, selected with `provider` on the resource. "+
+		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO meetings. ",
 		"meeting")
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+func (r *portsipMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

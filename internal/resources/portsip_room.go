@@ -9,6 +9,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
@@ -35,9 +36,14 @@ func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *dia
 
 func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, portsipmap.RoomAttrs(), "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. "+
-		"`mode`, `extension_number` and `enable_recording` cannot change in place; changing them replaces the room. "+
-		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode and are rejected at plan time for AUDIO rooms. ",
+		"Changing `mode`, `extension_number` or `enable_recording` replaces the room, since the PBX cannot update them; the other arguments update in place. "+
+		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO rooms. ",
 		"room")
+}
+
+// ModifyPlan makes wrong credentials fail the plan of a create or an update.
+func (r *portsipRoom) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

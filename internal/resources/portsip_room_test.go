@@ -329,10 +329,13 @@ resource "conference_portsip_room" "test" {
 	cases := []struct{ body, want string }{
 		{"mode = \"AUDIO\"\nheight = 720", `height is only valid when mode is "VIDEO"`},
 		{"mode = \"AUDIO\"\nlayout = \"LAYOUT4\"", `layout is only valid when mode is "VIDEO"`},
-		{"mode = \"VIDEO\"\nlayout = \"LAYOUT5\"", `(?s)layout.*value must be one of:.*LAYOUT0`},
+		{"mode = \"VIDEO\"\nlayout = \"LAYOUT5\"", `(?s)layout\s+must\s+be\s+one\s+of\s+"LAYOUT0",\s+"LAYOUT1".*got\s+"LAYOUT5"`},
 		{"mode = \"VIDEO\"\nheight = 100", `(?s)height.*must be between 144 and 1920`},
 		{"mode = \"VIDEO\"\nframerate = 60", `(?s)framerate.*must be between 5 and 30`},
-		{"mode = \"video\"", `(?s)mode.*value must be one of:.*"AUDIO".*"VIDEO"`},
+		{"mode = \"video\"", `(?s)mode\s+must\s+be\s+written\s+"VIDEO",\s+not\s+"video"`},
+		// An enum in the wrong case is told how to write it, with the values.
+		{"mode = \"audio\"", `(?s)mode\s+must\s+be\s+written\s+"AUDIO",\s+not\s+"audio":\s+the\s+values\s+are\s+case-sensitive.\s+The\s+allowed\s+values\s+are\s+"AUDIO"\s+or\s+"VIDEO"`},
+		{"mode = \"AUDIO\"\nscheduled_start_at = \"2027-02-30T09:00:00Z\"", `(?s)scheduled_start_at\s+must\s+be\s+a\s+time\s+that\s+exists;\s+2027-02-30\s+does\s+not\s+exist:\s+February\s+2027\s+has\s+28\s+days`},
 		{"mode = \"AUDIO\"\nroom_pin = \"12a4\"", `room_pin must be 3 to 6 digits`},
 		{"mode = \"AUDIO\"\nadmin_pin = \"12\"", `admin_pin must be 3 to 6 digits`},
 		{"mode = \"AUDIO\"\ncapacity = 201", `(?s)capacity.*must be between 1 and 200`},

@@ -37,7 +37,8 @@ func (m *portsipServerModel) remove(ctx context.Context, c *portsip.Client, _ *d
 
 func (r *portsipServer) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, portsipmap.ServerAttrs(), "A PortSIP PBX conference server: a media server that hosts conference rooms. "+
-		"`name`, `ipv4` and `ipv6` cannot change in place; changing them replaces the server. At least one of `ipv4` and `ipv6` is required. ",
+		"Changing `name`, `ipv4` or `ipv6` replaces the server, since the PBX cannot update them; the other arguments update in place. "+
+		"At least one of `ipv4` and `ipv6` is required. ",
 		"server")
 }
 

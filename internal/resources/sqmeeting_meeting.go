@@ -12,6 +12,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -50,10 +51,11 @@ func (m *sqmeetingMeetingModel) remove(ctx context.Context, c *sqmeeting.Client,
 }
 
 func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, sqmeetingmap.MeetingAttrs(), "An SQMeeting (FRTC) meeting: a reservation meeting scheduled from `start_time` to `end_time`, "+
-		"or an instant meeting that starts when it is created. It belongs to the user the provider signs in as. "+
-		"SQMeeting cannot update an instant meeting, so every change of one replaces it, and so does a change of `type`; "+
-		"the plan says why. For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. ",
+	resp.Schema = r.schema(ctx, sqmeetingmap.MeetingAttrs(), "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, "+
+		"or an instant meeting that starts when it is created. "+
+		"Changing `type` replaces the meeting, and so does any change of an instant meeting, which SQMeeting cannot update; "+
+		"a reservation meeting's other arguments update in place. The plan says why a meeting is replaced. "+
+		"For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. ",
 		"meeting")
 }
 
@@ -62,6 +64,8 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 // the state tells apart from a new meeting's), and plans what the server
 // changes besides the arguments (Meeting.Plan).
 func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
+	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.Plan.Raw.IsNull() {
 		return
 	}

@@ -341,12 +341,12 @@ func TestAccSQMeetingMeeting_planTimeErrors(t *testing.T) {
 		{append([]string{`type = "instant"`, `name = "Now"`}, times...), `An instant meeting starts when it is created and takes no times`},
 		{[]string{`name = "Backwards"`, `start_time = "2030-05-01T09:00:00Z"`, `end_time = "2030-05-01T10:00:00+02:00"`}, `end_time (2030-05-01T10:00:00+02:00) must be after start_time`},
 		{append([]string{`name = "Bad time"`}, `start_time = "2030-05-01 08:00"`, `end_time = "2030-05-01T09:00:00Z"`), `must be an RFC 3339 time`},
-		{append([]string{`type = "recurrence"`, `name = "x"`}, times...), `value must be one of: ["instant" "reservation"]`},
+		{append([]string{`type = "recurrence"`, `name = "x"`}, times...), `type must be one of "instant" or "reservation"; got "recurrence".`},
 		{append([]string{`name = "` + strings.Repeat("会", 49) + `"`}, times...), `must be 1 to 48 characters; it has 49`},
 		{append([]string{`name = "   "`}, times...), `must not be only white space`},
-		{append([]string{`name = "x"`, `call_rate_type = "1M"`}, times...), `"128K" "512K"`},
+		{append([]string{`name = "x"`, `call_rate_type = "1M"`}, times...), `call_rate_type must be one of "128K", "512K", "1024K"`},
 		{append([]string{`name = "x"`, `time_to_join = 1441`}, times...), `time_to_join value must be between -1 and 1440`},
-		{append([]string{`name = "x"`, `watermark_type = "tiled"`}, times...), `value must be one of: ["single" ""]`},
+		{append([]string{`name = "x"`, `watermark_type = "tiled"`}, times...), `watermark_type must be one of "single" or ""; got "tiled".`},
 		{append([]string{`name = "x"`, `live_passcode = "888888"`}, times...), `only a meeting with generate_live_url = true has`},
 		{append([]string{`name = "x"`, `description = ""`}, times...), `description string length must be at least 1`},
 	}
@@ -373,7 +373,7 @@ func TestAccSQMeetingMeeting_lockout(t *testing.T) {
 		resource.TestStep{Config: config, ConfigPlanChecks: acctest.ExpectAction(sqMeetingAddr, plancheck.ResourceActionCreate)},
 		resource.TestStep{
 			Config:      wrong,
-			ExpectError: regexp.MustCompile(`signing\s+in\s+to\s+SQMeeting\s+as\s+"admin":\s+0x00003003:\s+wrong\s+username\s+or\s+password`),
+			ExpectError: regexp.MustCompile(`(?s)SQMeeting\s+refused\s+the\s+credentials:\s+0x00003003:\s+wrong\s+username\s+or\s+password.*sqmeeting\.password`),
 		},
 		resource.TestStep{
 			PreConfig: func() { emu.SQMeetingLockOut(t, platforms.SQMeeting.EmulatorDefault("username")) },

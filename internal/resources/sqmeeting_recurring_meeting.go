@@ -41,15 +41,18 @@ func (m *sqmeetingRecurringModel) remove(ctx context.Context, c *sqmeeting.Clien
 func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, sqmeetingmap.RecurringMeetingAttrs(), "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY "+
 		"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. "+
-		"Every change updates the series in place through the recurrence update API, which makes every occurrence anew; "+
-		"the provider then cancels the occurrences on `skip_dates`. An occurrence canceled or moved outside Terraform shows as drift, "+
+		"A change of a setting or of the rule updates the series in place through the recurrence update API, which makes every occurrence anew; "+
+		"the provider then cancels the occurrences on `skip_dates`, and a date added to `skip_dates` alone cancels just its occurrence. "+
+		"The plan lists the occurrences each change adds and removes. An occurrence canceled or moved outside Terraform shows as drift, "+
 		"and the next apply restores it. Destroying the resource deletes the whole series. "+sqmeetingmap.RuleDoc+" ",
 		"series")
 }
 
-// ModifyPlan plans the occurrences (RecurringMeeting.PlanOccurrences) and
-// what a change of meeting room changes.
+// ModifyPlan plans the occurrences from the rule
+// (RecurringMeeting.PlanOccurrences) and what a change of meeting room
+// changes.
 func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}
@@ -91,9 +94,9 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
-// settle puts the series' occurrences where its rule and skip_dates say
-// (RecurringMeeting.Reconcile: nothing moves when the server's expansion is the
-// rule's) and reads the series into m.
+// settle puts the series' occurrences where its rule, skip_dates and the
+// planned occurrences say (RecurringMeeting.Reconcile: nothing moves when the
+// server's expansion is the rule's) and reads the series into m.
 func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringModel, diags *diag.Diagnostics) {
 	gid := m.ID.ValueString()
 	rec, err := r.client.GetRecurrence(ctx, gid)
@@ -139,13 +142,20 @@ func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := r.client.UpdateRecurrence(ctx, state.ID.ValueString(), in); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
+	// Only what the recurrence update can do goes through it: it makes every
+	// occurrence anew, where canceling the ones added to skip_dates keeps
+	// the others as they are.
+	if plan.NeedsSeriesUpdate(ctx, &state.RecurringMeeting, &resp.Diagnostics) {
+		if err := r.client.UpdateRecurrence(ctx, state.ID.ValueString(), in); err != nil {
+			r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
+			return
+		}
 	}
 	plan.ID = state.ID
+	planned := plan.Occurrences
 	if r.settle(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	plan.CheckOccurrences(ctx, planned, &resp.Diagnostics)
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -189,11 +190,9 @@ func TestAccSQMeetingRecurringMeeting_berlinDST(t *testing.T) {
 				},
 				resource.TestStep{
 					Config: emu.Config(sqSeriesHCL(renamed...)),
+					// The occurrences are as they were, reservation IDs and all.
 					ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
-						// The times are known; the server may number the occurrences anew.
-						plancheck.ExpectKnownValue(sqSeriesAddr, tfjsonpath.New("occurrences").AtSliceIndex(4).AtMapKey("start_time"),
-							acctest.Instant("2030-04-02T07:00:00Z")),
-						plancheck.ExpectUnknownValue(sqSeriesAddr, tfjsonpath.New("occurrences").AtSliceIndex(4).AtMapKey("reservation_id"))),
+						acctest.PlannedOccurrences(sqSeriesAddr, nil)),
 					ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr, sqBerlinOccurrences...)},
 					Check:             sqSeriesOnServer(t, emu, sqBerlinOccurrences),
 				},
@@ -240,10 +239,12 @@ func TestAccSQMeetingRecurringMeeting_midnightInAnotherZone(t *testing.T) {
 }
 
 // skip_dates cancels occurrences and, removed, brings them back; each is an
-// update in place.
+// update in place, and the plan shows which occurrences go and come.
+// Canceling needs no recurrence update.
 func TestAccSQMeetingRecurringMeeting_skipDates(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	same := acctest.SameAcrossSteps()
+	calls := sqCalls{emu: emu}
 	skipped := append([]string{`skip_dates = ["2030-03-03", "2030-03-07"]`}, sqDaily...)
 	acctest.Test(t,
 		resource.TestStep{
@@ -252,9 +253,10 @@ func TestAccSQMeetingRecurringMeeting_skipDates(t *testing.T) {
 			ConfigStateChecks: []statecheck.StateCheck{same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id"))},
 		},
 		resource.TestStep{
-			Config: emu.Config(sqSeriesHCL(skipped...)),
+			PreConfig: calls.mark,
+			Config:    emu.Config(sqSeriesHCL(skipped...)),
 			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
-				plancheck.ExpectUnknownValue(sqSeriesAddr, tfjsonpath.New("occurrences"))),
+				acctest.PlannedOccurrences(sqSeriesAddr, []string{"2030-03-03T09:00:00Z", "2030-03-07T09:00:00Z"})),
 			ConfigStateChecks: []statecheck.StateCheck{
 				same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id")),
 				acctest.Occurrences(sqSeriesAddr,
@@ -266,24 +268,28 @@ func TestAccSQMeetingRecurringMeeting_skipDates(t *testing.T) {
 					knownvalue.StringExact("2030-03-03"), knownvalue.StringExact("2030-03-07"),
 				})),
 			},
-			Check: sqSeriesOnServer(t, emu, []string{
+			Check: resource.ComposeAggregateTestCheckFunc(sqSeriesOnServer(t, emu, []string{
 				"2030-03-01T09:00:00Z", "2030-03-01T09:30:00Z",
 				"2030-03-05T09:00:00Z", "2030-03-05T09:30:00Z",
 				"2030-03-09T09:00:00Z", "2030-03-09T09:30:00Z",
-			}),
+			}), calls.expect(0, 2)),
 		},
 		resource.TestStep{
-			// A name change keeps the skipped dates skipped.
-			Config:           emu.Config(sqSeriesHCL(append(skipped, `description = "now with an agenda"`)...)),
-			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate),
+			// A name change keeps the skipped dates skipped, and the
+			// occurrences as they are.
+			Config: emu.Config(sqSeriesHCL(append(skipped, `description = "now with an agenda"`)...)),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, nil)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id")),
 				acctest.Attr(sqSeriesAddr, "occurrences", knownvalue.ListSizeExact(3)),
 			},
 		},
 		resource.TestStep{
-			Config:           emu.Config(sqSeriesHCL(append([]string{`skip_dates = []`}, sqDaily...)...)),
-			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate),
+			Config: emu.Config(sqSeriesHCL(append([]string{`skip_dates = []`}, sqDaily...)...)),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, nil,
+					"2030-03-03T09:00:00Z", "2030-03-03T09:30:00Z", "2030-03-07T09:00:00Z", "2030-03-07T09:30:00Z")),
 			ConfigStateChecks: []statecheck.StateCheck{
 				same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id")),
 				acctest.Occurrences(sqSeriesAddr, sqDailyOccurrences...),
@@ -362,6 +368,96 @@ func TestAccSQMeetingRecurringMeeting_drift(t *testing.T) {
 	)
 }
 
+// The plan lists exactly the occurrences a change adds and removes, and the
+// apply gives them: a Berlin series with the server in Berlin, and in UTC,
+// where every recurrence update makes the occurrences anew at the server's
+// times and the provider puts each reservation ID back where the plan showed
+// it.
+func TestAccSQMeetingRecurringMeeting_plannedOccurrences(t *testing.T) {
+	berlin, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, zone := range map[string]*time.Location{"server in UTC": nil, "server in Berlin": berlin} {
+		t.Run(name, func(t *testing.T) { testPlannedOccurrences(t, zone) })
+	}
+}
+
+func testPlannedOccurrences(t *testing.T, zone *time.Location) {
+	emu := acctest.NewEmulatorWith(t, emulator.Options{SQMeeting: sqmeeting.Options{TimeZone: zone}})
+	calls := sqCalls{emu: emu}
+	with := func(args ...string) string {
+		return emu.Config(sqSeriesHCL(append(slices.Clone(sqBerlin), args...)...))
+	}
+	renamed := func(args ...string) string {
+		return with(append([]string{`description = "renamed"`}, args...)...)
+	}
+	without := func(all []string, starts ...string) []string {
+		var out []string
+		for i := 0; i < len(all); i += 2 {
+			if !slices.Contains(starts, all[i]) {
+				out = append(out, all[i], all[i+1])
+			}
+		}
+		return out
+	}
+	skipped := without(sqBerlinOccurrences, "2030-04-02T07:00:00Z")
+	tuesdays := without(sqBerlinOccurrences, "2030-03-21T08:00:00Z", "2030-03-28T08:00:00Z", "2030-04-04T07:00:00Z")
+	acctest.Test(t,
+		resource.TestStep{
+			Config:           with(),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionCreate),
+		},
+		resource.TestStep{
+			// One skip date: only its occurrence goes, canceled alone.
+			PreConfig: calls.mark,
+			Config:    with(`skip_dates = ["2030-04-02"]`),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, []string{"2030-04-02T07:00:00Z"})),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr, skipped...)},
+			Check:             resource.ComposeAggregateTestCheckFunc(sqSeriesOnServer(t, emu, skipped), calls.expect(0, 1)),
+		},
+		resource.TestStep{
+			// Another argument: the recurrence update makes every occurrence
+			// anew, and the 2nd of April comes back under a new ID; the
+			// plan shows no occurrence change, and the apply keeps to it.
+			PreConfig: calls.mark,
+			Config:    renamed(`skip_dates = ["2030-04-02"]`),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, nil)),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr, skipped...)},
+			Check:             resource.ComposeAggregateTestCheckFunc(sqSeriesOnServer(t, emu, skipped), calls.expect(1, 1)),
+		},
+		resource.TestStep{
+			// The skip date removed: only its occurrence comes back.
+			Config: renamed(),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, nil, "2030-04-02T07:00:00Z", "2030-04-02T07:15:00Z")),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr, sqBerlinOccurrences...)},
+			Check:             sqSeriesOnServer(t, emu, sqBerlinOccurrences),
+		},
+		resource.TestStep{
+			// Tuesdays only: the Thursdays go.
+			Config: emu.Config(sqSeriesHCL(append([]string{`description = "renamed"`, `days_of_week = [3]`},
+				slices.DeleteFunc(slices.Clone(sqBerlin), func(s string) bool { return strings.HasPrefix(s, "days_of_week") })...)...)),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, []string{"2030-03-21T08:00:00Z", "2030-03-28T08:00:00Z", "2030-04-04T07:00:00Z"})),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr, tuesdays...)},
+			Check:             sqSeriesOnServer(t, emu, tuesdays),
+		},
+		resource.TestStep{
+			// Every other Tuesday: the 26th of March goes (weeks start on
+			// Sunday, and the week of the 24th is off).
+			Config: emu.Config(sqSeriesHCL(append([]string{`description = "renamed"`, `days_of_week = [3]`, `interval = 2`},
+				slices.DeleteFunc(slices.Clone(sqBerlin), func(s string) bool { return strings.HasPrefix(s, "days_of_week") })...)...)),
+			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, []string{"2030-03-26T08:00:00Z"})),
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Occurrences(sqSeriesAddr,
+				"2030-03-19T08:00:00Z", "2030-03-19T08:15:00Z", "2030-04-02T07:00:00Z", "2030-04-02T07:15:00Z")},
+		},
+	)
+}
+
 // Every argument changes in place, the rule's too; an import reads it all
 // back.
 func TestAccSQMeetingRecurringMeeting_updateInPlace(t *testing.T) {
@@ -392,8 +488,15 @@ func TestAccSQMeetingRecurringMeeting_updateInPlace(t *testing.T) {
 				`guest_dial_in    = false`,
 				`watermark        = true`,
 			)),
+			// Every occurrence goes, as none is at a new time.
 			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
-				plancheck.ExpectUnknownValue(sqSeriesAddr, tfjsonpath.New("occurrences"))),
+				acctest.PlannedOccurrences(sqSeriesAddr,
+					[]string{"2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-05T09:00:00Z", "2030-03-07T09:00:00Z", "2030-03-09T09:00:00Z"},
+					"2030-03-01T13:00:00Z", "2030-03-01T14:00:00Z",
+					"2030-03-15T13:00:00Z", "2030-03-15T14:00:00Z",
+					"2030-04-01T13:00:00Z", "2030-04-01T14:00:00Z",
+					"2030-04-15T13:00:00Z", "2030-04-15T14:00:00Z",
+				)),
 			ConfigStateChecks: []statecheck.StateCheck{
 				same.AddStateValue(sqSeriesAddr, tfjsonpath.New("id")),
 				acctest.Occurrences(sqSeriesAddr,
@@ -427,6 +530,7 @@ data "conference_sqmeeting_meeting_rooms" "mine" {}
 				`meeting_room_id  = data.conference_sqmeeting_meeting_rooms.mine.meeting_rooms[0].id`,
 			)),
 			ConfigPlanChecks: acctest.ExpectAction(sqSeriesAddr, plancheck.ResourceActionUpdate,
+				acctest.PlannedOccurrences(sqSeriesAddr, nil),
 				plancheck.ExpectUnknownValue(sqSeriesAddr, tfjsonpath.New("meeting_number")),
 				plancheck.ExpectKnownValue(sqSeriesAddr, tfjsonpath.New("password"), knownvalue.StringExact(""))),
 			ConfigStateChecks: []statecheck.StateCheck{
@@ -478,12 +582,15 @@ func TestAccSQMeetingRecurringMeeting_planTimeErrors(t *testing.T) {
 		changes map[string]string
 		want    string
 	}{
-		{map[string]string{"recurrence_type": `"YEARLY"`}, `value must be one of: ["DAILY" "WEEKLY" "MONTHLY"]`},
+		{map[string]string{"recurrence_type": `"YEARLY"`}, `recurrence_type must be one of "DAILY", "WEEKLY" or "MONTHLY"; got "YEARLY".`},
+		{map[string]string{"recurrence_type": `"weekly"`}, `recurrence_type must be written "WEEKLY", not "weekly": the values are case-sensitive.`},
 		{map[string]string{"recurrence_type": `"DAILY"`}, `days_of_week applies to WEEKLY series only, and recurrence_type is DAILY`},
 		{map[string]string{"days_of_week": ``}, `days_of_week is required for a WEEKLY series`},
 		{map[string]string{"days_of_month": `[4]`}, `days_of_month applies to MONTHLY series only, and recurrence_type is WEEKLY`},
 		{map[string]string{"recurrence_type": `"MONTHLY"`, "days_of_week": ``}, `days_of_month is required for a MONTHLY series`},
-		{map[string]string{"days_of_week": `[2, 8]`}, `days_of_week[Value(8)] value must be between 1 and 7`},
+		{map[string]string{"days_of_week": `[2, 8]`}, `days_of_week holds 8, which is not a day of the week`},
+		{map[string]string{"days_of_week": `[0, 2]`}, `days_of_week holds 0, which is not a day of the week: days are numbered as SQMeeting numbers them, ` +
+			`1 = Sunday, 2 = Monday, 3 = Tuesday, 4 = Wednesday, 5 = Thursday, 6 = Friday, 7 = Saturday. Sunday is 1, not 0.`},
 		{map[string]string{"recurrence_type": `"MONTHLY"`, "days_of_week": ``, "days_of_month": `[4, 32]`}, `value must be between 1 and 31`},
 		{map[string]string{"interval": `0`}, `interval value must be between 1 and 99`},
 		{map[string]string{"interval": `13`}, `interval must be from 1 to 12 for WEEKLY`},
@@ -491,6 +598,9 @@ func TestAccSQMeetingRecurringMeeting_planTimeErrors(t *testing.T) {
 		{map[string]string{"days_of_week": `[3]`}, `start_time is the first occurrence, so it must fall on a day of the series: 2030-03-04 in UTC is a Monday`},
 		{map[string]string{"last_day": `"2030-03-03"`}, `last_day (2030-03-03) must not be before the first occurrence's day (2030-03-04 in UTC)`},
 		{map[string]string{"last_day": `"2030-3-25"`}, `last_day must be a date written YYYY-MM-DD`},
+		{map[string]string{"last_day": `"2027-02-30"`}, `last_day must be a day of the calendar; 2027-02-30 does not exist: February 2027 has 28 days`},
+		{map[string]string{"skip_dates": `["2030-03-32"]`}, `skip_dates must be a day of the calendar; 2030-03-32 does not exist: March 2030 has 31 days`},
+		{map[string]string{"start_time": `"2030-02-29T09:00:00Z"`}, `start_time must be a time that exists; 2030-02-29 does not exist: February 2030 has 28 days`},
 		{map[string]string{"skip_dates": `["2030-04-01"]`}, `skip_dates holds 2030-04-01, which is not a day of the series between 2030-03-04 and last_day 2030-03-25`},
 		{map[string]string{"skip_dates": `["2030-03-05"]`}, `skip_dates holds 2030-03-05, which is not a day of the series`},
 		{map[string]string{"skip_dates": `["2030-03-04", "2030-03-11", "2030-03-18", "2030-03-25"]`}, `skip_dates cancels every occurrence of the series`},
@@ -504,6 +614,34 @@ func TestAccSQMeetingRecurringMeeting_planTimeErrors(t *testing.T) {
 	acctest.Test(t, steps...)
 	if n := len(emu.JournalEntries()); n != 0 {
 		t.Errorf("plan-time errors reached the API: %d requests", n)
+	}
+}
+
+// sqCalls counts the recurrence updates and occurrence cancellations the
+// emulator serves during a step, from mark (a PreConfig) on.
+type sqCalls struct {
+	emu  *acctest.Emulator
+	from int
+}
+
+func (c *sqCalls) mark() { c.from = len(c.emu.JournalEntries()) }
+
+// expect checks the counts since mark.
+func (c *sqCalls) expect(seriesUpdates, cancels int) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		u, d := 0, 0
+		for _, e := range c.emu.JournalEntries()[c.from:] {
+			switch {
+			case e.Method == http.MethodPost && strings.HasPrefix(e.Path, "/api/v1/meeting_schedule/recurrence/"):
+				u++
+			case e.Method == http.MethodDelete && strings.HasPrefix(e.Path, "/api/v1/meeting_schedule/"):
+				d++
+			}
+		}
+		if u != seriesUpdates || d != cancels {
+			return fmt.Errorf("%d recurrence updates and %d cancellations, want %d and %d", u, d, seriesUpdates, cancels)
+		}
+		return nil
 	}
 }
 

@@ -3,6 +3,7 @@ package resources
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -32,17 +33,39 @@ type wherebyMeeting struct {
 type wherebyMeetingModel struct {
 	withTimeouts
 	wherebymap.ManagedMeeting
+	// also are optional URLs a read asks for beyond those configured.
+	also []string `tfsdk:"-"`
 }
 
-// get reads the meeting with the optional URLs the model asks for. The
-// settings are Whereby's to keep and not to tell: they stay as they are in
-// the model. A meeting an hour past its end_date is gone as a deleted one
+// beforeRead: until the first apply after an import records the settings,
+// reads ask for the viewer URL too: only a viewerMode room has one, which
+// the first plan compares with template_type, room_mode and is_locked.
+func (m *wherebyMeetingModel) beforeRead(ctx context.Context, private privateGetter) {
+	if planmodifiers.Unread(ctx, private) {
+		m.also = append(m.also, whereby.FieldViewerRoomURL)
+	}
+}
+
+// get reads the meeting with the optional URLs the model asks for, those it
+// already holds (an import's first reads ask for the viewer URL), and also.
+// The settings are Whereby's to keep and not to tell: they stay as they are
+// in the model. A meeting an hour past its end_date is gone as a deleted one
 // is: the next plan creates it.
 func (m *wherebyMeetingModel) get(ctx context.Context, c *whereby.Client, diags *diag.Diagnostics) error {
 	fields := m.WantedFields(ctx, diags)
 	if diags.HasError() {
 		return nil
 	}
+	also := m.also
+	if held := m.ViewerRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldViewerRoomURL)
+	}
+	if held := m.HostRoomURL; !held.IsNull() && !held.IsUnknown() {
+		also = append(also, whereby.FieldHostRoomURL)
+	}
+	// One order (hostRoomUrl, viewerRoomUrl, as WantedFields'), so that the
+	// same fields make the same request.
+	fields = slices.Compact(slices.Sorted(slices.Values(append(fields, also...))))
 	mtg, err := c.GetMeeting(ctx, m.ID.ValueString(), fields...)
 	if err == nil {
 		m.FromAPI(ctx, mtg, diags)
@@ -57,19 +80,23 @@ func (m *wherebyMeetingModel) remove(ctx context.Context, c *whereby.Client, _ *
 
 func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, wherebymap.MeetingAttrs(), "A Whereby meeting: a transient room, available from its creation until an hour after `end_date`. "+
-		"Whereby has no update API, so changing any argument deletes the meeting and creates a new one with new URLs; "+
-		"the plan says so. An hour after `end_date` Whereby deletes the room, and the next plan creates it again "+
+		"Changing any argument replaces it: Whereby has no update API, so the provider deletes the meeting and creates a new one, with new URLs. "+
+		"An hour after `end_date` Whereby deletes the room, and the next plan creates it again "+
 		"(with a new `end_date`: one in the past is refused at plan time). "+
-		"Whereby returns the meeting's room and dates but none of the settings it was created with (`is_locked`, "+
+		"Whereby does not return the settings a meeting was created with (`is_locked`, "+
 		"`room_mode`, `room_name_prefix`, `room_name_pattern`, `template_type`, `fields`, `recording`, `streaming`, "+
 		"`live_transcription`), so an import cannot read them: until the first apply after an import, setting them records "+
-		"the configured values without replacing the meeting, trusting that they are the ones it was created with. ",
+		"the configured values without replacing the meeting, trusting that they are the ones it was created with, "+
+		"unless the meeting shows otherwise: a `room_name` without the configured `room_name_prefix` or in another "+
+		"`room_name_pattern`, or a viewer room URL (which only a `viewerMode` room has) that `template_type`, `room_mode` or "+
+		"`is_locked` contradicts, plans a replacement that says which value contradicts which (settings left out are not compared). ",
 		"meeting")
 }
 
 // ModifyPlan checks end_date for a meeting about to be created, and plans
 // the optional URLs unknown for an update that changes which are asked for.
 func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
 	switch {
 	case req.Plan.Raw.IsNull():
 	case req.State.Raw.IsNull():

@@ -3,6 +3,7 @@ package resources_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"regexp"
 	"strings"
@@ -482,6 +483,137 @@ func TestAccWherebyMeeting_import(t *testing.T) {
 	)
 }
 
+// The first plan after an import compares the settings Whereby does not
+// return with what the meeting shows of them: its room name ("/" + prefix +
+// a generated part in the pattern) and its viewer room URL, which only a
+// viewerMode room (locked, group) has. A contradiction plans a replacement
+// whose warning names both values; agreement records the configured values
+// in place, without a write to Whereby; settings left out are not compared.
+func TestAccWherebyMeeting_importContradicted(t *testing.T) {
+	const uuid = `[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}`
+	cases := map[string]struct {
+		created  map[string]any
+		settings []string
+		// replace is the attribute whose contradiction replaces the
+		// meeting, with the reason; "" records the settings.
+		replace, reason string
+		roomName        string
+	}{
+		"another prefix": {
+			map[string]any{"roomNamePrefix": "a-"}, []string{`room_name_prefix = "b-"`},
+			"room_name_prefix", `^room_name_prefix = "b-" contradicts the imported meeting's room_name "/a-` + uuid + `", which has the prefix "a-": Whereby puts the prefix right after the slash`,
+			`^/b-` + uuid + `$`,
+		},
+		"the prefix": {
+			map[string]any{"roomNamePrefix": "a-"}, []string{`room_name_prefix = "a-"`}, "", "", `^/a-` + uuid + `$`,
+		},
+		"a prefix where the meeting has none": {
+			map[string]any{}, []string{`room_name_prefix = "a-"`},
+			"room_name_prefix", `^room_name_prefix = "a-" contradicts the imported meeting's room_name "/` + uuid + `", which has no prefix`,
+			`^/a-` + uuid + `$`,
+		},
+		// As a configuration generated from the import has them.
+		"every setting left out": {
+			map[string]any{"roomNamePrefix": "a-", "roomNamePattern": "human-short", "templateType": "viewerMode"}, nil,
+			"", "", `^/a-[a-z2-9]{6}$`,
+		},
+		"uuid where the name is human-short": {
+			map[string]any{"roomNamePattern": "human-short"}, []string{`room_name_pattern = "uuid"`},
+			"room_name_pattern", `^room_name_pattern = "uuid" contradicts the imported meeting's room_name "/[a-z2-9]{6}", whose generated part is six characters, the "human-short" pattern`,
+			`^/` + uuid + `$`,
+		},
+		"the prefix, the pattern left out": {
+			map[string]any{"roomNamePattern": "human-short", "roomNamePrefix": "hs-"}, []string{`room_name_prefix = "hs-"`},
+			"", "", `^/hs-[a-z2-9]{6}$`,
+		},
+		"human-short where the name is a uuid": {
+			map[string]any{"roomNamePrefix": "x-"}, []string{`room_name_prefix = "x-"`, `room_name_pattern = "human-short"`},
+			"room_name_pattern", `^room_name_pattern = "human-short" contradicts the imported meeting's room_name "/x-` + uuid + `", whose generated part is a uuid`,
+			`^/x-[a-z2-9]{6}$`,
+		},
+		"the pattern": {
+			map[string]any{"roomNamePattern": "human-short", "roomNamePrefix": "hs-"}, []string{`room_name_prefix = "hs-"`, `room_name_pattern = "human-short"`},
+			"", "", `^/hs-[a-z2-9]{6}$`,
+		},
+		"viewerMode where the meeting has no viewer URL": {
+			map[string]any{"roomMode": "group"}, []string{`template_type = "viewerMode"`},
+			"template_type", `^template_type = "viewerMode" contradicts the imported meeting, which has no viewer room URL`,
+			`^/` + uuid + `$`,
+		},
+		"a normal room where the meeting is a viewerMode room": {
+			map[string]any{"templateType": "viewerMode"}, []string{`room_mode = "normal"`},
+			"room_mode", `^room_mode = "normal" contradicts the imported meeting's viewer room URL \(viewer_room_url\): it is a viewerMode room, which Whereby makes a "group" room`,
+			`^/` + uuid + `$`,
+		},
+		"the group mode of a viewerMode room, the template left out": {
+			map[string]any{"templateType": "viewerMode"}, []string{`room_mode = "group"`}, "", "", `^/` + uuid + `$`,
+		},
+		"an unlocked room where the meeting is a viewerMode room": {
+			map[string]any{"templateType": "viewerMode"}, []string{`is_locked = false`},
+			"is_locked", `^is_locked = false contradicts the imported meeting's viewer room URL \(viewer_room_url\): it is a viewerMode room, which Whereby locks`,
+			`^/` + uuid + `$`,
+		},
+		"the viewerMode room": {
+			map[string]any{"templateType": "viewerMode"}, []string{`template_type = "viewerMode"`, `room_mode = "group"`}, "", "", `^/` + uuid + `$`,
+		},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			emu := acctest.NewEmulator(t)
+			end := newWBClock().at(3 * time.Hour)
+			config := emu.Config(wbHCL(end, tc.settings...))
+			var warnings acctest.PlanWarnings
+			var id string
+			action, checks := plancheck.ResourceActionUpdate, []plancheck.PlanCheck{warnings.None("Changing " + tc.replace + " replaces the resource")}
+			if len(tc.settings) == 0 {
+				action = plancheck.ResourceActionNoop
+			}
+			if tc.replace != "" {
+				action, checks = plancheck.ResourceActionDestroyBeforeCreate, []plancheck.PlanCheck{warnings.Expect("Changing "+tc.replace+" replaces the resource", tc.reason)}
+			}
+			acctest.TestRecordingPlanWarnings(t, &warnings,
+				resource.TestStep{
+					PreConfig: func() {
+						id = emu.WherebyCreate(t, maps.Collect(func(yield func(string, any) bool) {
+							yield("endDate", end)
+							for k, v := range tc.created {
+								if !yield(k, v) {
+									return
+								}
+							}
+						}))
+					},
+					Config:             config,
+					ResourceName:       wbAddr,
+					ImportState:        true,
+					ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+					ImportStatePersist: true,
+				},
+				resource.TestStep{
+					PreConfig:         warnings.Reset,
+					Config:            config,
+					ConfigPlanChecks:  acctest.ExpectAction(wbAddr, action, checks...),
+					ConfigStateChecks: []statecheck.StateCheck{acctest.Attr(wbAddr, "room_name", knownvalue.StringRegexp(regexp.MustCompile(tc.roomName)))},
+					Check: func(s *terraform.State) error {
+						got, err := acctest.StateAttr(s, wbAddr, "id")
+						if err != nil {
+							return err
+						}
+						if replaced := got != id; replaced != (tc.replace != "") {
+							return fmt.Errorf("meeting %s after the apply, imported %s", got, id)
+						}
+						// The import's own create, and a replacement's delete and create.
+						if n, want := wbWrites(t, emu), map[bool]int{true: 3, false: 1}[tc.replace != ""]; n != want {
+							return fmt.Errorf("%d writes to Whereby, want %d", n, want)
+						}
+						return nil
+					},
+				},
+			)
+		})
+	}
+}
+
 // An end_date in the past is refused at plan time for a meeting to be
 // created (a replacement included), never for one that exists.
 func TestAccWherebyMeeting_pastEndDateRejectedAtPlanTime(t *testing.T) {
@@ -532,12 +664,15 @@ func TestAccWherebyMeeting_planTimeErrors(t *testing.T) {
 	}
 	acctest.Test(t,
 		resource.TestStep{Config: emu.Config(wbHCL("tomorrow")), PlanOnly: true, ExpectError: acctest.ErrorMatching("Invalid RFC 3339 time")},
+		resource.TestStep{Config: emu.Config(wbHCL("2027-02-30T19:00:00+02:00")), PlanOnly: true,
+			ExpectError: acctest.ErrorMatching("end_date must be a time that exists; 2027-02-30 does not exist: February 2027 has 28 days.")},
 		bad("must be 1 to 39 lowercase letters", `room_name_prefix = "Team Room"`),
 		bad("must be 1 to 39 lowercase letters", `room_name_prefix = "`+strings.Repeat("a", 40)+`"`),
-		bad(`value must be one of: ["normal" "group"]`, `room_mode = "large"`),
-		bad(`value must be one of: ["uuid" "human-short"]`, `room_name_pattern = "short"`),
-		bad(`value must be one of: ["viewerMode"]`, `template_type = "webinar"`),
-		bad(`value must be one of: ["hostRoomUrl" "viewerRoomUrl"]`, `fields = ["roomUrl"]`),
+		bad(`room_mode must be one of "normal" or "group"; got "large".`, `room_mode = "large"`),
+		bad(`room_mode must be written "group", not "GROUP"`, `room_mode = "GROUP"`),
+		bad(`room_name_pattern must be one of "uuid" or "human-short"; got "short".`, `room_name_pattern = "short"`),
+		bad(`template_type must be one of "viewerMode"; got "webinar".`, `template_type = "webinar"`),
+		bad(`fields must be one of "hostRoomUrl" or "viewerRoomUrl"; got "roomUrl".`, `fields = ["roomUrl"]`),
 		bad("is_locked = false contradicts it", `template_type = "viewerMode"`, `is_locked = false`),
 		bad(`room_mode = "normal" contradicts it`, `template_type = "viewerMode"`, `room_mode = "normal"`),
 		bad(`provider "s3" with access keys needs bucket, region, access_key_id, access_key_secret`,
@@ -546,11 +681,11 @@ func TestAccWherebyMeeting_planTimeErrors(t *testing.T) {
 			`live_transcription = { start_trigger = "manual", destination = { provider = "s3", authentication_type = "roleBased", bucket = "b" } }`),
 		bad(`oidc_role_arn is only available when authentication_type is "roleBased"`,
 			`recording = { type = "cloud", destination = { provider = "whereby", oidc_role_arn = "arn:aws:iam::1:role/r" } }`),
-		bad(`value must be one of: ["none" "local" "cloud"]`, `recording = { type = "always" }`),
-		bad(`value must be one of: ["none" "prompt" "automatic"]`,
+		bad(`recording.type must be one of "none", "local" or "cloud"; got "always".`, `recording = { type = "always" }`),
+		bad(`streaming.start_trigger must be one of "none", "prompt" or "automatic"; got "manual".`,
 			`streaming = { start_trigger = "manual", destination = { url = "rtmp://live.example.com/app/key" } }`),
 		bad("must be an rtmp:// or rtmps:// URL", `streaming = { destination = { url = "https://live.example.com/app/key" } }`),
-		bad(`live_transcription.language value must be one of`, `live_transcription = { start_trigger = "none", language = "klingon" }`),
+		bad(`live_transcription.language must be one of "ca", "zh", "zh-TW"`, `live_transcription = { start_trigger = "none", language = "klingon" }`),
 		bad(`attribute "type" is required`, `recording = { start_trigger = "prompt" }`),
 	)
 	if n := len(emu.Journal(t)); n != 0 {
@@ -559,9 +694,11 @@ func TestAccWherebyMeeting_planTimeErrors(t *testing.T) {
 }
 
 // 150 meetings (450 points of creates) against an organization with the Build
-// plan's 100 points a minute, and a provider told its budget is 100: the
+// plan's 100 points a minute, and a provider told its budget is 98: the
 // apply paces its creates so that Whereby throttles none of them, and creates
-// each meeting once. The commands after it (refresh, plan, destroy) start
+// each meeting once. The two points it leaves are the plans' (the test's plan,
+// and the apply's own) proofs of the API key, one GET each, which the apply's
+// pacing cannot know of. The commands after it (refresh, plan, destroy) start
 // with a budget the apply has partly spent, which their own pacing cannot
 // know; whatever Whereby throttles there, they wait out (msLeft) without an
 // error. The provider's clients keep time by the emulator's clock and wait by
@@ -570,7 +707,7 @@ func TestAccWherebyMeeting_150MeetingsUnderA100PointBudget(t *testing.T) {
 	const n = 150
 	emu := acctest.NewEmulatorWith(t, emulator.Options{Whereby: whereby.Options{PointsPerMinute: 100}})
 	end := newWBClock().at(24 * time.Hour)
-	config := acctest.ProviderBlock("", emu.URL, map[string]platforms.Values{"whereby": {"points_per_minute": "100"}}) + fmt.Sprintf(`
+	config := acctest.ProviderBlock("", emu.URL, map[string]platforms.Values{"whereby": {"points_per_minute": "98"}}) + fmt.Sprintf(`
 resource "conference_whereby_meeting" "many" {
   count            = %d
   end_date         = %q

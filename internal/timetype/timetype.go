@@ -14,6 +14,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 var (
@@ -109,6 +111,13 @@ func (v RFC3339) ValidateAttribute(_ context.Context, req xattr.ValidateAttribut
 		return
 	}
 	if _, err := v.Time(); err != nil {
+		// A time in the right shape whose day or time of day does not exist
+		// ("2027-02-30T09:00:00Z") is told so: its format is not the mistake.
+		if why := validators.ExplainRFC3339(v.ValueString()); why != "" {
+			resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
+				fmt.Sprintf("%s must be a time that exists; %s.", req.Path, why))
+			return
+		}
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid RFC 3339 time",
 			fmt.Sprintf("%s must be an RFC 3339 time such as \"2030-07-21T17:32:28Z\" or \"2030-07-21T19:32:28+02:00\"; got %q.",
 				req.Path, v.ValueString()))

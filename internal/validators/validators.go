@@ -33,8 +33,8 @@ func (v stringCheck) ValidateString(_ context.Context, req validator.StringReque
 		return
 	}
 	if msg := v.check(req.ConfigValue.ValueString()); msg != "" {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+req.Path.String(),
-			fmt.Sprintf("%s %s", req.Path, msg))
+		name := attrName(req.Path)
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid "+name, fmt.Sprintf("%s %s", name, msg))
 	}
 }
 
@@ -104,12 +104,17 @@ func Characters(minLen, maxLen int) validator.String {
 	}
 }
 
-// Date accepts a calendar date written YYYY-MM-DD, such as "2030-03-31".
+// Date accepts a calendar date written YYYY-MM-DD, such as "2030-03-31". A
+// date in that shape that the calendar does not have ("2027-02-30") is told
+// so, not that its format is wrong.
 func Date() validator.String {
 	return stringCheck{
 		desc: "value must be a date written YYYY-MM-DD, such as 2030-03-31",
 		check: func(s string) string {
 			if _, err := time.Parse(time.DateOnly, s); err != nil {
+				if why := ExplainDate(s); why != "" && len(s) == len(time.DateOnly) {
+					return "must be a day of the calendar; " + why
+				}
 				return fmt.Sprintf("must be a date written YYYY-MM-DD, such as \"2030-03-31\"; got %q", s)
 			}
 			return ""
@@ -164,23 +169,6 @@ func Duration() validator.String {
 			d, err := time.ParseDuration(s)
 			if err != nil || d <= 0 {
 				return fmt.Sprintf("must be a positive duration such as \"30s\" or \"2m\"; got %q", s)
-			}
-			return ""
-		},
-	}
-}
-
-// HTTPURL accepts an absolute http or https URL.
-func HTTPURL() validator.String {
-	return stringCheck{
-		desc: "value must be an absolute http:// or https:// URL",
-		check: func(s string) string {
-			u, err := url.Parse(s)
-			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-				return fmt.Sprintf("must be an absolute http:// or https:// URL; got %q", s)
-			}
-			if u.RawQuery != "" || u.Fragment != "" {
-				return "must not have a query or fragment"
 			}
 			return ""
 		},

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Config is what the provider's line_planet block gives.
@@ -36,7 +37,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "LINE Planet"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/tas/v2"
+	base, err := platforms.LinePlanet.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = decodeError
 	hc.CheckSuccess = checkEnvelope
 	hc.Auth = basicAuth{key: cfg.APIKey, secret: cfg.APISecret}
@@ -57,6 +62,23 @@ func (a basicAuth) Authenticate(_ context.Context, req *http.Request) error {
 }
 
 func (basicAuth) Invalidate() {}
+
+// Fixed: a 401 refuses the key and secret for good.
+func (basicAuth) Fixed() bool { return true }
+
+// CheckCredentials proves the API key and secret once per provider process
+// with the cheapest documented call, the list of the meetings of the room
+// svc/room (the API has no call without a room), and returns their refusal,
+// if any. A nil client (the provider is not configured yet) checks nothing.
+func (c *Client) CheckCredentials(ctx context.Context, svc, room string) error {
+	if c == nil {
+		return nil
+	}
+	return c.http.CheckCredentials(ctx, func(ctx context.Context) error {
+		_, err := c.ListMeetings(ctx, svc, room)
+		return err
+	})
+}
 
 // Error codes of "API v2 - Error handling" that callers act on.
 const (

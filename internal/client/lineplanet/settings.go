@@ -8,5 +8,9 @@ import (
 // FromSettings builds a client from the provider block's values
 // (platforms.LinePlanet).
 func FromSettings(v platforms.Values, hc client.Config) (*Client, error) {
+	hc, err := client.ForPlatform(&platforms.LinePlanet, v, hc)
+	if err != nil {
+		return nil, err
+	}
 	return New(Config{Endpoint: v["endpoint"], APIKey: v["api_key"], APISecret: v["api_secret"], HTTP: hc})
 }

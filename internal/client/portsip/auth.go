@@ -51,6 +51,19 @@ func (a *tokenAuth) Authenticate(ctx context.Context, req *http.Request) error {
 	return nil
 }
 
+// Fixed reports whether the user gave a token, which a 401 refuses for good.
+func (a *tokenAuth) Fixed() bool { return a.static != "" }
+
+// ensure signs in unless the client holds a token that is still valid.
+func (a *tokenAuth) ensure(ctx context.Context) error {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.access == "" || !a.now().Before(a.expiry) {
+		return a.renew(ctx)
+	}
+	return nil
+}
+
 func (a *tokenAuth) Invalidate() {
 	a.mu.Lock()
 	a.access = ""
@@ -62,7 +75,7 @@ func (a *tokenAuth) Invalidate() {
 func (a *tokenAuth) renew(ctx context.Context) error {
 	if a.refresh != "" {
 		var tr tokenResponse
-		err := a.call(ctx, "/auth/refresh_token", map[string]string{"refresh_token": a.refresh}, &tr)
+		err := a.call(ctx, "/auth/refresh_token", map[string]string{"refresh_token": a.refresh}, &tr, false)
 		if err == nil && tr.AccessToken != "" {
 			a.store(tr)
 			return nil
@@ -74,7 +87,11 @@ func (a *tokenAuth) renew(ctx context.Context) error {
 		body["domain"] = a.domain
 	}
 	var tr tokenResponse
-	if err := a.call(ctx, "/auth/sign_in", body, &tr); err != nil {
+	if err := a.call(ctx, "/auth/sign_in", body, &tr, true); err != nil {
+		if client.IsRefused(err) {
+			// Every call gives the same message, which says what to fix.
+			return err
+		}
 		return fmt.Errorf("signing in to PortSIP as %q: %w", a.username, err)
 	}
 	if tr.AccessToken == "" {
@@ -99,11 +116,11 @@ func (a *tokenAuth) store(tr tokenResponse) {
 	a.expiry = a.now().Add(ttl - min(time.Minute, ttl/10))
 }
 
-func (a *tokenAuth) call(ctx context.Context, path string, body any, out any) error {
+func (a *tokenAuth) call(ctx context.Context, path string, body any, out any, signIn bool) error {
 	// Repeating a sign-in or a refresh whose answer was lost costs one more
 	// token; a refresh token used up by the lost try fails the refresh, and
-	// renew signs in instead.
-	resp, err := a.http.Do(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true})
+	// renew signs in instead. A refused sign-in is never repeated (SignIn).
+	resp, err := a.http.Do(ctx, client.Request{Method: http.MethodPost, Path: path, Body: body, NoAuth: true, Idempotent: true, SignIn: signIn})
 	if err != nil {
 		return err
 	}

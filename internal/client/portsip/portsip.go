@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Config is what the provider's portsip block gives.
@@ -35,7 +36,24 @@ type Config struct {
 // Client talks to one PBX.
 type Client struct {
 	http     *client.Client
+	auth     *tokenAuth
 	username string
+}
+
+// CheckCredentials proves the credentials once per provider process: a
+// sign-in, or with a token, GET /auth/user, the cheapest authenticated call.
+// It returns their refusal, if any. A nil client (the provider is not
+// configured yet) checks nothing.
+func (c *Client) CheckCredentials(ctx context.Context) error {
+	if c == nil {
+		return nil
+	}
+	return c.http.CheckCredentials(ctx, func(ctx context.Context) error {
+		if c.auth.Fixed() {
+			return c.get(ctx, "/auth/user", nil, nil)
+		}
+		return c.auth.ensure(ctx)
+	})
 }
 
 // New returns a client. It does not sign in until the first request.
@@ -45,8 +63,16 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "PortSIP"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/api"
+	base, err := platforms.PortSIP.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = decodeError
+	if hc.Credentials == nil {
+		// The sign-in's client and the signed-in one share one memory.
+		hc.Credentials = client.NewCredentials(hc.Platform, "")
+	}
 	noAuth, err := client.New(hc)
 	if err != nil {
 		return nil, err
@@ -63,7 +89,7 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := &Client{http: c}
+	out := &Client{http: c, auth: auth}
 	if cfg.Token == "" {
 		out.username = cfg.Username
 	}

@@ -123,8 +123,18 @@ func TestWrongPasswordIsAnAPIError(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.StatusCode != http.StatusUnauthorized || apiErr.Code != "UNAUTHORIZED" {
 		t.Fatalf("err = %v", err)
 	}
-	if !strings.Contains(err.Error(), `signing in to PortSIP as "admin"`) {
+	if !client.IsRefused(err) || !strings.Contains(err.Error(), "PortSIP refused the credentials: UNAUTHORIZED") {
 		t.Fatalf("err = %v", err)
+	}
+	// Every later call fails at once with the same message: a PBX with a
+	// lockout policy sees one wrong password.
+	for range 3 {
+		if _, again := c.ListRooms(context.Background(), portsip.ListOptions{}); again == nil || again.Error() != err.Error() {
+			t.Fatalf("later call: %v", again)
+		}
+	}
+	if n := p.count("POST /api/auth/sign_in"); n != 1 {
+		t.Errorf("%d sign-ins, want 1", n)
 	}
 }
 

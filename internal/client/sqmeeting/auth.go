@@ -13,18 +13,17 @@ import (
 // query (the document: "client_id=$client_id&token=$user_token"). After a
 // 401 the HTTP core calls Invalidate and retries once, which signs in again.
 //
-// A refused sign-in (wrong password, locked account) is remembered and
-// answered again without asking the server: each attempt would count toward
-// the lock, and the core's retry after a 401 would double them.
+// A refused sign-in (wrong password, locked account) is remembered by the
+// HTTP core (client.Credentials) and answered again without asking the
+// server: each attempt would count toward the lock.
 type tokenAuth struct {
 	http     *client.Client
 	clientID string
 	username string
 	password string
 
-	mu     sync.Mutex
-	token  string
-	failed error
+	mu    sync.Mutex
+	token string
 	// userID is the signed-in user's, from the sign-in's answer.
 	userID string
 }
@@ -67,9 +66,6 @@ func (a *tokenAuth) current(ctx context.Context) (string, error) {
 
 // signIn is POST /api/v1/user/sign_in {username, secret}; the caller holds mu.
 func (a *tokenAuth) signIn(ctx context.Context) (*User, error) {
-	if a.failed != nil {
-		return nil, a.failed
-	}
 	var out struct {
 		User
 		UserToken string `json:"user_token"`
@@ -77,7 +73,7 @@ func (a *tokenAuth) signIn(ctx context.Context) (*User, error) {
 	resp, err := a.http.Do(ctx, client.Request{
 		Method: http.MethodPost, Path: "/user/sign_in", Query: withClientID(nil, a.clientID),
 		Body:   map[string]string{"username": a.username, "secret": Secret(a.password)},
-		NoAuth: true,
+		NoAuth: true, SignIn: true,
 		// Repeating a sign-in whose answer was lost costs one more token.
 		Idempotent: true,
 	})
@@ -88,14 +84,27 @@ func (a *tokenAuth) signIn(ctx context.Context) (*User, error) {
 		err = fmt.Errorf("the answer carries no user_token")
 	}
 	if err != nil {
-		err = fmt.Errorf("signing in to SQMeeting as %q: %w", a.username, err)
-		if isCredentialError(err) {
-			a.failed = err
+		if client.IsRefused(err) {
+			// Every call gives the same message, which says what to fix.
+			return nil, err
 		}
-		return nil, err
+		return nil, fmt.Errorf("signing in to SQMeeting as %q: %w", a.username, err)
 	}
 	a.token, a.userID = out.UserToken, out.UserID
 	return &out.User, nil
+}
+
+// CheckCredentials proves the credentials once per provider process, by
+// signing in unless the client holds a token, and returns their refusal, if
+// any. A nil client (the provider is not configured yet) checks nothing.
+func (c *Client) CheckCredentials(ctx context.Context) error {
+	if c == nil {
+		return nil
+	}
+	return c.http.CheckCredentials(ctx, func(ctx context.Context) error {
+		_, err := c.auth.current(ctx)
+		return err
+	})
 }
 
 // SignIn signs in now, even when the client holds a token, and returns the

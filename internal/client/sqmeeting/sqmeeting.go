@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Salt is what the vendor's clients append to the password before hashing it
@@ -86,8 +87,17 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "SQMeeting"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/api/v1"
+	base, err := platforms.SQMeeting.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.DecodeError = errorDecoder(cfg.Now)
+	hc.IsRefusal = isCredentialError
+	if hc.Credentials == nil {
+		// The sign-in's client and the signed-in one share one memory.
+		hc.Credentials = client.NewCredentials(hc.Platform, "")
+	}
 	noAuth, err := client.New(hc)
 	if err != nil {
 		return nil, err

@@ -161,7 +161,7 @@ func TestWrongPassword(t *testing.T) {
 	if !errors.As(err, &apiErr) || apiErr.Code != sqmeeting.CodeWrongPassword || apiErr.StatusCode != http.StatusUnauthorized {
 		t.Fatalf("error %v", err)
 	}
-	if msg := err.Error(); !strings.Contains(msg, `signing in to SQMeeting as "alice"`) || !strings.Contains(msg, "wrong username or password") {
+	if msg := err.Error(); !client.IsRefused(err) || !strings.Contains(msg, "SQMeeting refused the credentials") || !strings.Contains(msg, "wrong username or password") {
 		t.Errorf("message %q", msg)
 	}
 	// Asked again, the client does not spend another attempt toward the lock.

@@ -11,6 +11,10 @@ import (
 // FromSettings builds a client from the provider block's values
 // (platforms.Whereby).
 func FromSettings(v platforms.Values, hc client.Config) (*Client, error) {
+	hc, err := client.ForPlatform(&platforms.Whereby, v, hc)
+	if err != nil {
+		return nil, err
+	}
 	cfg := Config{Endpoint: v["endpoint"], APIKey: v["api_key"], HTTP: hc}
 	if s := v["points_per_minute"]; s != "" {
 		n, err := strconv.Atoi(s)

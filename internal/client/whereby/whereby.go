@@ -9,11 +9,12 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/url"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 const (
@@ -64,7 +65,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	hc := cfg.HTTP
 	hc.Platform = "Whereby"
-	hc.BaseURL = strings.TrimRight(cfg.Endpoint, "/") + "/v1"
+	base, err := platforms.Whereby.BaseURL(cfg.Endpoint)
+	if err != nil {
+		return nil, err
+	}
+	hc.BaseURL = base
 	hc.Auth = bearer(cfg.APIKey)
 	hc.DecodeError = decodeError
 	hc.RetryAfterFromBody = msLeft
@@ -105,6 +110,22 @@ func (b bearer) Authenticate(_ context.Context, req *http.Request) error {
 }
 
 func (bearer) Invalidate() {}
+
+// Fixed: a 401 refuses the API key for good.
+func (bearer) Fixed() bool { return true }
+
+// CheckCredentials proves the API key once per provider process with the
+// cheapest call, GET /meetings?limit=1 (one point of the budget), and
+// returns its refusal, if any. A nil client (the provider is not configured
+// yet) checks nothing.
+func (c *Client) CheckCredentials(ctx context.Context) error {
+	if c == nil {
+		return nil
+	}
+	return c.http.CheckCredentials(ctx, func(ctx context.Context) error {
+		return c.do(ctx, client.Request{Method: http.MethodGet, Path: "/meetings", Query: url.Values{"limit": {"1"}}}, nil)
+	})
+}
 
 // errorBody is every error answer: {"error":"...","data":{"msLeft":N}}, the
 // document's ThrottleError (data on 429 only).

@@ -41,14 +41,17 @@ type Meeting struct {
 	OwnerName       types.String     `tfsdk:"owner_name"`
 }
 
-// InstantImmutable is why every change of an instant meeting replaces it.
-const InstantImmutable = "SQMeeting cannot update an instant meeting (sqmeeting-frtc.txt: \"for instant meeting can not be updated\"; NOTES.md), " +
+// InstantImmutable is why every change of an instant meeting replaces it
+// (sqmeeting-frtc.txt: "for instant meeting can not be updated"; NOTES.md).
+// Users read it in plans: it cites the public reference by title.
+const InstantImmutable = "SQMeeting cannot update an instant meeting (SQMeeting/FRTC's REST API: \"for instant meeting can not be updated\"), " +
 	"so Terraform deletes it and creates a new one, with a new reservation ID, meeting number and meeting URL."
 
 // typeImmutable: the update API takes no type change (the emulator answers
-// "meeting_type cannot change"), and an instant meeting takes no update.
+// "meeting_type cannot change"), and an instant meeting takes no update
+// (sqmeeting-frtc.txt; NOTES.md).
 const typeImmutable = "SQMeeting cannot change a meeting's type: an instant meeting cannot be updated at all, and a reservation meeting " +
-	"cannot become instant (sqmeeting-frtc.txt; NOTES.md). Terraform deletes the meeting and creates a new one, with a new reservation ID, meeting number and meeting URL."
+	"cannot become instant (SQMeeting/FRTC's REST API). Terraform deletes the meeting and creates a new one, with a new reservation ID, meeting number and meeting URL."
 
 // defaultTimeToJoin is the document's example: participants may join 30
 // minutes before the start.
@@ -80,10 +83,12 @@ func MeetingAttrs() mapping.Attrs {
 		},
 	}
 	attrs["start_time"] = instant("When the meeting starts, in RFC 3339 such as `2030-03-04T09:00:00+01:00`. An instant meeting starts when it is created.",
-		"Required for a reservation meeting. An instant meeting takes none, but an existing one may name its own, as the configuration generated for an imported meeting does. "+
+		"Required for a reservation meeting. Leave it out for a new instant meeting; for one that exists it may be set to the meeting's own start, "+
+			"as in the configuration generated for an imported meeting. "+
 			"Any offset is accepted; the same instant written another way is not a change.")
 	attrs["end_time"] = instant("When the meeting ends, in RFC 3339. SQMeeting schedules an instant meeting for two hours.",
-		"Required for a reservation meeting, and must be after `start_time`. An instant meeting takes none, but an existing one may name its own. Any offset is accepted.")
+		"Required for a reservation meeting, and must be after `start_time`. Leave it out for a new instant meeting; for one that exists it may be set to the meeting's own end. "+
+			"Any offset is accepted; the same instant written another way is not a change.")
 	attrs["time_to_join"] = mapping.Attr{
 		Doc:    "How many minutes before the start participants may join; -1 means any time.",
 		Config: "-1, or 0 to 1440. Defaults to 30, the server's default.",

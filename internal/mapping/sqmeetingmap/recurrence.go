@@ -68,8 +68,8 @@ const RuleDoc = "Days and times are meant in `timezone`: every occurrence starts
 	"so a 09:00 Europe/Berlin series stays at 09:00 in Berlin across daylight saving changes (a time that a change skips moves forward by the gap). " +
 	"Days of the week count 1 = Sunday ... 7 = Saturday, as SQMeeting's clients do; weeks start on Sunday. " +
 	"A month without a day of `days_of_month` (the 31st in April) has no occurrence for it. " +
-	"The provider expands the rule itself and, after every change, moves or cancels the occurrences the server made " +
-	"wherever the server, which expands rules in its own time zone, put them elsewhere."
+	"SQMeeting expands a rule in its own time zone, which may not be `timezone`: the provider expands the rule itself, " +
+	"and after every create and update it moves the occurrences the server put elsewhere and cancels the ones it should not have made."
 
 // RecurringMeetingAttrs are a series' attributes.
 func RecurringMeetingAttrs() mapping.Attrs {
@@ -80,10 +80,10 @@ func RecurringMeetingAttrs() mapping.Attrs {
 			PlanModifiers: []planmodifier.String{planmodifiers.KeepEquivalent(timetype.RFC3339Type{})},
 		}}
 	}
-	days := func(doc, config string, hi int64) mapping.Attr {
+	days := func(doc, config string, element validator.Int64) mapping.Attr {
 		return mapping.Attr{Doc: doc, Config: config, Resource: schema.SetAttribute{
 			ElementType: types.Int64Type, Optional: true,
-			Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(int64validator.Between(1, hi))},
+			Validators: []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueInt64sAre(element)},
 		}}
 	}
 	attrs["id"] = mapping.Assigned("The series' recurrence group ID (`recurrence_gid`), which imports it.")
@@ -102,9 +102,9 @@ func RecurringMeetingAttrs() mapping.Attrs {
 		},
 	}
 	attrs["days_of_week"] = days("The days of the week a WEEKLY series meets on, 1 = Sunday, 2 = Monday ... 7 = Saturday (SQMeeting's numbering); null for other types.",
-		"Required with, and only with, `recurrence_type = \"WEEKLY\"`; must include `start_time`'s day.", 7)
+		"Required with, and only with, `recurrence_type = \"WEEKLY\"`; must include `start_time`'s day.", validators.Weekday())
 	attrs["days_of_month"] = days("The days of the month a MONTHLY series meets on, 1 to 31; null for other types. A month without the day has no occurrence for it.",
-		"Required with, and only with, `recurrence_type = \"MONTHLY\"`; must include `start_time`'s day.", 31)
+		"Required with, and only with, `recurrence_type = \"MONTHLY\"`; must include `start_time`'s day.", int64validator.Between(1, 31))
 	attrs["start_time"] = instant("When the first occurrence starts, in RFC 3339 such as `2030-03-04T09:00:00+01:00`. Later occurrences start at its local time of day in `timezone`.",
 		"It must fall on a day of the series. Any offset is accepted; the same instant written another way is not a change.")
 	attrs["end_time"] = instant("When the first occurrence ends, in RFC 3339. Every occurrence lasts as long as the first.",
@@ -141,8 +141,9 @@ func RecurringMeetingAttrs() mapping.Attrs {
 	// (hashicorp/terraform#34463), and the two are one type in the state.
 	attrs["occurrences"] = mapping.Attr{
 		Doc: "The series' occurrences, first to last, less the skipped ones, each with its `reservation_id` (which a " +
-			"`conference_sqmeeting_meeting` data source reads), `start_time` and `end_time` (RFC 3339, UTC). " +
-			"Known after apply when the rule changes.",
+			"`conference_sqmeeting_meeting` data source reads), `start_time` and `end_time` (RFC 3339, UTC).",
+		Config: "The plan lists them from the rule, so it shows exactly which occurrences a change adds and removes; " +
+			"a new occurrence's `reservation_id` is known after apply.",
 		Resource: schema.ListAttribute{Computed: true, ElementType: occurrenceType},
 	}
 	return attrs

@@ -5,6 +5,7 @@ package sqmeetingmap
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -25,20 +26,30 @@ func (m *RecurringMeeting) occurrenceRows(ctx context.Context, diags *diag.Diagn
 	return rows
 }
 
-// PlanOccurrences plans occurrences for an update from prior. The framework
-// has marked them unknown because something changes; they are:
-//   - unknown when the rule changes (or cannot be expanded yet);
-//   - unknown when the occurrences in prior are not the rule's (one was moved
-//     or canceled outside Terraform): the update puts them back;
-//   - otherwise the same times with reservation IDs unknown: every update
-//     goes through the recurrence update, after which the server makes every
-//     occurrence anew (client.UpdateRecurrence), possibly with new IDs.
+// PlanOccurrences plans occurrences for an update from prior, the state as
+// the refresh read it: the rule's occurrences, first to last, less
+// skip_dates, so that the plan shows exactly which are added and removed,
+// and an unchanged rule shows none.
+//   - An occurrence prior holds at a planned start keeps its row: its
+//     reservation_id, and its times (its end changes with the rule's
+//     duration).
+//   - Any other is new: its times are known, its reservation_id is the
+//     server's to assign, unknown.
 //
-// With nothing else changing, the occurrences in prior that are not the
-// rule's are what makes the plan an update.
+// The apply keeps to it: without a change to the settings or the rule other
+// than skip_dates added, it only cancels and moves single occurrences
+// (NeedsSeriesUpdate); through the recurrence update, after which the server
+// makes the occurrences anew, it trusts the server to keep the reservation
+// ID of an occurrence whose day stays (the emulator does; the document is
+// silent), puts each planned ID at its planned time whatever the server's
+// zone (Reconcile), and says so in an error where the server did not
+// (CheckOccurrences). The list does not depend on the current time: the
+// rule's past occurrences are planned as the server keeps them, listed.
+//
+// The occurrences are known after apply only while a rule argument is.
 func (m *RecurringMeeting) PlanOccurrences(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) {
 	r, skip, ok := m.Rule(ctx)
-	if !ok || !m.sameRule(prior) {
+	if !ok {
 		m.Occurrences = types.ListUnknown(occurrenceType)
 		return
 	}
@@ -47,44 +58,100 @@ func (m *RecurringMeeting) PlanOccurrences(ctx context.Context, prior *Recurring
 		m.Occurrences = types.ListUnknown(occurrenceType)
 		return
 	}
-	skipped := map[Date]bool{}
+	skipped := make(map[Date]bool, len(skip))
 	for _, d := range skip {
 		skipped[d] = true
 	}
-	rows := prior.occurrenceRows(ctx, diags)
-	i := 0
+	held := map[int64]OccurrenceModel{}
+	for _, row := range prior.occurrenceRows(ctx, diags) {
+		if t, ok := row.StartTime.Known(); ok && !row.ReservationID.IsUnknown() {
+			if _, dup := held[t.UnixMilli()]; !dup {
+				held[t.UnixMilli()] = row
+			}
+		}
+	}
+	rows := make([]OccurrenceModel, 0, len(want))
 	for _, o := range want {
 		if skipped[o.Date] {
 			continue
 		}
-		if i >= len(rows) || !sameInstant(rows[i].StartTime, o.Start) || !sameInstant(rows[i].EndTime, o.End) {
-			m.Occurrences = types.ListUnknown(occurrenceType)
-			return
+		// The API keeps milliseconds.
+		start, end := o.Start.Truncate(time.Millisecond), o.End.Truncate(time.Millisecond)
+		row, ok := held[start.UnixMilli()]
+		switch {
+		case !ok:
+			row = OccurrenceModel{ReservationID: types.StringUnknown(), StartTime: mapping.TimeOf(start), EndTime: mapping.TimeOf(end)}
+		case !sameInstant(row.EndTime, end):
+			row.EndTime = mapping.TimeOf(end)
 		}
-		i++
-	}
-	if i != len(rows) {
-		m.Occurrences = types.ListUnknown(occurrenceType)
-		return
-	}
-	if equalValues(m.args(), prior.args()) {
-		m.Occurrences = prior.Occurrences
-		return
-	}
-	for i := range rows {
-		rows[i].ReservationID = types.StringUnknown()
+		rows = append(rows, row)
 	}
 	m.Occurrences = mapping.ObjectList(ctx, occurrenceType, rows, diags)
 }
 
-// sameRule reports whether the rule's arguments are those of prior.
-func (m *RecurringMeeting) sameRule(prior *RecurringMeeting) bool {
-	return equalValues(m.ruleArgs(), prior.ruleArgs())
+// NeedsSeriesUpdate reports whether an update from prior goes through the
+// recurrence update: for a change of a setting or of the rule other than
+// dates added to skip_dates, and to bring back an occurrence (a planned one
+// without a reservation ID), which the API cannot add to a series alone.
+// Otherwise canceling and moving single occurrences is enough, and every
+// reservation ID stays by construction.
+func (m *RecurringMeeting) NeedsSeriesUpdate(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) bool {
+	if !equalValues(m.args(), prior.args()) || !equalValues(m.scheduleArgs(), prior.scheduleArgs()) || m.Occurrences.IsUnknown() {
+		return true
+	}
+	for _, row := range m.occurrenceRows(ctx, diags) {
+		if row.ReservationID.IsUnknown() {
+			return true
+		}
+	}
+	return false
 }
 
-// ruleArgs are the arguments that make the rule.
+// CheckOccurrences reports, as an error, occurrences read after an apply
+// that are not the planned ones: a server that gave an occurrence whose day
+// stayed a new reservation ID on the recurrence update. The state keeps what
+// the server holds, so the next plan starts from there.
+func (m *RecurringMeeting) CheckOccurrences(ctx context.Context, planned types.List, diags *diag.Diagnostics) {
+	if planned.IsNull() || planned.IsUnknown() {
+		return
+	}
+	var want []OccurrenceModel
+	diags.Append(planned.ElementsAs(ctx, &want, false)...)
+	got := m.occurrenceRows(ctx, diags)
+	differs := func(a, b attr.Value) bool { return !a.IsUnknown() && !a.Equal(b) }
+	for i, w := range want {
+		if i < len(got) && !differs(w.ReservationID, got[i].ReservationID) && !differs(w.StartTime, got[i].StartTime) && !differs(w.EndTime, got[i].EndTime) {
+			continue
+		}
+		id := "a new reservation ID"
+		if !w.ReservationID.IsUnknown() {
+			id = "reservation ID " + w.ReservationID.ValueString()
+		}
+		detail := fmt.Sprintf("The plan showed occurrence %d of %d at %s with %s; ", i+1, len(want), w.StartTime.ValueString(), id)
+		if i < len(got) {
+			detail += fmt.Sprintf("SQMeeting now holds %s there with reservation ID %s. ", got[i].StartTime.ValueString(), got[i].ReservationID.ValueString())
+		} else {
+			detail += fmt.Sprintf("SQMeeting holds only %d occurrences. ", len(got))
+		}
+		diags.AddError("SQMeeting recurring meeting's occurrences differ from the plan", detail+
+			"The recurrence update makes every occurrence anew, and this server did not keep the reservation IDs of the days that stayed. "+
+			"The series is updated and its occurrences are recorded as SQMeeting holds them; the next plan starts from there.")
+		return
+	}
+	if len(got) != len(want) {
+		diags.AddError("SQMeeting recurring meeting's occurrences differ from the plan",
+			fmt.Sprintf("The plan showed %d occurrences; SQMeeting holds %d. They are recorded as SQMeeting holds them; the next plan starts from there.", len(want), len(got)))
+	}
+}
+
+// ruleArgs are the arguments that make the rule: its schedule and skip_dates.
 func (m *RecurringMeeting) ruleArgs() []attr.Value {
-	return []attr.Value{m.RecurrenceType, m.Interval, m.DaysOfWeek, m.DaysOfMonth, m.StartTime, m.EndTime, m.Timezone, m.LastDay, m.SkipDates}
+	return append(m.scheduleArgs(), m.SkipDates)
+}
+
+// scheduleArgs are the rule's arguments but skip_dates.
+func (m *RecurringMeeting) scheduleArgs() []attr.Value {
+	return []attr.Value{m.RecurrenceType, m.Interval, m.DaysOfWeek, m.DaysOfMonth, m.StartTime, m.EndTime, m.Timezone, m.LastDay}
 }
 
 func sameInstant(v timetype.RFC3339, t time.Time) bool {
@@ -99,7 +166,8 @@ func (m *RecurringMeeting) PlanSettings(prior, config *RecurringMeeting) {
 }
 
 // Reconcile says which of the series' occurrences to move and which to
-// cancel so that they are the rule's, less skip_dates (see reconcile).
+// cancel so that they are the rule's, less skip_dates, and each planned
+// reservation ID is at its planned time (see reconcile).
 func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurrence) (moves []Move, cancels []string, err error) {
 	r, dates, ok := m.Rule(ctx)
 	if !ok {
@@ -113,9 +181,15 @@ func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurre
 	for _, d := range dates {
 		skip[d] = true
 	}
+	planned := map[string]time.Time{}
+	for _, row := range m.occurrenceRows(ctx, &diag.Diagnostics{}) {
+		if t, ok := row.StartTime.Known(); ok && !row.ReservationID.IsUnknown() {
+			planned[row.ReservationID.ValueString()] = t
+		}
+	}
 	held := make([]Held, 0, len(rec.Occurrences))
 	for _, o := range rec.Occurrences {
-		held = append(held, Held{ReservationID: o.ReservationID, Start: o.ScheduleStartTime.Time, End: o.ScheduleEndTime.Time})
+		held = append(held, Held{ReservationID: o.ReservationID, Start: o.ScheduleStartTime.Time, End: o.ScheduleEndTime.Time, Planned: planned[o.ReservationID]})
 	}
 	return reconcile(held, want, skip)
 }

@@ -259,10 +259,13 @@ func sorted(days []int, def int) []int {
 	return slices.Sorted(slices.Values(days))
 }
 
-// Held is an occurrence the server holds.
+// Held is an occurrence the server holds. Planned, when set, is the start
+// the plan showed for its reservation ID: reconcile puts it there whatever
+// the server did with it, so that the apply's result is the plan's.
 type Held struct {
 	ReservationID string
 	Start, End    time.Time
+	Planned       time.Time
 }
 
 // Move puts an occurrence at another time.
@@ -273,30 +276,40 @@ type Move struct {
 
 // reconcile compares the occurrences the server holds with the rule's
 // (want), less the skipped dates, and says which to move and which to
-// cancel. An occurrence the server holds at a wanted time stays; the others
-// move, first to last, to the wanted times no occurrence holds; the ones left
-// over, and those on skipped dates, are canceled. The API cannot add an
-// occurrence to a series, so a server that holds fewer than the rule needs
-// is an error.
+// cancel. An occurrence with a Planned start goes there first; then an
+// occurrence the server holds at a wanted time stays; the others move, first
+// to last, to the wanted times no occurrence holds; the ones left over, and
+// those on skipped dates, are canceled. The API cannot add an occurrence to a
+// series, so a server that holds fewer than the rule needs is an error.
 func reconcile(held []Held, want []Occurrence, skip map[Date]bool) (moves []Move, cancels []string, err error) {
 	byStart := make(map[int64]int, len(want)) // want index by start
 	for i, o := range want {
 		byStart[o.Start.UnixMilli()] = i
 	}
 	placed := make([]bool, len(want))
-	var spare []Held
-	for _, h := range held {
-		i, ok := byStart[h.Start.UnixMilli()]
-		if !ok || placed[i] {
-			spare = append(spare, h)
-			continue
+	place := func(h Held, at time.Time) bool {
+		i, ok := byStart[at.UnixMilli()]
+		if at.IsZero() || !ok || placed[i] {
+			return false
 		}
 		placed[i] = true
 		switch {
 		case skip[want[i].Date]:
 			cancels = append(cancels, h.ReservationID)
-		case !h.End.Equal(want[i].End):
+		case !h.Start.Equal(want[i].Start) || !h.End.Equal(want[i].End):
 			moves = append(moves, Move{h.ReservationID, want[i].Start, want[i].End})
+		}
+		return true
+	}
+	var unplanned, spare []Held
+	for _, h := range held {
+		if !place(h, h.Planned) {
+			unplanned = append(unplanned, h)
+		}
+	}
+	for _, h := range unplanned {
+		if !place(h, h.Start) {
+			spare = append(spare, h)
 		}
 	}
 	var missing []Occurrence

@@ -215,6 +215,45 @@ func TestReconcile(t *testing.T) {
 	}
 }
 
+// The server made the occurrences anew an hour off, with one back on a
+// skipped date under a new ID: the planned IDs go to their planned times, and
+// the newcomer is canceled, rather than each taking the next free time.
+func TestReconcilePlanned(t *testing.T) {
+	r := Rule{Type: "DAILY", Interval: 1, Start: at(t, "2030-03-01T09:00:00Z"), End: at(t, "2030-03-01T10:00:00Z"), Zone: time.UTC, LastDay: mustDate(t, "2030-03-03")}
+	want, err := r.Expand()
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := map[Date]bool{mustDate(t, "2030-03-02"): true}
+	h := func(id, start, planned string) Held {
+		st := at(t, start)
+		out := Held{ReservationID: id, Start: st, End: st.Add(time.Hour)}
+		if planned != "" {
+			out.Planned = at(t, planned)
+		}
+		return out
+	}
+	held := []Held{
+		h("a", "2030-03-01T08:00:00Z", "2030-03-01T09:00:00Z"),
+		h("new", "2030-03-02T08:00:00Z", ""),
+		h("b", "2030-03-03T08:00:00Z", "2030-03-03T09:00:00Z"),
+	}
+	moves, cancels, err := reconcile(held, want, skip)
+	if err != nil || !slices.Equal(cancels, []string{"new"}) || len(moves) != 2 ||
+		moves[0].ReservationID != "a" || !moves[0].Start.Equal(at(t, "2030-03-01T09:00:00Z")) ||
+		moves[1].ReservationID != "b" || !moves[1].Start.Equal(at(t, "2030-03-03T09:00:00Z")) {
+		t.Errorf("planned: moves %+v cancels %v err %v", moves, cancels, err)
+	}
+	// Without the plan's places, the newcomer takes b's time and b is canceled.
+	for i := range held {
+		held[i].Planned = time.Time{}
+	}
+	moves, cancels, _ = reconcile(held, want, skip)
+	if !slices.Equal(cancels, []string{"b"}) || len(moves) != 2 || moves[1].ReservationID != "new" {
+		t.Errorf("unplanned: moves %+v cancels %v", moves, cancels)
+	}
+}
+
 func TestWeekdayNumbering(t *testing.T) {
 	// 2030-03-03 is a Sunday: day 1, as SQMeeting counts.
 	if d := mustDate(t, "2030-03-03"); d.weekday() != 1 || d.addDays(6).weekday() != 7 {

@@ -98,7 +98,7 @@ func SettingsAttrs(noun string) mapping.Attrs {
 		},
 		"password": {
 			Doc: "The password participants enter to join; `\"\"` when the " + noun + " has none.",
-			Config: "`\"\"` means no password. When not set, the server chooses one (in a meeting room, the room's password; " +
+			Config: "Set it to `\"\"` for no password. When not set, the server chooses one (in a meeting room, the room's password; " +
 				"otherwise a generated one), and the " + noun + " keeps it until `password` or `meeting_room_id` is changed.",
 			Resource: schema.StringAttribute{
 				Optional: true, Computed: true, Sensitive: true,
@@ -111,7 +111,7 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Config:   "An empty set means none, as leaving it out does.",
 			Resource: schema.SetAttribute{ElementType: types.StringType, Optional: true},
 		},
-		"mute_upon_entry": optionalBool("Whether participants are muted when they join (`mute_upon_entry` ENABLE).", false, "false"),
+		"mute_upon_entry": optionalBool("Whether participants are muted when they join.", false, "false"),
 		"guest_dial_in":   optionalBool("Whether guests (people without an SQMeeting account) may join.", true, "true"),
 		"watermark":       optionalBool("Whether the video carries a watermark.", false, "false"),
 		"watermark_type": {
@@ -119,7 +119,7 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Config: "Defaults to `single`, the server's default.",
 			Resource: schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(sqmeeting.WatermarkSingle),
-				Validators: []validator.String{stringvalidator.OneOf(watermarkTypes...)},
+				Validators: []validator.String{validators.OneOf(watermarkTypes...)},
 			},
 		},
 		"meeting_room_id": {

@@ -30,8 +30,10 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-// NoUpdate is the reason every argument's change replaces the meeting.
-const NoUpdate = "Whereby has no update API (whereby-meetings.txt: a meeting is created, read and deleted, never changed), " +
+// NoUpdate is the reason every argument's change replaces the meeting
+// (whereby-meetings.txt: a meeting is created, read and deleted, never
+// changed). Users read it in plans: it cites the public reference by title.
+const NoUpdate = "Whereby has no update API (Whereby's REST API reference, Meetings, has calls to create, read and delete a meeting, none to change one), " +
 	"so Terraform deletes the meeting and creates a new one, with a new ID and new room URLs."
 
 // Meeting is what Whereby returns about a meeting: the data sources' model,

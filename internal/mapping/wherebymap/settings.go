@@ -16,6 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // Settings are the arguments Whereby takes when it creates a meeting and
@@ -53,7 +54,7 @@ func fieldsAttribute() schema.SetAttribute {
 		ElementType: types.StringType,
 		Optional:    true,
 		Validators: []validator.Set{setvalidator.ValueStringsAre(
-			stringvalidator.OneOf(whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL))},
+			validators.OneOf(whereby.FieldHostRoomURL, whereby.FieldViewerRoomURL))},
 		PlanModifiers: []planmodifier.Set{planmodifiers.SetRequiresReplaceBecause(NoUpdate)},
 	}
 }
@@ -62,8 +63,8 @@ func settingsAttrs() mapping.Attrs {
 	enum := func(doc, config string, values ...string) mapping.Attr {
 		return mapping.Attr{Doc: doc, Config: config + " " + unreadNote, Resource: schema.StringAttribute{
 			Optional:      true,
-			Validators:    []validator.String{stringvalidator.OneOf(values...)},
-			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(NoUpdate)},
+			Validators:    []validator.String{validators.OneOf(values...)},
+			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 		}}
 	}
 	return mapping.Attrs{
@@ -72,7 +73,7 @@ func settingsAttrs() mapping.Attrs {
 			Config: "Whereby's default, when not set, is an unlocked room; a `viewerMode` room is always locked. " + unreadNote,
 			Resource: schema.BoolAttribute{
 				Optional:      true,
-				PlanModifiers: []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecause(NoUpdate)},
+				PlanModifiers: []planmodifier.Bool{planmodifiers.BoolRequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 			},
 		},
 		"room_mode": enum("The room's mode and size: `normal` for up to 4 participants, `group` for more.",
@@ -86,7 +87,7 @@ func settingsAttrs() mapping.Attrs {
 				Optional: true,
 				Validators: []validator.String{stringvalidator.RegexMatches(roomNamePrefix,
 					"must be 1 to 39 lowercase letters (a-z), digits and dashes")},
-				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(NoUpdate)},
+				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecauseChecked(NoUpdate, ImportContradiction)},
 			},
 		},
 		"room_name_pattern": enum("The format of the generated part of the room name: `uuid` (8-4-4-4-12 hexadecimal) "+

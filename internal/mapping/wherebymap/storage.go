@@ -87,7 +87,7 @@ type recordingStorage struct {
 func optionalEnum(doc string, values ...string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true, Description: doc,
-		Validators: []validator.String{stringvalidator.OneOf(values...)},
+		Validators: []validator.String{validators.OneOf(values...)},
 	}
 }
 
