@@ -90,16 +90,6 @@ func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 		return r.client.CheckCredentials(ctx, svc.ValueString(), room.ValueString())
 	})
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, func(ctx context.Context) error {
-		// The API's one call without side effects lists a room's meetings.
-		var svc, room types.String
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_service_id"), &svc)...)
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &room)...)
-		if svc.ValueString() == "" || room.ValueString() == "" {
-			return nil
-		}
-		return r.client.CheckCredentials(ctx, svc.ValueString(), room.ValueString())
-	})
 	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
 		return
 	}

@@ -10,7 +10,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -43,11 +42,6 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		"manage each user's meetings through a provider alias that signs in as that user, selected with `provider` on the resource. "+
 		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO meetings. ",
 		"meeting")
-}
-
-// ModifyPlan makes wrong credentials fail the plan of a create or an update.
-func (r *portsipMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

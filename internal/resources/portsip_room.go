@@ -9,7 +9,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
@@ -39,11 +38,6 @@ func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 		"Changing `mode`, `extension_number` or `enable_recording` replaces the room, since the PBX cannot update them; the other arguments update in place. "+
 		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO rooms. ",
 		"room")
-}
-
-// ModifyPlan makes wrong credentials fail the plan of a create or an update.
-func (r *portsipRoom) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

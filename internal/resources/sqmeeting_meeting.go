@@ -12,7 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
@@ -65,7 +64,6 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 // changes besides the arguments (Meeting.Plan).
 func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
 	if req.Plan.Raw.IsNull() {
 		return
 	}
