@@ -1,7 +1,6 @@
 package export
 
 import (
-	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"math/rand/v2"
 	"regexp"
 	"slices"
@@ -9,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 func TestResourceName(t *testing.T) {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"context"
-	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"maps"
 	"regexp"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 // runOn exports from emu with opts, failing t on an error.

@@ -2,13 +2,13 @@ package export
 
 import (
 	"bytes"
-	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 

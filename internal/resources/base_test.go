@@ -45,11 +45,11 @@ func fakeResource(err error) (*base[*fakeClient, fakeModel, *fakeModel], tfsdk.S
 		"id":   {Doc: "id", Resource: schema.StringAttribute{Computed: true}},
 		"name": {Doc: "name", Resource: schema.StringAttribute{Optional: true}},
 	}, "A thing. ", "thing")
-	typ := s.Type().TerraformType(context.Background())
+	typ, _ := s.Type().TerraformType(context.Background()).(tftypes.Object)
 	raw := tftypes.NewValue(typ, map[string]tftypes.Value{
 		"id":       tftypes.NewValue(tftypes.String, "t1"),
 		"name":     tftypes.NewValue(tftypes.String, "old"),
-		"timeouts": tftypes.NewValue(typ.(tftypes.Object).AttributeTypes["timeouts"], nil),
+		"timeouts": tftypes.NewValue(typ.AttributeTypes["timeouts"], nil),
 	})
 	return &b, tfsdk.State{Schema: s, Raw: raw}
 }

@@ -2,7 +2,6 @@ package portsipmap
 
 import (
 	"context"
-
 	"fmt"
 	"regexp"
 
