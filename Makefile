@@ -5,6 +5,9 @@ ROOT  := $(abspath .)
 BIN   := $(ROOT)/bin
 TOFU  := $(BIN)/tofu
 TERRAFORM := $(BIN)/terraform
+# The newest Terraform, built from the module proxy by a script (go install
+# cannot build it): tools/terraform-latest/build.sh.
+TERRAFORM_LATEST := $(BIN)/terraform-1.15
 TFPLUGINDOCS := $(BIN)/tfplugindocs
 GOLANGCI := $(BIN)/golangci-lint
 GORELEASER := $(BIN)/goreleaser
@@ -25,7 +28,7 @@ export CHECKPOINT_DISABLE := 1
 
 GO_TEST_FLAGS ?= -count=1 -timeout 45m
 
-.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check actionlint bench bench-e2e bench-load fuzz clean
+.PHONY: all build tools test test-tofu test-terraform unit testacc demo docs docs-check examples lint fmt release-check registry-check actionlint bench bench-e2e bench-load fuzz clean
 
 all: build
 
@@ -46,13 +49,16 @@ $(GOLANGCI): tools/golangci/go.mod tools/golangci/go.sum
 $(TERRAFORM): tools/terraform/go.mod tools/terraform/go.sum
 	cd tools/terraform && go build -o $(TERRAFORM) github.com/hashicorp/terraform
 
+$(TERRAFORM_LATEST): tools/terraform-latest/build.sh
+	./tools/terraform-latest/build.sh $@
+
 $(GORELEASER): tools/goreleaser/go.mod tools/goreleaser/go.sum
 	cd tools/goreleaser && go build -o $(GORELEASER) github.com/goreleaser/goreleaser/v2
 
 $(ACTIONLINT): tools/actionlint/go.mod tools/actionlint/go.sum
 	cd tools/actionlint && go build -o $(ACTIONLINT) github.com/rhysd/actionlint/cmd/actionlint
 
-tools: $(TOFU) $(TERRAFORM) $(TFPLUGINDOCS) $(GOLANGCI) $(GORELEASER) $(ACTIONLINT)
+tools: $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST) $(TFPLUGINDOCS) $(GOLANGCI) $(GORELEASER) $(ACTIONLINT)
 
 $(ROOT)/.tmp/empty.tfrc:
 	@mkdir -p $(ROOT)/.tmp && : > $@
@@ -99,6 +105,17 @@ fmt: $(GOLANGCI)
 # snapshot release (nothing signed, nothing published) into dist/, listed.
 release-check: $(GORELEASER)
 	./scripts/release-check.sh
+
+# A release installed the way a user installs it (scripts/registry-check.sh):
+# release-check's snapshot, signed with a key made for the run, served by a
+# local provider registry over HTTPS, installed by `init` of every CLI below
+# (checksums and signature checked) and run: apply of examples/demo against the
+# released emulator, an empty second plan, destroy, a lock file for every
+# platform, an install from a filesystem mirror; and init refusing a tampered
+# zip or SUMS file and a wrong key. It runs release-check's steps itself.
+REGISTRY_CHECK_CLIS ?= $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST)
+registry-check: $(GORELEASER) $(TOFU) $(TERRAFORM) $(TERRAFORM_LATEST)
+	REGISTRY_CHECK_CLIS="$(REGISTRY_CHECK_CLIS)" ./scripts/registry-check.sh
 
 # The GitHub workflows (.github/workflows) checked for syntax, expressions and
 # shell (shellcheck when it is installed).

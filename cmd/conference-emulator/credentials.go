@@ -4,29 +4,25 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// credentials are the emulator command's credential flags, one per setting
-// that a platform's declaration gives an emulator default (-portsip-username,
-// -line-api-key, ...), each defaulting to its EMULATOR_* environment variable
-// and then to the declared value.
+// credentials are the emulator command's credential flags, one per
+// credential an emulated platform accepts (emulator.Credentials:
+// -portsip-username, -line-api-key, ...), each defaulting to its EMULATOR_*
+// environment variable and then to the emulator's default.
 type credentials map[*platforms.Platform]map[string]*string
 
 func credentialFlags(fs *flag.FlagSet) credentials {
 	c := credentials{}
-	for _, pl := range platforms.Declared {
-		for _, s := range pl.Settings {
-			if s.Emulator == "" {
-				continue
-			}
-			name, env := pl.EmulatorFlag(s)
-			usage := fmt.Sprintf("%s %s the emulator accepts (what the provider's %s.%s sends); $%s", pl.Name, label(s), pl.Block, s.Attr, env)
-			if c[pl] == nil {
-				c[pl] = map[string]*string{}
-			}
-			c[pl][s.Attr] = fs.String(name, envOr(env, s.Emulator), usage)
+	for _, cr := range emulator.Credentials() {
+		pl, s := cr.Platform, cr.Setting
+		usage := fmt.Sprintf("%s %s the emulator accepts (what the provider's %s.%s sends); $%s", pl.Name, label(s), pl.Block, s.Attr, cr.Env)
+		if c[pl] == nil {
+			c[pl] = map[string]*string{}
 		}
+		c[pl][s.Attr] = fs.String(cr.Flag, envOr(cr.Env, cr.Default), usage)
 	}
 	return c
 }

@@ -130,7 +130,7 @@ func providerBlock(name, alias, url string, override map[string]platforms.Values
 	for _, pl := range platforms.All {
 		fmt.Fprintf(&b, "\n  %s {\n", pl.Block)
 		for _, s := range pl.Settings {
-			v := emulatorValue(s, url)
+			v := emulatorValue(pl, s, url)
 			if o, ok := override[pl.Key][s.Attr]; ok {
 				v = o
 			}
@@ -146,11 +146,11 @@ func providerBlock(name, alias, url string, override map[string]platforms.Values
 
 // emulatorValue is what a setting is for the emulator at url: the endpoint,
 // or the credential the emulator accepts by default.
-func emulatorValue(s platforms.Setting, url string) string {
+func emulatorValue(pl *platforms.Platform, s platforms.Setting, url string) string {
 	if s.Endpoint {
 		return url
 	}
-	return s.Emulator
+	return emulator.DefaultCredential(pl, s.Attr)
 }
 
 // SetEnvironment points every platform's environment variables at the
@@ -159,9 +159,9 @@ func emulatorValue(s platforms.Setting, url string) string {
 // without a block.
 func (e *Emulator) SetEnvironment(t *testing.T) {
 	t.Helper()
-	for _, pl := range platforms.Declared {
+	for _, pl := range platforms.All {
 		for _, s := range pl.Settings {
-			t.Setenv(s.Env, emulatorValue(s, e.URL))
+			t.Setenv(s.Env, emulatorValue(pl, s, e.URL))
 		}
 	}
 }

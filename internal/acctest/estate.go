@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	emusqmeeting "github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
@@ -49,7 +50,7 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 	}
 
 	// PortSIP, as admin and as alice.
-	admin := e.PortSIPSignIn(t, platforms.PortSIP.EmulatorDefault("username"), platforms.PortSIP.EmulatorDefault("password"))
+	admin := e.PortSIPSignIn(t, emulator.DefaultCredential(&platforms.PortSIP, "username"), emulator.DefaultCredential(&platforms.PortSIP, "password"))
 	portsipCreate := func(auth http.Header, collection string, body map[string]any, want int) string {
 		t.Helper()
 		var out struct {
@@ -96,7 +97,7 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 
 	// SQMeeting: a reservation, an instant meeting and a series of admin's,
 	// and a meeting of alice's that admin is invited to.
-	sqAdmin := emusqmeeting.User{Username: platforms.SQMeeting.EmulatorDefault("username"), Password: platforms.SQMeeting.EmulatorDefault("password")}
+	sqAdmin := emusqmeeting.User{Username: emulator.DefaultCredential(&platforms.SQMeeting, "username"), Password: emulator.DefaultCredential(&platforms.SQMeeting, "password")}
 	sqCreate := func(as emusqmeeting.User, path string, body map[string]any) emusqmeeting.MeetingView {
 		t.Helper()
 		raw := e.SQMeetingAs(t, as.Username, as.Password, http.MethodPost, path, body, http.StatusOK)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -15,7 +16,7 @@ import (
 // unless the status is one of want.
 func (e *Emulator) LinePlanet(t testing.TB, method, path string, body any, want ...int) []byte {
 	t.Helper()
-	creds := platforms.LinePlanet.EmulatorDefault("api_key") + ":" + platforms.LinePlanet.EmulatorDefault("api_secret")
+	creds := emulator.DefaultCredential(&platforms.LinePlanet, "api_key") + ":" + emulator.DefaultCredential(&platforms.LinePlanet, "api_secret")
 	h := http.Header{"Authorization": {"Basic " + base64.StdEncoding.EncodeToString([]byte(creds))}}
 	return e.Call(t, method, "/tas/v2"+path, h, body, want...)
 }

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -30,7 +31,7 @@ func (e *Emulator) PortSIPSignIn(t testing.TB, username, password string) http.H
 // tokens. It fails t unless the status is one of want.
 func (e *Emulator) PortSIP(t testing.TB, method, path string, body any, want ...int) []byte {
 	t.Helper()
-	auth := e.PortSIPSignIn(t, platforms.PortSIP.EmulatorDefault("username"), platforms.PortSIP.EmulatorDefault("password"))
+	auth := e.PortSIPSignIn(t, emulator.DefaultCredential(&platforms.PortSIP, "username"), emulator.DefaultCredential(&platforms.PortSIP, "password"))
 	return e.Call(t, method, "/api"+path, auth, body, want...)
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -29,7 +30,7 @@ const sqmeetingQuery = "client_id=6f1c2e0a-4b5d-4c3e-8f7a-9b0c1d2e3f40"
 // tokens. It fails t unless the status is one of want.
 func (e *Emulator) SQMeeting(t testing.TB, method, path string, body any, want ...int) []byte {
 	t.Helper()
-	user, pass := platforms.SQMeeting.EmulatorDefault("username"), platforms.SQMeeting.EmulatorDefault("password")
+	user, pass := emulator.DefaultCredential(&platforms.SQMeeting, "username"), emulator.DefaultCredential(&platforms.SQMeeting, "password")
 	return e.SQMeetingAs(t, user, pass, method, path, body, want...)
 }
 

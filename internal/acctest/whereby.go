@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"testing"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -13,7 +14,7 @@ import (
 // unless the status is one of want.
 func (e *Emulator) Whereby(t testing.TB, method, path string, body any, want ...int) []byte {
 	t.Helper()
-	h := http.Header{"Authorization": {"Bearer " + platforms.Whereby.EmulatorDefault("api_key")}}
+	h := http.Header{"Authorization": {"Bearer " + emulator.DefaultCredential(&platforms.Whereby, "api_key")}}
 	return e.Call(t, method, "/v1"+path, h, body, want...)
 }
 

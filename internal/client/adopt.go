@@ -62,7 +62,7 @@ type Adoption[T any] struct {
 // The lookup is a read, which the client retries like any other.
 //
 // The objects a client has created or adopted are remembered for its
-// lifetime (one Terraform run), so that creates of objects with the same key
+// lifetime (one run of the provider or of conference-export), so that creates of objects with the same key
 // (count) do not adopt each other's; and a lookup waits for the tries of such
 // creates in flight, whose objects may exist before their answers arrive.
 func Adopt[T any](ctx context.Context, c *Client, a Adoption[T]) (T, error) {

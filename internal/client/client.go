@@ -58,7 +58,7 @@ type Config struct {
 	// BaseURL is prepended to every request path, e.g. "https://pbx:8900/api".
 	BaseURL string
 	// Timeout bounds each attempt, not the whole call with its retries: the caller's
-	// context (Terraform's operation timeout) bounds that.
+	// context (the operation's deadline) bounds that.
 	Timeout time.Duration
 	// MaxRetries is the number of attempts after the first. Negative means none.
 	MaxRetries int

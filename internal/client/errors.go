@@ -47,8 +47,8 @@ func (e *APIError) Error() string {
 	return b.String()
 }
 
-// IsNotFound reports whether err says that the object does not exist. Resources use
-// it in Read to drop the object from state instead of failing the refresh.
+// IsNotFound reports whether err says that the object does not exist, which
+// a caller reading or deleting an object takes as an answer, not a failure.
 func IsNotFound(err error) bool {
 	var apiErr *APIError
 	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound

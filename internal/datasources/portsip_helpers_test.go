@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -30,7 +31,7 @@ type portsipAPI struct {
 // tests seed many objects and do not move the clock.
 func newPortSIPAPI(t testing.TB, emu *acctest.Emulator) *portsipAPI {
 	t.Helper()
-	auth := emu.PortSIPSignIn(t, platforms.PortSIP.EmulatorDefault("username"), platforms.PortSIP.EmulatorDefault("password"))
+	auth := emu.PortSIPSignIn(t, emulator.DefaultCredential(&platforms.PortSIP, "username"), emulator.DefaultCredential(&platforms.PortSIP, "password"))
 	return &portsipAPI{t: t, emu: emu, auth: auth}
 }
 

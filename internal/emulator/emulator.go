@@ -16,7 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
-	decl "github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Options configures an Emulator. The zero value is usable: default credentials,
@@ -27,9 +27,9 @@ type Options struct {
 	SQMeeting  sqmeeting.Options
 	Whereby    whereby.Options
 	// Credentials override what each platform accepts, by platform key and
-	// provider attribute, as the emulator command's flags (derived from the
-	// platforms' declarations) give them; an empty value keeps the default.
-	Credentials map[string]decl.Values
+	// provider attribute, as the emulator command's flags (see Credentials)
+	// give them; an empty value keeps the default.
+	Credentials map[string]platforms.Values
 	// StateFile, when set, is loaded at start and rewritten after every change.
 	StateFile string
 	// Seed is a seed document (see Emulator.Seed) loaded at start when there
@@ -47,12 +47,12 @@ type Options struct {
 type Emulator struct {
 	Clock *platform.Clock
 
-	opts      Options
-	mux       *http.ServeMux
-	platforms []platform.Platform
-	faults    faults
-	journal   journal
-	saveMu    sync.Mutex
+	opts    Options
+	mux     *http.ServeMux
+	apis    []platform.API // in the order of emulated
+	faults  faults
+	journal journal
+	saveMu  sync.Mutex
 	// seedMu makes each seed document all or nothing (see Seed).
 	seedMu sync.Mutex
 }
@@ -62,14 +62,10 @@ func New(opts Options) (*Emulator, error) {
 	opts.applyCredentials()
 	clock := platform.NewClock()
 	e := &Emulator{Clock: clock, opts: opts, mux: http.NewServeMux()}
-	e.platforms = []platform.Platform{
-		portsip.New(clock, opts.PortSIP),
-		lineplanet.New(clock, opts.LinePlanet),
-		sqmeeting.New(clock, opts.SQMeeting),
-		whereby.New(clock, opts.Whereby),
-	}
-	for _, p := range e.platforms {
-		p.Register(e.mux)
+	for _, em := range emulated {
+		api := em.build(clock, &opts)
+		api.Register(e.mux)
+		e.apis = append(e.apis, api)
 	}
 	e.registerAdmin()
 	e.faults.seed = opts.FaultSeed
@@ -88,38 +84,21 @@ func New(opts Options) (*Emulator, error) {
 	return e, nil
 }
 
-// applyCredentials moves Credentials into each platform's options: the one
-// place that knows which provider attribute is which option.
-func (o *Options) applyCredentials() {
-	set := func(p *decl.Platform, attr string, dst *string) {
-		if v := o.Credentials[p.Key][attr]; v != "" {
-			*dst = v
-		}
-	}
-	set(&decl.PortSIP, "username", &o.PortSIP.Username)
-	set(&decl.PortSIP, "password", &o.PortSIP.Password)
-	set(&decl.LinePlanet, "api_key", &o.LinePlanet.APIKey)
-	set(&decl.LinePlanet, "api_secret", &o.LinePlanet.APISecret)
-	set(&decl.SQMeeting, "username", &o.SQMeeting.Username)
-	set(&decl.SQMeeting, "password", &o.SQMeeting.Password)
-	set(&decl.Whereby, "api_key", &o.Whereby.APIKey)
-}
-
-// Platform returns the platform registered under name, for in-process tests that
-// need to reach behind the API (to simulate drift, say).
-func (e *Emulator) Platform(name string) platform.Platform {
-	for _, p := range e.platforms {
-		if p.Name() == name {
+// Platform returns the API of the platform whose key is name, for
+// in-process tests that need to reach behind it (to simulate drift, say).
+func (e *Emulator) Platform(name string) platform.API {
+	for _, p := range e.apis {
+		if p.Key() == name {
 			return p
 		}
 	}
 	return nil
 }
 
-func (e *Emulator) platformFor(path string) platform.Platform {
-	var best platform.Platform
+func (e *Emulator) platformFor(path string) platform.API {
+	var best platform.API
 	bestLen := 0
-	for _, p := range e.platforms {
+	for _, p := range e.apis {
 		for _, pre := range p.Prefixes() {
 			if strings.HasPrefix(path, pre) && len(pre) > bestLen {
 				best, bestLen = p, len(pre)
@@ -131,9 +110,9 @@ func (e *Emulator) platformFor(path string) platform.Platform {
 
 // names lists the platforms' keys, in registration order.
 func (e *Emulator) names() []string {
-	names := make([]string, 0, len(e.platforms))
-	for _, p := range e.platforms {
-		names = append(names, p.Name())
+	names := make([]string, 0, len(e.apis))
+	for _, p := range e.apis {
+		names = append(names, p.Key())
 	}
 	return names
 }
@@ -142,7 +121,7 @@ func (e *Emulator) names() []string {
 // and loads Options.Seed again: the emulator as it started, without a state
 // file.
 func (e *Emulator) Reset() error {
-	for _, p := range e.platforms {
+	for _, p := range e.apis {
 		p.Reset()
 	}
 	e.faults.clear()
@@ -176,6 +155,6 @@ func (e *Emulator) PlatformHandler(name string) (http.Handler, error) {
 			e.ServeHTTP(w, r)
 			return
 		}
-		http.Error(w, fmt.Sprintf("this port serves %s only", p.Name()), http.StatusNotFound)
+		http.Error(w, fmt.Sprintf("this port serves %s only", p.Key()), http.StatusNotFound)
 	}), nil
 }

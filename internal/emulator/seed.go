@@ -35,7 +35,7 @@ func (e *Emulator) Seed(data []byte) error {
 
 // reseed loads Options.Seed again after a reset: every section, or only
 // only's when set.
-func (e *Emulator) reseed(only platform.Platform) error {
+func (e *Emulator) reseed(only platform.API) error {
 	if e.opts.Seed == nil {
 		e.saveState()
 		return nil
@@ -45,7 +45,7 @@ func (e *Emulator) reseed(only platform.Platform) error {
 		return err
 	}
 	if only != nil {
-		sections = map[string]json.RawMessage{only.Name(): sections[only.Name()]}
+		sections = map[string]json.RawMessage{only.Key(): sections[only.Key()]}
 	}
 	e.seedMu.Lock()
 	defer e.seedMu.Unlock()
@@ -83,20 +83,20 @@ func (e *Emulator) applySeed(sections map[string]json.RawMessage) error {
 			u()
 		}
 	}
-	for _, p := range e.platforms {
-		raw, ok := sections[p.Name()]
+	for _, p := range e.apis {
+		raw, ok := sections[p.Key()]
 		if !ok || len(bytes.TrimSpace(raw)) == 0 || string(bytes.TrimSpace(raw)) == "null" {
 			continue
 		}
 		before, err := p.Snapshot()
 		if err != nil {
 			rollback()
-			return fmt.Errorf("%s: %w", p.Name(), err)
+			return fmt.Errorf("%s: %w", p.Key(), err)
 		}
 		undo = append(undo, func() { _ = p.Restore(before) })
 		if err := p.Seed(raw); err != nil {
 			rollback()
-			return fmt.Errorf("%s: %w", p.Name(), err)
+			return fmt.Errorf("%s: %w", p.Key(), err)
 		}
 	}
 	return nil

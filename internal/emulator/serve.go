@@ -34,7 +34,7 @@ func (e *Emulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	var out outcome
 	owner := ""
 	if p := e.platformFor(r.URL.Path); p != nil {
-		owner = p.Name()
+		owner = p.Key()
 	}
 	if f, ok := e.faults.match(r.Method, r.URL.Path, owner); ok {
 		out = e.serveFault(w, r, f)

@@ -24,12 +24,12 @@ func (e *Emulator) save(path string) error {
 	e.saveMu.Lock()
 	defer e.saveMu.Unlock()
 	st := stateFile{Version: 1, Platforms: map[string]json.RawMessage{}}
-	for _, p := range e.platforms {
+	for _, p := range e.apis {
 		snap, err := p.Snapshot()
 		if err != nil {
-			return fmt.Errorf("snapshot of %s: %w", p.Name(), err)
+			return fmt.Errorf("snapshot of %s: %w", p.Key(), err)
 		}
-		st.Platforms[p.Name()] = snap
+		st.Platforms[p.Key()] = snap
 	}
 	data, err := json.MarshalIndent(st, "", "  ")
 	if err != nil {
@@ -117,10 +117,10 @@ func (e *Emulator) load(path string) (bool, error) {
 	if st.Version != 1 {
 		return false, fmt.Errorf("state file %s: unsupported version %d", path, st.Version)
 	}
-	for _, p := range e.platforms {
-		if snap, ok := st.Platforms[p.Name()]; ok {
+	for _, p := range e.apis {
+		if snap, ok := st.Platforms[p.Key()]; ok {
 			if err := p.Restore(snap); err != nil {
-				return false, fmt.Errorf("state file %s: %s: %w", path, p.Name(), err)
+				return false, fmt.Errorf("state file %s: %s: %w", path, p.Key(), err)
 			}
 		}
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // TestWherebyIsServed checks the wiring: the platform answers under /v1 with
@@ -47,5 +48,17 @@ func TestWherebyIsServed(t *testing.T) {
 	var env whereby.Error
 	if status != http.StatusTooManyRequests || hdr.Get("Retry-After") != "2" || json.Unmarshal(body, &env) != nil || env.Data == nil || env.Data.MSLeft != 2000 {
 		t.Errorf("injected 429: %d %v %s", status, hdr, body)
+	}
+}
+
+// Options.Credentials, as the command's flags give them, replace the key
+// the emulated organization accepts.
+func TestCredentialsOptionReplacesTheDefault(t *testing.T) {
+	h := start(t, emulator.Options{Credentials: map[string]platforms.Values{platforms.Whereby.Key: {"api_key": "from-flag"}}})
+	if status, _, body := h.do(http.MethodGet, "/v1/meetings", "from-flag", nil); status != http.StatusOK {
+		t.Errorf("the configured key: %d %s", status, body)
+	}
+	if status, _, _ := h.do(http.MethodGet, "/v1/meetings", whereby.DefaultAPIKey, nil); status != http.StatusUnauthorized {
+		t.Errorf("the default key: %d, want 401", status)
 	}
 }

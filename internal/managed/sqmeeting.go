@@ -11,6 +11,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
 
@@ -58,7 +59,7 @@ var SQMeetingRecurringMeeting = Type{
 		if name == "" {
 			name = sqmeetingmap.DefaultTimezone
 		}
-		zone, err := sqmeetingmap.LoadZone(name)
+		zone, err := recurrence.LoadZone(name)
 		if err != nil {
 			return nil, fmt.Errorf("-sqmeeting-timezone: %w", err)
 		}
@@ -125,7 +126,7 @@ func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]sqmeet
 
 // zoneMismatch says why a series' occurrences do not fit zone, or "" when
 // they do. Every occurrence of a series starts at the same local time of day
-// in the zone it is meant in (sqmeetingmap.Rule); occurrences that start at
+// in the zone it is meant in (recurrence.Rule); occurrences that start at
 // different times of day in zone mean another zone (an hour apart: one with
 // daylight saving time), and importing with zone would plan to make every
 // occurrence anew.

@@ -32,8 +32,8 @@ func WarnReplace(diags *diag.Diagnostics, p path.Path, reason string) {
 }
 
 // replace decides one RequiresReplaceIf: replace, with the reason, unless the
-// change is the adoption of a value an import could not read (unread.go)
-// that nothing the import did read contradicts (check, when set).
+// change records a value an import could not read (unread.go) that nothing
+// the import did read contradicts (check, when set).
 func replace(ctx context.Context, private privateGetter, p path.Path, priorNull bool, reason string, check func() string, requiresReplace *bool, diags *diag.Diagnostics) {
 	if priorNull && check != nil && Unread(ctx, private) {
 		if why := check(); why != "" {
@@ -42,7 +42,7 @@ func replace(ctx context.Context, private privateGetter, p path.Path, priorNull 
 			return
 		}
 	}
-	if adopted(ctx, private, p, priorNull, diags) {
+	if recordsUnread(ctx, private, p, priorNull, diags) {
 		return
 	}
 	*requiresReplace = true

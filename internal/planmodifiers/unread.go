@@ -60,10 +60,11 @@ func Unread(ctx context.Context, p privateGetter) bool {
 	return len(v) > 0
 }
 
-// adopted reports whether a change of the value at p from null is the first
-// plan after an import that could not read it, and then warns that the
-// configured value is taken on trust.
-func adopted(ctx context.Context, private privateGetter, p path.Path, priorNull bool, diags *diag.Diagnostics) bool {
+// recordsUnread reports whether a change of the value at p from null is the
+// first plan after an import that could not read it, which records the
+// configured value instead of replacing the object, and then warns that the
+// value is taken on trust.
+func recordsUnread(ctx context.Context, private privateGetter, p path.Path, priorNull bool, diags *diag.Diagnostics) bool {
 	if !priorNull || !Unread(ctx, private) {
 		return false
 	}

@@ -46,7 +46,7 @@ func (p *Platform) CheckEndpoint(raw string) (string, error) {
 		if errors.As(err, &ue) {
 			err = ue.Err // its text repeats the value
 		}
-		return "", fmt.Errorf("%s is not a URL (%v): correct %s", quoted, err, p.settingNames("endpoint"))
+		return "", fmt.Errorf("%s is not a URL (%w): correct %s", quoted, err, p.settingNames("endpoint"))
 	}
 	switch {
 	case u.Scheme != "http" && u.Scheme != "https":

@@ -1,10 +1,9 @@
 // Package platforms declares each platform the provider speaks to, once: its
 // provider block (attributes, descriptions, environment variables, which are
-// secret, what a usable configuration needs) and the credentials
-// conference-emulator accepts by default. The provider schema, Configure, the
-// data handed to resources, the acceptance-test configuration, the emulator
-// command's flags and the docs' environment table are all derived from these
-// declarations.
+// secret, what a usable configuration needs). The provider schema, Configure,
+// the data handed to resources, the acceptance-test configuration and the
+// docs' environment table are all derived from these declarations; the
+// emulator keys its credentials by their settings (internal/emulator).
 //
 // The package is plain data with no dependencies, so that the provider, the
 // clients, the emulator and the tests can all import it.
@@ -50,10 +49,6 @@ type Setting struct {
 	// ConflictsWith names attributes of the same block that cannot be set
 	// together with this one.
 	ConflictsWith []string
-	// Emulator is the value conference-emulator accepts by default (a
-	// credential), which the test harness also sends; empty when the emulator
-	// has no say in it.
-	Emulator string
 }
 
 // Platform is one vendor API the provider manages objects on.
@@ -67,10 +62,6 @@ type Platform struct {
 	Block string
 	// Description is the block's description.
 	Description string
-	// FlagPrefix prefixes the emulator command's flags for this platform's
-	// credentials (-<prefix>-<attr>) and their environment variables
-	// (EMULATOR_<PREFIX>_<ATTR>).
-	FlagPrefix string
 	// APIPath is what the client appends to the endpoint to reach the API:
 	// "/api". An endpoint that ends in it is read without it (CheckEndpoint).
 	APIPath  string
@@ -89,10 +80,6 @@ type Values map[string]string
 // platform is listed here only once it has resources: a block that configures
 // nothing would give a clean plan and do nothing.
 var All = []*Platform{&PortSIP, &LinePlanet, &SQMeeting, &Whereby}
-
-// Declared is every declared platform, whether or not the provider uses it
-// yet: conference-emulator serves them all.
-var Declared = []*Platform{&PortSIP, &LinePlanet, &SQMeeting, &Whereby}
 
 // ByKey returns the platform with key, or nil.
 func ByKey(key string) *Platform {
@@ -121,17 +108,6 @@ func (s Setting) label() string {
 		return s.Label
 	}
 	return strings.ReplaceAll(s.Attr, "_", " ")
-}
-
-// EmulatorDefault is the value conference-emulator accepts for attr by default.
-func (p *Platform) EmulatorDefault(attr string) string { return p.Setting(attr).Emulator }
-
-// EmulatorFlag names the emulator command's flag for a credential, and the
-// environment variable that sets its default: -portsip-username and
-// EMULATOR_PORTSIP_USERNAME.
-func (p *Platform) EmulatorFlag(s Setting) (flag, env string) {
-	flag = p.FlagPrefix + "-" + strings.ReplaceAll(s.Attr, "_", "-")
-	return flag, "EMULATOR_" + strings.ToUpper(strings.ReplaceAll(flag, "-", "_"))
 }
 
 // EndpointEnv is the environment variable of the platform's endpoint.

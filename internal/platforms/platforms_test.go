@@ -33,7 +33,7 @@ func TestEnvironmentVariablesAreDeclaredOnce(t *testing.T) {
 			return err
 		}
 		code := withoutComments(t, data)
-		for _, pl := range Declared {
+		for _, pl := range All {
 			for _, s := range pl.Settings {
 				if regexp.MustCompile(`\b` + s.Env + `\b`).MatchString(code) {
 					files[s.Env] = append(files[s.Env], p)
@@ -45,7 +45,7 @@ func TestEnvironmentVariablesAreDeclaredOnce(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, pl := range Declared {
+	for _, pl := range All {
 		for _, s := range pl.Settings {
 			if got := files[s.Env]; len(got) != 1 {
 				t.Errorf("%s appears in %d non-test Go files, want 1 (its declaration): %v", s.Env, len(got), got)
@@ -173,12 +173,12 @@ func clearEnv(t *testing.T, pl *Platform) {
 
 func TestDeclarationsAreComplete(t *testing.T) {
 	keys := map[string]bool{}
-	for _, pl := range Declared {
+	for _, pl := range All {
 		if keys[pl.Key] {
 			t.Errorf("duplicate key %q", pl.Key)
 		}
 		keys[pl.Key] = true
-		if pl.Name == "" || pl.Block == "" || pl.Description == "" || pl.FlagPrefix == "" || len(pl.Requires) == 0 {
+		if pl.Name == "" || pl.Block == "" || pl.Description == "" || len(pl.Requires) == 0 {
 			t.Errorf("%s: incomplete declaration", pl.Key)
 		}
 		if pl.EndpointEnv() == "" {
@@ -213,18 +213,6 @@ func withoutComments(t *testing.T, src []byte) string {
 		}
 		b.WriteString(lit)
 		b.WriteByte(' ')
-	}
-}
-
-func TestEveryUsablePlatformIsDeclared(t *testing.T) {
-	for _, pl := range All {
-		found := false
-		for _, d := range Declared {
-			found = found || d == pl
-		}
-		if !found {
-			t.Errorf("%s is in All but not in Declared", pl.Key)
-		}
 	}
 }
 

@@ -5,7 +5,6 @@ var PortSIP = Platform{
 	Key:         "portsip",
 	Name:        "PortSIP",
 	Block:       "portsip",
-	FlagPrefix:  "portsip",
 	Description: "PortSIP PBX v22 connection. Authenticate with `token`, or with `username` and `password` (the provider signs in and renews the token before it expires).",
 	APIPath:     "/api",
 	Settings: append([]Setting{
@@ -13,9 +12,9 @@ var PortSIP = Platform{
 			Description: "Base URL of the PBX's REST API without `/api`, e.g. `https://pbx.example.com:8900`."},
 		{Attr: "token", Env: "PORTSIP_TOKEN", Secret: true, Credential: true, ConflictsWith: []string{"username", "password"},
 			Description: "An access token. Conflicts with `username` and `password`."},
-		{Attr: "username", Env: "PORTSIP_USERNAME", Credential: true, Emulator: "admin",
+		{Attr: "username", Env: "PORTSIP_USERNAME", Credential: true,
 			Description: "The user to sign in as."},
-		{Attr: "password", Env: "PORTSIP_PASSWORD", Secret: true, Credential: true, Emulator: "emulator-password",
+		{Attr: "password", Env: "PORTSIP_PASSWORD", Secret: true, Credential: true,
 			Description: "The password of `username`."},
 		// The domain is a credential: it says which tenant's user the
 		// username is ("alice" is a different person in each), so it comes

@@ -5,7 +5,6 @@ var SQMeeting = Platform{
 	Key:         "sqmeeting",
 	Name:        "SQMeeting",
 	Block:       "sqmeeting",
-	FlagPrefix:  "sqmeeting",
 	Description: "SQMeeting (FRTC) server connection. The provider signs in once with `username` and `password` and reuses the token, signing in again when it expires.",
 	APIPath:     "/api/v1",
 	Settings: append([]Setting{
@@ -16,9 +15,9 @@ var SQMeeting = Platform{
 		// falls back on its own like the endpoint.
 		{Attr: "client_id", Env: "SQMEETING_CLIENT_ID", UUID: true, Label: "client ID",
 			Description: "The client ID (a UUID) sent with every call, as the vendor's clients send theirs. When not set, the provider makes a random one for each run."},
-		{Attr: "username", Env: "SQMEETING_USERNAME", Credential: true, Emulator: "admin",
+		{Attr: "username", Env: "SQMEETING_USERNAME", Credential: true,
 			Description: "The user to sign in as. Meetings are created on this user's behalf."},
-		{Attr: "password", Env: "SQMEETING_PASSWORD", Secret: true, Credential: true, Emulator: "emulator-password",
+		{Attr: "password", Env: "SQMEETING_PASSWORD", Secret: true, Credential: true,
 			Description: "The password of `username`. It is never sent as it is: the sign-in carries a salted SHA-1 of it, as the vendor's clients do."},
 	}, caSettings("SQMEETING_CA_CERT_FILE", "SQMEETING_CA_CERT_PEM")...),
 	Requires: [][][]string{{{"endpoint"}}, {{"username"}}, {{"password"}}},

@@ -14,6 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -75,7 +76,7 @@ func TestAccCredentials_halfSetEnvironmentOfUnusedPlatforms(t *testing.T) {
 	t.Setenv("SQMEETING_ENDPOINT", emu.URL)
 	t.Setenv("SQMEETING_USERNAME", "admin")
 	t.Setenv("LINE_PLANET_ENDPOINT", emu.URL)
-	t.Setenv("LINE_PLANET_API_KEY", platforms.LinePlanet.EmulatorDefault("api_key"))
+	t.Setenv("LINE_PLANET_API_KEY", emulator.DefaultCredential(&platforms.LinePlanet, "api_key"))
 	runSerial(t, resource.TestStep{
 		Config: fmt.Sprintf(`
 provider "conference" {
@@ -87,7 +88,7 @@ provider "conference" {
 
 resource "conference_whereby_meeting" "w" {
   end_date = "2099-01-01T00:00:00Z"
-}`, emu.URL, platforms.Whereby.EmulatorDefault("api_key")),
+}`, emu.URL, emulator.DefaultCredential(&platforms.Whereby, "api_key")),
 		ConfigStateChecks: []statecheck.StateCheck{
 			statecheck.ExpectKnownValue("conference_whereby_meeting.w", tfjsonpath.New("id"), knownvalue.NotNull()),
 		},
@@ -104,7 +105,7 @@ func TestAccCredentials_aliasOfOnePlatformWithHalfSetEnvironment(t *testing.T) {
 	clearEnv(t)
 	emu := acctest.NewEmulator(t)
 	t.Setenv("LINE_PLANET_ENDPOINT", emu.URL)
-	t.Setenv("LINE_PLANET_API_KEY", platforms.LinePlanet.EmulatorDefault("api_key"))
+	t.Setenv("LINE_PLANET_API_KEY", emulator.DefaultCredential(&platforms.LinePlanet, "api_key"))
 	t.Setenv("PORTSIP_PASSWORD", "not-used")
 	runSerial(t, resource.TestStep{
 		Config: fmt.Sprintf(`
@@ -233,7 +234,7 @@ resource "conference_whereby_meeting" "m" {
 		name: "LINE Planet secret from the environment",
 		env: func(t *testing.T, url string) {
 			t.Setenv("LINE_PLANET_ENDPOINT", url)
-			t.Setenv("LINE_PLANET_API_KEY", platforms.LinePlanet.EmulatorDefault("api_key"))
+			t.Setenv("LINE_PLANET_API_KEY", emulator.DefaultCredential(&platforms.LinePlanet, "api_key"))
 			t.Setenv("LINE_PLANET_API_SECRET", "not-the-secret")
 		},
 		config: func(string) string {

@@ -28,7 +28,7 @@ resource "conference_portsip_room" "r" {
 // clearEnv hides every platform variable the machine may set, so that a
 // test sees only the configuration it writes.
 func clearEnv(t *testing.T) {
-	for _, pl := range platforms.Declared {
+	for _, pl := range platforms.All {
 		for _, s := range pl.Settings {
 			t.Setenv(s.Env, "")
 		}

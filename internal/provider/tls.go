@@ -17,9 +17,9 @@ import (
 )
 
 // caAttribute is one of the provider block's CA bundle settings, for every
-// platform block that has none of its own: attr, which conflicts with
-// other; what says what its value is.
-func caAttribute(attr, other, what string) schema.StringAttribute {
+// platform block that has none of its own; it conflicts with other, and
+// what says what its value is.
+func caAttribute(other, what string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Optional: true,
 		Description: what + " of the certificate authority (or several) that signed the servers' certificates, for servers with a private CA. " +

@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -376,7 +377,7 @@ func TestAccSQMeetingMeeting_lockout(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)SQMeeting\s+refused\s+the\s+credentials:\s+0x00003003:\s+wrong\s+username\s+or\s+password.*sqmeeting\.password`),
 		},
 		resource.TestStep{
-			PreConfig: func() { emu.SQMeetingLockOut(t, platforms.SQMeeting.EmulatorDefault("username")) },
+			PreConfig: func() { emu.SQMeetingLockOut(t, emulator.DefaultCredential(&platforms.SQMeeting, "username")) },
 			// Even the right password, while the lock lasts.
 			Config: config,
 			ExpectError: regexp.MustCompile(`account\s+locked\s+for\s+five\s+minutes\s+after\s+repeated\s+failed\s+sign-ins,\s+until\s+` +

@@ -3,7 +3,6 @@ package portsip
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
@@ -37,7 +36,7 @@ func (c *Client) CreateServer(ctx context.Context, in ServerCreate) (string, err
 			var ids []string
 			for _, s := range servers {
 				// Compared here too: a lax filter must not hand over another.
-				if s.Name == in.Name && strings.EqualFold(s.IPv4, in.IPv4) && strings.EqualFold(s.IPv6, in.IPv6) {
+				if s.Name == in.Name && SameAddress(s.IPv4, in.IPv4) && SameAddress(s.IPv6, in.IPv6) {
 					ids = append(ids, s.ID)
 				}
 			}

@@ -63,7 +63,7 @@ func httpStatus(code int) int {
 	return http.StatusInternalServerError
 }
 
-// WriteError implements platform.Platform for injected faults: the error
+// WriteError implements platform.API for injected faults: the error
 // envelope with the status as its code.
 func (a *API) WriteError(w http.ResponseWriter, status int, message string) {
 	platform.WriteJSON(w, status, errorEnvelope(status, message, a.clock.Now()))

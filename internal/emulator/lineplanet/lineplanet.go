@@ -40,12 +40,19 @@ const (
 	DefaultRequestsPerSecond = 100
 )
 
-// The credentials the emulator accepts by default are the ones the platform's
-// declaration gives, which the test harness also sends.
-var (
-	DefaultAPIKey    = platforms.LinePlanet.EmulatorDefault("api_key")
-	DefaultAPISecret = platforms.LinePlanet.EmulatorDefault("api_secret")
+// The credentials the emulated service accepts by default, which the test
+// harness also sends.
+const (
+	DefaultAPIKey    = "emulator-key"
+	DefaultAPISecret = "emulator-secret"
 )
+
+// Credentials are the credentials the emulated service accepts, by the
+// attribute of the provider's line_planet block that sends each.
+var Credentials = []platform.Credential[Options]{
+	{Attr: "api_key", Default: DefaultAPIKey, Option: func(o *Options) *string { return &o.APIKey }},
+	{Attr: "api_secret", Default: DefaultAPISecret, Option: func(o *Options) *string { return &o.APISecret }},
+}
 
 // Options configures the emulated service.
 type Options struct {
@@ -75,16 +82,11 @@ type API struct {
 	newPasscode func() string
 }
 
-var _ platform.Platform = (*API)(nil)
+var _ platform.API = (*API)(nil)
 
 // New returns an empty service.
 func New(clock *platform.Clock, opts Options) *API {
-	if opts.APIKey == "" {
-		opts.APIKey = DefaultAPIKey
-	}
-	if opts.APISecret == "" {
-		opts.APISecret = DefaultAPISecret
-	}
+	platform.FillCredentials(&opts, Credentials)
 	if opts.SIPProxy == "" {
 		opts.SIPProxy = DefaultSIPProxy
 	}
@@ -104,13 +106,13 @@ func New(clock *platform.Clock, opts Options) *API {
 	}
 }
 
-// Name implements platform.Platform.
-func (a *API) Name() string { return "lineplanet" }
+// Key implements platform.API: the platform's declared key.
+func (a *API) Key() string { return platforms.LinePlanet.Key }
 
-// Prefixes implements platform.Platform.
+// Prefixes implements platform.API.
 func (a *API) Prefixes() []string { return []string{"/tas/"} }
 
-// Reset implements platform.Platform.
+// Reset implements platform.API.
 func (a *API) Reset() {
 	a.mu.Lock()
 	a.meetings = map[roomKey]*Meeting{}

@@ -14,7 +14,7 @@ const maxBody = 1 << 20
 // base is the path every route shares (NOTES.md: {endpoint}/tas/v2/gcall/{roomServiceId}/{roomId}).
 const base = "/tas/v2/gcall/{svc}/{room}"
 
-// Register implements platform.Platform.
+// Register implements platform.API.
 func (a *API) Register(mux *http.ServeMux) {
 	rt := &platform.Router{
 		Mux:   mux,

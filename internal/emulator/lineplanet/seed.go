@@ -27,7 +27,7 @@ type seedMeeting struct {
 	Meeting       json.RawMessage `json:"meeting"`
 }
 
-// Seed implements platform.Platform.
+// Seed implements platform.API.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
 		for i, s := range doc.Meetings {

@@ -11,7 +11,7 @@ type snapshot struct {
 	Meetings []Meeting `json:"meetings"`
 }
 
-// Snapshot implements platform.Platform. Expired meetings are left out: they are
+// Snapshot implements platform.API. Expired meetings are left out: they are
 // gone.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.Lock()
@@ -30,7 +30,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	return json.Marshal(s)
 }
 
-// Restore implements platform.Platform, replacing every meeting.
+// Restore implements platform.API, replacing every meeting.
 func (a *API) Restore(raw json.RawMessage) error {
 	var s snapshot
 	if err := json.Unmarshal(raw, &s); err != nil {

@@ -1,4 +1,4 @@
-// Package platform holds what every emulated vendor API shares: the Platform
+// Package platform holds what every emulated vendor API shares: the API
 // contract the emulator's router speaks to, the controllable clock, and small
 // JSON helpers. Vendor rules live in the per-platform packages, never here.
 package platform
@@ -8,11 +8,13 @@ import (
 	"net/http"
 )
 
-// Platform is one emulated vendor API.
-type Platform interface {
-	// Name is the short, stable key used in admin routes and the state file:
-	// "portsip", "lineplanet", "sqmeeting", "whereby".
-	Name() string
+// API is one emulated vendor API. (The platform's declaration, with its
+// display name, is platforms.Platform; this is what serves its requests.)
+type API interface {
+	// Key is the platform's declared key (platforms.Platform.Key), used in
+	// admin routes and the state file: "portsip", "lineplanet", "sqmeeting",
+	// "whereby".
+	Key() string
 	// Prefixes are the URL path prefixes the platform owns, e.g. "/api/".
 	// The router uses them to pick the platform whose envelope an injected fault
 	// is written in.

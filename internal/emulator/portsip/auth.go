@@ -74,7 +74,7 @@ func (a *API) signIn(req *request) reply {
 	if hasDomain && a.opts.Domain != "" && !strings.EqualFold(domain, a.opts.Domain) {
 		return unauthorized("user %q does not belong to domain %q", username, domain)
 	}
-	return ok(http.StatusOK, a.issue(username))
+	return jsonReply(http.StatusOK, a.issue(username))
 }
 
 // refreshToken is POST /auth/refresh_token {refresh_token}.
@@ -98,7 +98,7 @@ func (a *API) refreshToken(req *request) reply {
 	}
 	delete(a.refreshes, tok)
 	s.RefreshToken = ""
-	return ok(http.StatusOK, a.issue(s.Username))
+	return jsonReply(http.StatusOK, a.issue(s.Username))
 }
 
 // signOut is POST /auth/sign_out: the caller's access token and its refresh
@@ -114,7 +114,7 @@ func (a *API) signOut(req *request) reply {
 
 // authUser is GET /auth/user: the signed-in user's role.
 func (a *API) authUser(req *request) reply {
-	return ok(http.StatusOK, AuthUser{Role: a.role(req.Principal), PasswordVerified: true})
+	return jsonReply(http.StatusOK, AuthUser{Role: a.role(req.Principal), PasswordVerified: true})
 }
 
 // issue starts a session; the caller holds the write lock.

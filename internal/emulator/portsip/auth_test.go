@@ -189,7 +189,7 @@ func TestWriteError(t *testing.T) {
 
 func TestPlatformIdentity(t *testing.T) {
 	api := portsip.New(nil, portsip.Options{})
-	if api.Name() != "portsip" || len(api.Prefixes()) != 1 || api.Prefixes()[0] != "/api/" {
-		t.Errorf("name %q prefixes %v", api.Name(), api.Prefixes())
+	if api.Key() != "portsip" || len(api.Prefixes()) != 1 || api.Prefixes()[0] != "/api/" {
+		t.Errorf("name %q prefixes %v", api.Key(), api.Prefixes())
 	}
 }

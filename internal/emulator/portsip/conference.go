@@ -208,7 +208,7 @@ func (a *API) conferenceRoutes(rt *platform.Router, base string, find confLookup
 // hosts it (a meeting that is not started has none), ON_CALL while it has
 // participants, ONLINE otherwise.
 func (a *API) conferenceStatus(_ *request, t *confTarget) reply {
-	return ok(http.StatusOK, a.statusOf(t.live))
+	return jsonReply(http.StatusOK, a.statusOf(t.live))
 }
 
 func (a *API) statusOf(l *liveConference) ConferenceStatus {

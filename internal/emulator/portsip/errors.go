@@ -37,7 +37,7 @@ type ErrorEnvelope struct {
 	Errors []APIError `json:"errors"`
 }
 
-// WriteError implements platform.Platform for injected faults: the status's
+// WriteError implements platform.API for injected faults: the status's
 // name in UPPER_SNAKE is the code ("Too Many Requests" -> TOO_MANY_REQUESTS), and
 // UNKNOWN where the status has no name, as the spec asks clients to expect.
 func (a *API) WriteError(w http.ResponseWriter, status int, message string) {

@@ -57,7 +57,7 @@ func (a *API) listMeetings(req *request) reply {
 			items = append(items, meetingCollection.item(meetingSummary{Meeting: &m}))
 		}
 	}
-	return ok(http.StatusOK, lq.apply(items, meetingCollection))
+	return jsonReply(http.StatusOK, lq.apply(items, meetingCollection))
 }
 
 // createMeeting is POST /user/meetings: 201 {id, extension_number} (NOTES.md).
@@ -84,7 +84,7 @@ func (a *API) createMeeting(req *request) reply {
 	m.ExtensionNumber = a.freeMeetingExtension()
 	a.meetings[m.ID] = &meetingRec{Meeting: m, Owner: req.Principal, liveConference: newLiveConference()}
 	a.meetingOrder = append(a.meetingOrder, m.ID)
-	return ok(http.StatusCreated, MeetingCreated{ID: m.ID, ExtensionNumber: m.ExtensionNumber})
+	return jsonReply(http.StatusCreated, MeetingCreated{ID: m.ID, ExtensionNumber: m.ExtensionNumber})
 }
 
 // meetingFor finds the signed-in user's meeting the path names. Another
@@ -104,7 +104,7 @@ func (a *API) getMeeting(req *request) reply {
 	if mr == nil {
 		return rep
 	}
-	return ok(http.StatusOK, mr.Meeting.clone())
+	return jsonReply(http.StatusOK, mr.Meeting.clone())
 }
 
 // updateMeeting is POST /user/meetings/{id}: 200 with no body (NOTES.md). See

@@ -53,7 +53,7 @@ func (a *API) listParticipants(req *request, t *confTarget) reply {
 	for _, pr := range t.live.Participants {
 		items = append(items, participantCollection.item(pr.Participant))
 	}
-	return ok(http.StatusOK, lq.apply(items, participantCollection))
+	return jsonReply(http.StatusOK, lq.apply(items, participantCollection))
 }
 
 // participant is the participant id of t's conference, or nil.
@@ -67,7 +67,7 @@ func (t *confTarget) participant(id string) *participantRec {
 }
 
 func getParticipant(_ *request, _ *confTarget, pr *participantRec) reply {
-	return ok(http.StatusOK, pr.Participant)
+	return jsonReply(http.StatusOK, pr.Participant)
 }
 
 // oneField decodes a body that has exactly one field, name, and requires it.

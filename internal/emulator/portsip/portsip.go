@@ -47,12 +47,19 @@ const (
 	DefaultSBCPort = 8883
 )
 
-// The credentials the emulator accepts by default are the ones the platform's
-// declaration gives, which the test harness also sends.
-var (
-	DefaultUsername = platforms.PortSIP.EmulatorDefault("username")
-	DefaultPassword = platforms.PortSIP.EmulatorDefault("password")
+// The administrator's credentials the emulated PBX accepts by default, which
+// the test harness also sends.
+const (
+	DefaultUsername = "admin"
+	DefaultPassword = "emulator-password"
 )
+
+// Credentials are the credentials the emulated PBX accepts, by the attribute
+// of the provider's portsip block that sends each.
+var Credentials = []platform.Credential[Options]{
+	{Attr: "username", Default: DefaultUsername, Option: func(o *Options) *string { return &o.Username }},
+	{Attr: "password", Default: DefaultPassword, Option: func(o *Options) *string { return &o.Password }},
+}
 
 // Options configures the emulated PBX. The zero value is usable.
 type Options struct {
@@ -80,7 +87,7 @@ type Options struct {
 	DisableBuiltinServer bool
 }
 
-// API is the emulated PortSIP PBX. It implements platform.Platform.
+// API is the emulated PortSIP PBX. It implements platform.API.
 type API struct {
 	clock *platform.Clock
 	opts  Options
@@ -105,16 +112,11 @@ type API struct {
 	seeded map[string]string
 }
 
-var _ platform.Platform = (*API)(nil)
+var _ platform.API = (*API)(nil)
 
 // New returns a PBX holding only its built-in conference server.
 func New(clock *platform.Clock, opts Options) *API {
-	if opts.Username == "" {
-		opts.Username = DefaultUsername
-	}
-	if opts.Password == "" {
-		opts.Password = DefaultPassword
-	}
+	platform.FillCredentials(&opts, Credentials)
 	if opts.TokenTTL <= 0 {
 		opts.TokenTTL = DefaultTokenTTL
 	}
@@ -138,10 +140,10 @@ func New(clock *platform.Clock, opts Options) *API {
 	return a
 }
 
-// Name implements platform.Platform.
-func (a *API) Name() string { return "portsip" }
+// Key implements platform.API: the platform's declared key.
+func (a *API) Key() string { return platforms.PortSIP.Key }
 
-// Prefixes implements platform.Platform: the API lives under {endpoint}/api
+// Prefixes implements platform.API: the API lives under {endpoint}/api
 // (NOTES.md, PortSIP).
 func (a *API) Prefixes() []string { return []string{"/api/"} }
 

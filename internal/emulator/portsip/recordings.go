@@ -111,7 +111,7 @@ func (a *API) listRecordings(req *request) reply {
 	for _, rec := range rr.Recordings {
 		items = append(items, recordingCollection.item(a.recordingView(rec, &rr.liveConference)))
 	}
-	return ok(http.StatusOK, lq.apply(items, recordingCollection))
+	return jsonReply(http.StatusOK, lq.apply(items, recordingCollection))
 }
 
 func (a *API) recordingFor(req *request) (*roomRec, *recordingRec, reply) {

@@ -53,7 +53,7 @@ func (a *API) listRooms(req *request) reply {
 		room := a.rooms[id].Room.clone()
 		items = append(items, roomCollection.item(roomSummary{Room: &room}))
 	}
-	return ok(http.StatusOK, lq.apply(items, roomCollection))
+	return jsonReply(http.StatusOK, lq.apply(items, roomCollection))
 }
 
 // createRoom is POST /conference_rooms: 201 {id} (NOTES.md).
@@ -91,7 +91,7 @@ func (a *API) createRoom(req *request) reply {
 	a.rooms[r.ID] = &roomRec{Room: r, liveConference: newLiveConference()}
 	a.roomOrder = append(a.roomOrder, r.ID)
 	a.placeConferences()
-	return ok(http.StatusCreated, IDResponse{ID: r.ID})
+	return jsonReply(http.StatusCreated, IDResponse{ID: r.ID})
 }
 
 // applyRoom is applyConference plus the room's own numbers.
@@ -119,7 +119,7 @@ func (a *API) getRoom(req *request) reply {
 	if rr == nil {
 		return rep
 	}
-	return ok(http.StatusOK, rr.Room.clone())
+	return jsonReply(http.StatusOK, rr.Room.clone())
 }
 
 // updateRoom is POST /conference_rooms/{id}: 200 with no body (NOTES.md). See

@@ -18,10 +18,10 @@ type (
 	handlerFunc = platform.Handler
 )
 
-func ok(status int, body any) reply { return platform.JSON(status, body) }
-func empty(status int) reply        { return platform.Empty(status) }
+func jsonReply(status int, body any) reply { return platform.JSON(status, body) }
+func empty(status int) reply               { return platform.Empty(status) }
 
-// Register implements platform.Platform. Every route is under /api (NOTES.md:
+// Register implements platform.API. Every route is under /api (NOTES.md:
 // base URL {endpoint}/api; only GET and POST).
 func (a *API) Register(mux *http.ServeMux) {
 	rt := &platform.Router{

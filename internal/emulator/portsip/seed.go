@@ -47,7 +47,7 @@ func (u seedUser) check(users map[string]string) error {
 	return nil
 }
 
-// Seed implements platform.Platform.
+// Seed implements platform.API.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
 		for _, u := range doc.Users {

@@ -82,7 +82,7 @@ func (a *API) listServers(req *request) reply {
 	for _, id := range a.serverOrder {
 		items = append(items, serverCollection.item(*a.servers[id]))
 	}
-	return ok(http.StatusOK, lq.apply(items, serverCollection))
+	return jsonReply(http.StatusOK, lq.apply(items, serverCollection))
 }
 
 // createServer is POST /conference_servers; NOTES.md: it answers 200 {id}.
@@ -137,7 +137,7 @@ func (a *API) createServer(req *request) reply {
 	a.servers[s.ID] = s
 	a.serverOrder = append(a.serverOrder, s.ID)
 	a.placeConferences()
-	return ok(http.StatusOK, IDResponse{ID: s.ID})
+	return jsonReply(http.StatusOK, IDResponse{ID: s.ID})
 }
 
 func (a *API) serverFor(req *request) (*Server, reply) {
@@ -154,7 +154,7 @@ func (a *API) getServer(req *request) reply {
 	if s == nil {
 		return rep
 	}
-	return ok(http.StatusOK, *s)
+	return jsonReply(http.StatusOK, *s)
 }
 
 // updateServer is POST /conference_servers/{id}: only enabled, max_rooms and
@@ -199,7 +199,7 @@ func (a *API) serverStatus(req *request) reply {
 	if s == nil {
 		return rep
 	}
-	return ok(http.StatusOK, a.serverStatusOf(s))
+	return jsonReply(http.StatusOK, a.serverStatusOf(s))
 }
 
 func (a *API) serverStatusOf(s *Server) ServerStatus {

@@ -54,7 +54,7 @@ type ErrorEnvelope struct {
 // vendor's eight-digit form, 404 -> "0x00000404".
 func statusCode(status int) string { return fmt.Sprintf("0x%08d", status) }
 
-// WriteError implements platform.Platform for injected faults.
+// WriteError implements platform.API for injected faults.
 func (a *API) WriteError(w http.ResponseWriter, status int, message string) {
 	platform.WriteJSON(w, status, ErrorEnvelope{Error: message, ErrorCode: statusCode(status)})
 }

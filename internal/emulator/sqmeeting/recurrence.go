@@ -174,6 +174,19 @@ type occurrence struct {
 
 // expand lists the occurrences of r in the server's zone loc, first to last.
 //
+// This is the server's expansion, and it is not the provider's
+// (internal/recurrence) written twice: it models a different behavior on
+// purpose. The server expands in its own zone (Options.TimeZone), which the
+// API does not tell, where the provider expands in the series' configured
+// zone and then moves the server's occurrences to its own; the
+// recurring-meeting acceptance tests run it in UTC under a Berlin series to
+// show those moves, and in Berlin to show none. It also reads the rule as
+// the server does: recurrenceStartDay bounds it, an empty day list means
+// the first occurrence's day, and a first occurrence off its rule is
+// skipped rather than refused. And, as everywhere in the emulator, it shares
+// no code with the provider, so that a misreading of the document in one
+// cannot hide in the other.
+//
 // Each occurrence starts at the first occurrence's local time of day, so that
 // a 09:30 meeting stays at 09:30 across a daylight saving change, and lasts
 // as long as the first (a local time that a change skips is moved forward by

@@ -22,7 +22,7 @@ func ok200(body any) reply { return platform.JSON(http.StatusOK, body) }
 // empty204 is the document's "http 200 or 204 / empty" answer.
 func empty204() reply { return platform.Empty(http.StatusNoContent) }
 
-// Register implements platform.Platform.
+// Register implements platform.API.
 //
 // Methods: where the document and the vendor's clients disagree, the
 // emulator answers both (NOTES.md): user/info, meeting_room and

@@ -23,7 +23,7 @@ type seedDoc struct {
 	Recurrences map[string][]json.RawMessage `json:"recurrences"`
 }
 
-// Seed implements platform.Platform.
+// Seed implements platform.API.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
 		for _, u := range doc.Users {

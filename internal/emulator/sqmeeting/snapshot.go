@@ -21,7 +21,7 @@ type snapshot struct {
 	Users    []User              `json:"users,omitempty"`
 }
 
-// Snapshot implements platform.Platform.
+// Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
@@ -44,7 +44,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	return json.RawMessage(data), err
 }
 
-// Restore implements platform.Platform. An empty snapshot ("", null) is a
+// Restore implements platform.API. An empty snapshot ("", null) is a
 // freshly started server; anything else replaces the whole state, or nothing
 // when it is inconsistent.
 func (a *API) Restore(raw json.RawMessage) error {

@@ -44,12 +44,19 @@ const (
 	Salt = "49d88eb34f77fc9e81cbdc5190c7efdc"
 )
 
-// The credentials the emulator accepts by default are the ones the platform's
-// declaration gives, which the test harness also sends.
-var (
-	DefaultUsername = platforms.SQMeeting.EmulatorDefault("username")
-	DefaultPassword = platforms.SQMeeting.EmulatorDefault("password")
+// The administrator's credentials the emulated server accepts by default,
+// which the test harness also sends.
+const (
+	DefaultUsername = "admin"
+	DefaultPassword = "emulator-password"
 )
+
+// Credentials are the credentials the emulated server accepts, by the
+// attribute of the provider's sqmeeting block that sends each.
+var Credentials = []platform.Credential[Options]{
+	{Attr: "username", Default: DefaultUsername, Option: func(o *Options) *string { return &o.Username }},
+	{Attr: "password", Default: DefaultPassword, Option: func(o *Options) *string { return &o.Password }},
+}
 
 // Roles of the document's "Create User": "role:Normal、MeetingOperator、SystemAdmin".
 const (
@@ -124,7 +131,7 @@ func DefaultUsers() []User {
 	}
 }
 
-// API is the emulated SQMeeting server. It implements platform.Platform.
+// API is the emulated SQMeeting server. It implements platform.API.
 type API struct {
 	clock *platform.Clock
 	opts  Options
@@ -141,16 +148,11 @@ type API struct {
 	numbers  map[string]bool     // meeting numbers handed out
 }
 
-var _ platform.Platform = (*API)(nil)
+var _ platform.API = (*API)(nil)
 
 // New returns a server with the users and rooms of opts and no meetings.
 func New(clock *platform.Clock, opts Options) *API {
-	if opts.Username == "" {
-		opts.Username = DefaultUsername
-	}
-	if opts.Password == "" {
-		opts.Password = DefaultPassword
-	}
+	platform.FillCredentials(&opts, Credentials)
 	if opts.Users == nil {
 		opts.Users = DefaultUsers()
 	}
@@ -174,10 +176,10 @@ func New(clock *platform.Clock, opts Options) *API {
 	return a
 }
 
-// Name implements platform.Platform.
-func (a *API) Name() string { return "sqmeeting" }
+// Key implements platform.API: the platform's declared key.
+func (a *API) Key() string { return platforms.SQMeeting.Key }
 
-// Prefixes implements platform.Platform: every path of the document starts
+// Prefixes implements platform.API: every path of the document starts
 // with /api/v1/.
 func (a *API) Prefixes() []string { return []string{"/api/v1/"} }
 

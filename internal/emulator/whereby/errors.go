@@ -44,7 +44,7 @@ func notFound(format string, args ...any) reply {
 	return failure(http.StatusNotFound, msgNotFound+": "+format, args...)
 }
 
-// WriteError implements platform.Platform for injected faults. An injected 429
+// WriteError implements platform.API for injected faults. An injected 429
 // carries data.msLeft like a real one, taken from the Retry-After header the
 // fault sets (0 when it sets none).
 func (a *API) WriteError(w http.ResponseWriter, status int, message string) {

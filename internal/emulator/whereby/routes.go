@@ -19,7 +19,7 @@ type (
 	handlerFunc = platform.Handler
 )
 
-// Register implements platform.Platform.
+// Register implements platform.API.
 func (a *API) Register(mux *http.ServeMux) {
 	rt := &platform.Router{
 		Mux:  mux,

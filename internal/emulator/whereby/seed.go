@@ -16,7 +16,7 @@ type seedDoc struct {
 	Meetings []json.RawMessage `json:"meetings"`
 }
 
-// Seed implements platform.Platform.
+// Seed implements platform.API.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
 		return platform.CreateAll("meetings", doc.Meetings, a.createMeeting, "/v1/meetings", "organization")

@@ -15,7 +15,7 @@ type snapshot struct {
 	Meetings []*meeting `json:"meetings"`
 }
 
-// Snapshot implements platform.Platform.
+// Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
@@ -27,7 +27,7 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	return data, err
 }
 
-// Restore implements platform.Platform. An empty snapshot ("", null, {}) is
+// Restore implements platform.API. An empty snapshot ("", null, {}) is
 // a fresh organization; anything else replaces the whole state, or nothing
 // when it is inconsistent.
 func (a *API) Restore(raw json.RawMessage) error {

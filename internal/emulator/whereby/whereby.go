@@ -34,13 +34,15 @@ const (
 	DefaultPublicURL = "https://emulator.whereby.test"
 )
 
-// The credentials the emulator accepts by default are the ones the platform's
-// declaration gives, which the test harness also sends.
-var (
-	// DefaultAPIKey is the bearer token the emulator accepts when
-	// Options.APIKey is empty.
-	DefaultAPIKey = platforms.Whereby.EmulatorDefault("api_key")
-)
+// DefaultAPIKey is the bearer token the emulator accepts when Options.APIKey
+// is empty, which the test harness also sends.
+const DefaultAPIKey = "emulator-key"
+
+// Credentials are the credentials the emulated organization accepts, by the
+// attribute of the provider's whereby block that sends each.
+var Credentials = []platform.Credential[Options]{
+	{Attr: "api_key", Default: DefaultAPIKey, Option: func(o *Options) *string { return &o.APIKey }},
+}
 
 // Options configures the emulated organization. The zero value is usable.
 type Options struct {
@@ -54,7 +56,7 @@ type Options struct {
 	PointsPerMinute int
 }
 
-// API is the emulated Whereby organization. It implements platform.Platform.
+// API is the emulated Whereby organization. It implements platform.API.
 type API struct {
 	clock  *platform.Clock
 	opts   Options
@@ -70,13 +72,11 @@ type API struct {
 	nextSeq uint64
 }
 
-var _ platform.Platform = (*API)(nil)
+var _ platform.API = (*API)(nil)
 
 // New returns an organization without meetings.
 func New(clock *platform.Clock, opts Options) *API {
-	if opts.APIKey == "" {
-		opts.APIKey = DefaultAPIKey
-	}
+	platform.FillCredentials(&opts, Credentials)
 	if opts.PublicURL == "" {
 		opts.PublicURL = DefaultPublicURL
 	}
@@ -90,14 +90,14 @@ func New(clock *platform.Clock, opts Options) *API {
 	return a
 }
 
-// Name implements platform.Platform.
-func (a *API) Name() string { return "whereby" }
+// Key implements platform.API: the platform's declared key.
+func (a *API) Key() string { return platforms.Whereby.Key }
 
-// Prefixes implements platform.Platform: the API lives under {endpoint}/v1
+// Prefixes implements platform.API: the API lives under {endpoint}/v1
 // (NOTES.md; whereby-openapi.json, servers: https://api.whereby.dev/v1).
 func (a *API) Prefixes() []string { return []string{"/v1/"} }
 
-// Reset implements platform.Platform: no meetings, a fresh budget.
+// Reset implements platform.API: no meetings, a fresh budget.
 func (a *API) Reset() {
 	a.mu.Lock()
 	a.meetings = map[string]*meeting{}

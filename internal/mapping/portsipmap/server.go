@@ -4,7 +4,6 @@ package portsipmap
 
 import (
 	"context"
-	"net/netip"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -93,8 +92,8 @@ func (m *Server) FromAPI(_ context.Context, s *portsip.Server, _ *diag.Diagnosti
 	m.Name = types.StringValue(s.Name)
 	m.Enabled = types.BoolValue(s.Enabled)
 	m.Type = types.StringValue(s.Type)
-	m.IPv4 = sameAddress(m.IPv4, s.IPv4)
-	m.IPv6 = sameAddress(m.IPv6, s.IPv6)
+	m.IPv4 = keepSpelling(m.IPv4, s.IPv4)
+	m.IPv6 = keepSpelling(m.IPv6, s.IPv6)
 	m.MaxRooms = types.Int64Value(s.MaxRooms)
 	m.MaxParticipants = types.Int64Value(s.MaxParticipants)
 }
@@ -121,16 +120,14 @@ func (m *Server) UpdateBody(context.Context, *Server, *diag.Diagnostics) portsip
 	}
 }
 
-func sameAddress(prior types.String, got string) types.String {
+// keepSpelling is the address got, written as prior when both are one
+// address (portsip.SameAddress).
+func keepSpelling(prior types.String, got string) types.String {
 	if got == "" {
 		return types.StringNull()
 	}
-	if !prior.IsNull() && !prior.IsUnknown() {
-		a, errA := netip.ParseAddr(prior.ValueString())
-		b, errB := netip.ParseAddr(got)
-		if errA == nil && errB == nil && a == b {
-			return prior
-		}
+	if !prior.IsNull() && !prior.IsUnknown() && portsip.SameAddress(prior.ValueString(), got) {
+		return prior
 	}
 	return types.StringValue(got)
 }

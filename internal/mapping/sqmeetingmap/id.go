@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 )
 
 // SeriesImportID is conference_sqmeeting_recurring_meeting's import ID: the
@@ -22,7 +23,7 @@ var SeriesImportID = mapping.ImportID{
 		if gid == "" || strings.ContainsAny(gid, "/?# ") {
 			return nil, fmt.Errorf("%q is not a recurrence group ID", gid)
 		}
-		if _, err := LoadZone(zone); err != nil {
+		if _, err := recurrence.LoadZone(zone); err != nil {
 			return nil, fmt.Errorf("%q after the comma is not an IANA time zone such as Europe/Berlin or UTC", zone)
 		}
 		return map[string]string{"id": gid, "timezone": zone}, nil

@@ -3,7 +3,6 @@ package sqmeetingmap
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -22,6 +21,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
@@ -58,6 +58,9 @@ var occurrenceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 
 // errRule: an apply meets a rule that the plan's checks should have refused.
 var errRule = errors.New("the series' rule is not known or not valid; this is a bug in the provider, please report it")
+
+// ruleTypes are the values of recurrence_type.
+var ruleTypes = mapping.Enum[string](recurrence.Types)
 
 // DefaultTimezone is the series' zone when the configuration names none.
 const DefaultTimezone = "UTC"
@@ -152,37 +155,28 @@ func RecurringMeetingAttrs() mapping.Attrs {
 // Zone is the series' time zone; an unknown or invalid one is UTC (the
 // validator has reported it).
 func (m *RecurringMeeting) Zone() *time.Location {
-	loc, err := LoadZone(m.Timezone.ValueString())
+	loc, err := recurrence.LoadZone(m.Timezone.ValueString())
 	if m.Timezone.IsNull() || m.Timezone.IsUnknown() || err != nil {
 		return time.UTC
 	}
 	return loc
 }
 
-// LoadZone loads an IANA time zone, refusing "" and "Local", which
-// time.LoadLocation reads as UTC and as the machine's zone.
-func LoadZone(name string) (*time.Location, error) {
-	if name == "" || name == "Local" {
-		return nil, fmt.Errorf("%q is not an IANA time zone", name)
-	}
-	return time.LoadLocation(name)
-}
-
 // Rule is the configured rule and skip_dates; ok is false while a value is
 // unknown or unreadable (its validator reports it).
-func (m *RecurringMeeting) Rule(ctx context.Context) (r Rule, skip []Date, ok bool) {
+func (m *RecurringMeeting) Rule(ctx context.Context) (r recurrence.Rule, skip []recurrence.Date, ok bool) {
 	for _, v := range m.ruleArgs() {
 		if v.IsUnknown() {
-			return Rule{}, nil, false
+			return recurrence.Rule{}, nil, false
 		}
 	}
 	start, err1 := m.StartTime.Time()
 	end, err2 := m.EndTime.Time()
-	last, err3 := ParseDate(m.LastDay.ValueString())
+	last, err3 := recurrence.ParseDate(m.LastDay.ValueString())
 	if err1 != nil || err2 != nil || err3 != nil || m.RecurrenceType.IsNull() {
-		return Rule{}, nil, false
+		return recurrence.Rule{}, nil, false
 	}
-	r = Rule{
+	r = recurrence.Rule{
 		Type: m.RecurrenceType.ValueString(), Interval: int(m.Interval.ValueInt64()),
 		Start: start, End: end, Zone: m.Zone(), LastDay: last,
 	}
@@ -192,9 +186,9 @@ func (m *RecurringMeeting) Rule(ctx context.Context) (r Rule, skip []Date, ok bo
 	var diags diag.Diagnostics
 	r.DaysOfWeek, r.DaysOfMonth = ints(ctx, m.DaysOfWeek, &diags), ints(ctx, m.DaysOfMonth, &diags)
 	for _, s := range mapping.Strings(ctx, m.SkipDates, &diags) {
-		d, err := ParseDate(s)
+		d, err := recurrence.ParseDate(s)
 		if err != nil {
-			return Rule{}, nil, false
+			return recurrence.Rule{}, nil, false
 		}
 		skip = append(skip, d)
 	}
@@ -277,7 +271,7 @@ func (m *RecurringMeeting) FromAPI(ctx context.Context, rec *sqmeeting.Recurrenc
 		m.MeetingURL = types.StringValue(rec.GroupMeetingURL)
 	}
 
-	r := RuleFromAPI(rec.Rule, zone)
+	r := recurrence.RuleFromAPI(rec.Rule, zone)
 	m.RecurrenceType = types.StringValue(r.Type)
 	m.Interval = types.Int64Value(int64(r.Interval))
 	m.DaysOfWeek = int64Set(ctx, r.DaysOfWeek, diags)
@@ -287,14 +281,14 @@ func (m *RecurringMeeting) FromAPI(ctx context.Context, rec *sqmeeting.Recurrenc
 	m.LastDay = types.StringValue(r.LastDay.String())
 
 	rows := make([]OccurrenceModel, 0, len(occ))
-	held := map[Date]bool{}
+	held := map[recurrence.Date]bool{}
 	for _, o := range occ {
 		rows = append(rows, OccurrenceModel{
 			ReservationID: types.StringValue(o.ReservationID),
 			StartTime:     mapping.TimeOf(o.ScheduleStartTime.Time),
 			EndTime:       mapping.TimeOf(o.ScheduleEndTime.Time),
 		})
-		held[DateOf(o.ScheduleStartTime.Time, zone)] = true
+		held[recurrence.DateOf(o.ScheduleStartTime.Time, zone)] = true
 	}
 	m.Occurrences = mapping.ObjectList(ctx, occurrenceType, rows, diags)
 

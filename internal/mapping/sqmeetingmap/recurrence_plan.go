@@ -14,6 +14,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
@@ -58,7 +59,7 @@ func (m *RecurringMeeting) PlanOccurrences(ctx context.Context, prior *Recurring
 		m.Occurrences = types.ListUnknown(occurrenceType)
 		return
 	}
-	skipped := make(map[Date]bool, len(skip))
+	skipped := make(map[recurrence.Date]bool, len(skip))
 	for _, d := range skip {
 		skipped[d] = true
 	}
@@ -167,8 +168,8 @@ func (m *RecurringMeeting) PlanSettings(prior, config *RecurringMeeting) {
 
 // Reconcile says which of the series' occurrences to move and which to
 // cancel so that they are the rule's, less skip_dates, and each planned
-// reservation ID is at its planned time (see reconcile).
-func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurrence) (moves []Move, cancels []string, err error) {
+// reservation ID is at its planned time (see recurrence.Reconcile).
+func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurrence) (moves []recurrence.Move, cancels []string, err error) {
 	r, dates, ok := m.Rule(ctx)
 	if !ok {
 		return nil, nil, errRule
@@ -177,7 +178,7 @@ func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurre
 	if err != nil {
 		return nil, nil, err
 	}
-	skip := make(map[Date]bool, len(dates))
+	skip := make(map[recurrence.Date]bool, len(dates))
 	for _, d := range dates {
 		skip[d] = true
 	}
@@ -187,9 +188,9 @@ func (m *RecurringMeeting) Reconcile(ctx context.Context, rec *sqmeeting.Recurre
 			planned[row.ReservationID.ValueString()] = t
 		}
 	}
-	held := make([]Held, 0, len(rec.Occurrences))
+	held := make([]recurrence.Held, 0, len(rec.Occurrences))
 	for _, o := range rec.Occurrences {
-		held = append(held, Held{ReservationID: o.ReservationID, Start: o.ScheduleStartTime.Time, End: o.ScheduleEndTime.Time, Planned: planned[o.ReservationID]})
+		held = append(held, recurrence.Held{ReservationID: o.ReservationID, Start: o.ScheduleStartTime.Time, End: o.ScheduleEndTime.Time, Planned: planned[o.ReservationID]})
 	}
-	return reconcile(held, want, skip)
+	return recurrence.Reconcile(held, want, skip)
 }

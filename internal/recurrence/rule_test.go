@@ -1,4 +1,4 @@
-package sqmeetingmap
+package recurrence
 
 import (
 	"slices"
@@ -188,7 +188,7 @@ func TestReconcile(t *testing.T) {
 	skip := map[Date]bool{mustDate(t, "2030-03-02"): true}
 
 	// The server's expansion is the rule's: only the skipped date is canceled.
-	moves, cancels, err := reconcile(held("2030-03-01T09:00:00Z", "2030-03-02T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z"), want, skip)
+	moves, cancels, err := Reconcile(held("2030-03-01T09:00:00Z", "2030-03-02T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z"), want, skip)
 	if err != nil || len(moves) != 0 || !slices.Equal(cancels, []string{"b"}) {
 		t.Errorf("same expansion: moves %v cancels %v err %v", moves, cancels, err)
 	}
@@ -196,7 +196,7 @@ func TestReconcile(t *testing.T) {
 	// A server an hour off on the last two, and a day early on the first
 	// (another zone): the ones off move, first to last; nothing is canceled
 	// but the skipped date's, which none holds.
-	moves, cancels, err = reconcile(held("2030-02-28T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T08:00:00Z"), want, skip)
+	moves, cancels, err = Reconcile(held("2030-02-28T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T08:00:00Z"), want, skip)
 	if err != nil || len(cancels) != 0 || len(moves) != 2 ||
 		moves[0].ReservationID != "a" || !moves[0].Start.Equal(at(t, "2030-03-01T09:00:00Z")) ||
 		moves[1].ReservationID != "c" || !moves[1].Start.Equal(at(t, "2030-03-04T09:00:00Z")) || !moves[1].End.Equal(at(t, "2030-03-04T10:00:00Z")) {
@@ -204,13 +204,13 @@ func TestReconcile(t *testing.T) {
 	}
 
 	// One too many: the extra is canceled.
-	_, cancels, err = reconcile(held("2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z", "2030-03-05T09:00:00Z"), want, skip)
+	_, cancels, err = Reconcile(held("2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z", "2030-03-04T09:00:00Z", "2030-03-05T09:00:00Z"), want, skip)
 	if err != nil || !slices.Equal(cancels, []string{"d"}) {
 		t.Errorf("extra: cancels %v err %v", cancels, err)
 	}
 
 	// One too few: the API cannot add one.
-	if _, _, err = reconcile(held("2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z"), want, skip); err == nil || !strings.Contains(err.Error(), "first missing: 2030-03-04T09:00:00Z") {
+	if _, _, err = Reconcile(held("2030-03-01T09:00:00Z", "2030-03-03T09:00:00Z"), want, skip); err == nil || !strings.Contains(err.Error(), "first missing: 2030-03-04T09:00:00Z") {
 		t.Errorf("missing: %v", err)
 	}
 }
@@ -238,7 +238,7 @@ func TestReconcilePlanned(t *testing.T) {
 		h("new", "2030-03-02T08:00:00Z", ""),
 		h("b", "2030-03-03T08:00:00Z", "2030-03-03T09:00:00Z"),
 	}
-	moves, cancels, err := reconcile(held, want, skip)
+	moves, cancels, err := Reconcile(held, want, skip)
 	if err != nil || !slices.Equal(cancels, []string{"new"}) || len(moves) != 2 ||
 		moves[0].ReservationID != "a" || !moves[0].Start.Equal(at(t, "2030-03-01T09:00:00Z")) ||
 		moves[1].ReservationID != "b" || !moves[1].Start.Equal(at(t, "2030-03-03T09:00:00Z")) {
@@ -248,7 +248,7 @@ func TestReconcilePlanned(t *testing.T) {
 	for i := range held {
 		held[i].Planned = time.Time{}
 	}
-	moves, cancels, _ = reconcile(held, want, skip)
+	moves, cancels, _ = Reconcile(held, want, skip)
 	if !slices.Equal(cancels, []string{"b"}) || len(moves) != 2 || moves[1].ReservationID != "new" {
 		t.Errorf("unplanned: moves %+v cancels %v", moves, cancels)
 	}

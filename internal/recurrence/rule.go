@@ -1,4 +1,4 @@
-package sqmeetingmap
+package recurrence
 
 import (
 	"fmt"
@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
-	"github.com/confkit/terraform-provider-conference/internal/mapping"
 )
 
 // The provider's reading of a recurrence rule. sqmeeting-frtc.txt shows the
@@ -36,8 +35,8 @@ import (
 // With the server in the series' zone the two expansions agree and nothing
 // moves.
 
-// Rule types (recurrence_type).
-var ruleTypes = mapping.Enum[string]{sqmeeting.RecurrenceDaily, sqmeeting.RecurrenceWeekly, sqmeeting.RecurrenceMonthly}
+// Types are the rule types (recurrence_type).
+var Types = []string{sqmeeting.RecurrenceDaily, sqmeeting.RecurrenceWeekly, sqmeeting.RecurrenceMonthly}
 
 // maxInterval is the largest interval of each type: the vendor's clients
 // offer every 1..99 days and every 1..12 weeks or months (their frequency
@@ -260,7 +259,7 @@ func sorted(days []int, def int) []int {
 }
 
 // Held is an occurrence the server holds. Planned, when set, is the start
-// the plan showed for its reservation ID: reconcile puts it there whatever
+// the plan showed for its reservation ID: Reconcile puts it there whatever
 // the server did with it, so that the apply's result is the plan's.
 type Held struct {
 	ReservationID string
@@ -274,14 +273,14 @@ type Move struct {
 	Start, End    time.Time
 }
 
-// reconcile compares the occurrences the server holds with the rule's
+// Reconcile compares the occurrences the server holds with the rule's
 // (want), less the skipped dates, and says which to move and which to
 // cancel. An occurrence with a Planned start goes there first; then an
 // occurrence the server holds at a wanted time stays; the others move, first
 // to last, to the wanted times no occurrence holds; the ones left over, and
 // those on skipped dates, are canceled. The API cannot add an occurrence to a
 // series, so a server that holds fewer than the rule needs is an error.
-func reconcile(held []Held, want []Occurrence, skip map[Date]bool) (moves []Move, cancels []string, err error) {
+func Reconcile(held []Held, want []Occurrence, skip map[Date]bool) (moves []Move, cancels []string, err error) {
 	byStart := make(map[int64]int, len(want)) // want index by start
 	for i, o := range want {
 		byStart[o.Start.UnixMilli()] = i
