@@ -51,8 +51,9 @@ type object[C, M any] interface {
 }
 
 // base is embedded by every resource: the skeleton that is the same for all
-// of them. Create, Update, Schema and ModifyPlan, which hold what differs,
-// are each resource's own.
+// of them. Create, Update and Schema, which hold what differs, are each
+// resource's own, and so is ModifyPlan where a type plans more than the
+// base's credential check.
 type base[C, M any, P object[C, M]] struct {
 	kind   Kind
 	errs   errdiag.Object
