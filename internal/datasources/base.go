@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -128,4 +129,13 @@ func readByID[T any](ctx context.Context, req datasource.ReadRequest, resp *data
 // failedByID is readFailed for an object named by its id argument.
 func (b *base[C]) failedByID(diags *diag.Diagnostics, err error, id string) {
 	b.readFailed(diags, err, "id", "id", id, "")
+}
+
+// listOf is a list data source's computed list of attrs, described by
+// description.
+func listOf(description string, attrs mapping.Attrs) schema.ListNestedAttribute {
+	return schema.ListNestedAttribute{
+		Computed: true, Description: description,
+		NestedObject: schema.NestedAttributeObject{Attributes: attrs.DataSource()},
+	}
 }

@@ -21,8 +21,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
-var _ datasource.DataSourceWithConfigure = (*lineMeetingID)(nil)
-
 // NewLineMeetingID is the conference_line_meeting_id data source: the meeting ID
 // of one room.
 func NewLineMeetingID() datasource.DataSource {

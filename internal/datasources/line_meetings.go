@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*lineMeetings)(nil)
-
 // NewLineMeetings is the conference_line_meetings data source: LINE Planet's
 // "List meetings" of a room (GET .../mtgs).
 func NewLineMeetings() datasource.DataSource {

@@ -14,8 +14,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipRoomRecordings)(nil)
-
 // NewPortSIPRoomRecordings is the conference_portsip_room_recordings data source.
 func NewPortSIPRoomRecordings() datasource.DataSource {
 	return &portsipRoomRecordings{newBase[*portsip.Client]("portsip_room_recordings", &platforms.PortSIP, "conference room")}

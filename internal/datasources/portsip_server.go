@@ -13,8 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipServer)(nil)
-
 // NewPortSIPServer is the conference_portsip_server data source.
 func NewPortSIPServer() datasource.DataSource {
 	return &portsipServer{newBase[*portsip.Client]("portsip_server", &platforms.PortSIP, "conference server")}

@@ -13,8 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipServerStatus)(nil)
-
 // NewPortSIPServerStatus is the conference_portsip_server_status data source.
 func NewPortSIPServerStatus() datasource.DataSource {
 	return &portsipServerStatus{newBase[*portsip.Client]("portsip_server_status", &platforms.PortSIP, "conference server")}

@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipServers)(nil)
-
 // NewPortSIPServers is the conference_portsip_servers data source.
 func NewPortSIPServers() datasource.DataSource {
 	return &portsipServers{newBase[*portsip.Client]("portsip_servers", &platforms.PortSIP, "conference servers")}
@@ -39,11 +37,7 @@ func (q *portsipListQuery) query() *portsipListQuery { return q }
 
 func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := portsipListArguments("server", "enabled eq true and type eq 'EXTERNAL'", "east", "name asc, max_rooms desc")
-	attrs["servers"] = schema.ListNestedAttribute{
-		Computed:     true,
-		Description:  "The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.",
-		NestedObject: schema.NestedAttributeObject{Attributes: portsipmap.ServerAttrs().DataSource()},
-	}
+	attrs["servers"] = listOf("The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.", portsipmap.ServerAttrs())
 	resp.Schema = schema.Schema{
 		Description: "Lists the PortSIP PBX conference servers, including the built-in `INTERNAL` one, optionally filtered, searched and sorted by the PBX. " +
 			"Every page is read, so the list is complete however many servers there are.",

@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipList[portsip.Room, portsipmap.RoomSummary, *portsipmap.RoomSummary, portsipRoomsModel, *portsipRoomsModel])(nil)
-
 // portsipListModel is a list data source's model L: the query, and the
 // items M.
 type portsipListModel[L, M any] interface {

@@ -11,8 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
-
 // portsipParticipants is who is in a room's or a meeting's (kind) live
 // conference: the conference_portsip_room_participants and
 // conference_portsip_meeting_participants data sources.

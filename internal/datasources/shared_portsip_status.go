@@ -11,8 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipStatus)(nil)
-
 // portsipStatus is the live status of a room or a meeting (kind): the
 // conference_portsip_room_status and conference_portsip_meeting_status data
 // sources.

@@ -13,8 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeeting)(nil)
-
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting data source: one
 // meeting, or one occurrence of a series, by reservation ID.
 func NewSQMeetingMeeting() datasource.DataSource {

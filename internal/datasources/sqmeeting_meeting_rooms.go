@@ -11,8 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetingRooms)(nil)
-
 // NewSQMeetingMeetingRooms is the conference_sqmeeting_meeting_rooms data
 // source: the signed-in user's personal meeting rooms.
 func NewSQMeetingMeetingRooms() datasource.DataSource {
@@ -32,11 +30,7 @@ func (d *sqmeetingMeetingRooms) Schema(_ context.Context, _ datasource.SchemaReq
 		Description: "Lists the personal meeting rooms of the user the provider signs in as. A meeting held in a room " +
 			"(`meeting_room_id`) takes the room's meeting number. SQMeeting's API cannot create rooms, so there is no resource for them.",
 		Attributes: map[string]schema.Attribute{
-			"meeting_rooms": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The rooms, in the server's order. `password` is sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.MeetingRoomAttrs().DataSource()},
-			},
+			"meeting_rooms": listOf("The rooms, in the server's order. `password` is sensitive.", sqmeetingmap.MeetingRoomAttrs()),
 		},
 	}
 }

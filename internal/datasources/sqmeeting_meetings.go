@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetings)(nil)
-
 // NewSQMeetingMeetings is the conference_sqmeeting_meetings data source: the
 // scheduled meetings list (GET /api/v1/meeting_schedule), every page.
 func NewSQMeetingMeetings() datasource.DataSource {
@@ -39,11 +37,7 @@ func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest
 				Optional:    true,
 				Description: "The API's search key (`filter`): SQMeeting lists the meetings whose name or meeting number matches it. When not set, every meeting.",
 			},
-			"meetings": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The meetings. `password` and `live_passcode` are sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.ListedAttrs().DataSource()},
-			},
+			"meetings": listOf("The meetings. `password` and `live_passcode` are sensitive.", sqmeetingmap.ListedAttrs()),
 		},
 	}
 }

@@ -14,8 +14,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingRecurring)(nil)
-
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
 // data source: a series with its occurrences.
 func NewSQMeetingRecurringMeeting() datasource.DataSource {

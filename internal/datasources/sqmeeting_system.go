@@ -13,8 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingSystem)(nil)
-
 // NewSQMeetingSystem is the conference_sqmeeting_system data source: the
 // server's version and capacity.
 func NewSQMeetingSystem() datasource.DataSource {

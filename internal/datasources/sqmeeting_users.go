@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingUsers)(nil)
-
 // NewSQMeetingUsers is the conference_sqmeeting_users data source: the public
 // user search (user/public/users), every page.
 func NewSQMeetingUsers() datasource.DataSource {
@@ -38,11 +36,7 @@ func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Optional:    true,
 				Description: "The API's search key (`filter`): SQMeeting lists the users whose username or real name matches it. When not set, every user.",
 			},
-			"users": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The users, in the server's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.UserAttrs().DataSource()},
-			},
+			"users": listOf("The users, in the server's order.", sqmeetingmap.UserAttrs()),
 		},
 	}
 }

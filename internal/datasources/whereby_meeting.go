@@ -13,8 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*wherebyMeeting)(nil)
-
 // NewWherebyMeeting is the conference_whereby_meeting data source: GET
 // /meetings/{meetingId}.
 func NewWherebyMeeting() datasource.DataSource {

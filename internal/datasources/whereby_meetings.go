@@ -12,8 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-var _ datasource.DataSourceWithConfigure = (*wherebyMeetings)(nil)
-
 // NewWherebyMeetings is the conference_whereby_meetings data source: GET
 // /meetings, every page.
 func NewWherebyMeetings() datasource.DataSource {
@@ -35,12 +33,8 @@ func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"Every page is read (following the cursor), so the list is complete however many meetings there are; " +
 			"a meeting more than an hour past its end is no longer listed. Empty when there are none.",
 		Attributes: map[string]schema.Attribute{
-			"fields": wherebymap.FieldsArgument(),
-			"meetings": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The meetings. `host_room_url` is sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: wherebymap.ReadableAttrs().DataSource()},
-			},
+			"fields":   wherebymap.FieldsArgument(),
+			"meetings": listOf("The meetings. `host_room_url` is sensitive.", wherebymap.ReadableAttrs()),
 		},
 	}
 }
