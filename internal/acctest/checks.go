@@ -35,6 +35,22 @@ func test(t *testing.T, factories map[string]func() (tfprotov6.ProviderServer, e
 	})
 }
 
+// Run is Test for a test case with more than steps (a CheckDestroy, a
+// PreCheck of its own, which runs after PreCheck's): the provider and
+// PreCheck are filled in.
+func Run(t *testing.T, tc resource.TestCase) {
+	t.Helper()
+	own := tc.PreCheck
+	tc.PreCheck = func() {
+		PreCheck(t)
+		if own != nil {
+			own()
+		}
+	}
+	tc.ProtoV6ProviderFactories = ProtoV6ProviderFactories
+	resource.ParallelTest(t, tc)
+}
+
 // ExpectAction checks that the plan does action to addr (plus any extra
 // checks), and that the plan after apply and refresh is empty: what every
 // step that applies should show.

@@ -3,13 +3,14 @@ package acctest
 import (
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"testing"
 	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
 	emusqmeeting "github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -61,20 +62,20 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 		}
 		return out.ID
 	}
-	add("conference_portsip_server", portsipCreate(admin, "conference_servers", map[string]any{
+	add(managed.PortSIPServer.Name, portsipCreate(admin, "conference_servers", map[string]any{
 		"name": "conf-east-1", "ipv4": "192.0.2.10", "max_rooms": 50, "max_participants": 500,
 	}, http.StatusOK), nil)
-	add("conference_portsip_room", portsipCreate(admin, "conference_rooms", map[string]any{
+	add(managed.PortSIPRoom.Name, portsipCreate(admin, "conference_rooms", map[string]any{
 		"extension_number": "8100", "mode": "AUDIO", "subject": "Daily stand-up", "capacity": 20, "room_pin": "2468",
 		"language": "en-US", "timezone": "Europe/Berlin",
 	}, http.StatusCreated), map[string]string{"room_pin": "2468"})
 	for _, ext := range []string{"8200", "8201"} {
-		add("conference_portsip_room", portsipCreate(admin, "conference_rooms", map[string]any{
+		add(managed.PortSIPRoom.Name, portsipCreate(admin, "conference_rooms", map[string]any{
 			"extension_number": ext, "mode": "VIDEO", "subject": "Town hall", "capacity": 200, "admin_pin": "975310",
 			"control": "MASTER", "layout": "LAYOUT9", "custom_options": `{"moh":true}`,
 		}, http.StatusCreated), map[string]string{"admin_pin": "975310"})
 	}
-	add("conference_portsip_meeting", portsipCreate(admin, "user/meetings", map[string]any{
+	add(managed.PortSIPMeeting.Name, portsipCreate(admin, "user/meetings", map[string]any{
 		"mode": "AUDIO", "subject": "Design review", "timezone": "UTC", "room_pin": "1357",
 	}, http.StatusCreated), map[string]string{"room_pin": "1357"})
 	alice := e.PortSIPSignIn(t, emuportsip.AliceUsername, emuportsip.AlicePassword)
@@ -90,9 +91,8 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 		{"huddle", map[string]any{"type": "I"}},
 	} {
 		id := e.LinePlanetCreate(t, "estate-service", m.room, m.body).ID
-		room := "estate-service/" + m.room
-		est.LineRooms = append(est.LineRooms, room)
-		add("conference_line_meeting_id", room+"/"+strconv.FormatInt(id, 10), nil)
+		est.LineRooms = append(est.LineRooms, linemap.RoomRef("estate-service", m.room))
+		add(managed.LineMeetingID.Name, linemap.MeetingRef{Service: "estate-service", Room: m.room, Meeting: id}.String(), nil)
 	}
 
 	// SQMeeting: a reservation, an instant meeting and a series of admin's,
@@ -114,15 +114,15 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 		}
 		return v.UnixMilli()
 	}
-	add("conference_sqmeeting_meeting", sqCreate(sqAdmin, "/meeting_schedule", map[string]any{
+	add(managed.SQMeetingMeeting.Name, sqCreate(sqAdmin, "/meeting_schedule", map[string]any{
 		"meeting_type": "reservation", "meeting_name": "Project kick-off", "meeting_password": "314159",
 		"schedule_start_time": ms("2030-03-22T13:00:00Z"), "schedule_end_time": ms("2030-03-22T14:00:00Z"),
 		"generate_live_url": true,
 	}).ReservationID, nil)
-	add("conference_sqmeeting_meeting", sqCreate(sqAdmin, "/meeting_schedule", map[string]any{
+	add(managed.SQMeetingMeeting.Name, sqCreate(sqAdmin, "/meeting_schedule", map[string]any{
 		"meeting_type": "instant", "meeting_name": "Quick sync",
 	}).ReservationID, nil)
-	add("conference_sqmeeting_recurring_meeting", sqCreate(sqAdmin, "/meeting_schedule/recurrence", map[string]any{
+	add(managed.SQMeetingRecurringMeeting.Name, sqCreate(sqAdmin, "/meeting_schedule/recurrence", map[string]any{
 		"meeting_name": "Team stand-up", "recurrence_type": "WEEKLY", "recurrenceDaysOfWeek": []int{2, 4},
 		"recurrenceStartTime": ms("2030-03-04T08:00:00Z"), "recurrenceEndTime": ms("2030-03-04T08:15:00Z"),
 		"recurrenceEndDay": ms("2030-03-28T23:59:59Z"),
@@ -137,9 +137,9 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 	// Whereby: a locked room with a prefix, and one named in the human-short
 	// pattern. The emulator's clock runs with this machine's.
 	end := time.Now().UTC().Add(7 * 24 * time.Hour).Truncate(time.Minute).Format(time.RFC3339)
-	add("conference_whereby_meeting", e.WherebyCreate(t, map[string]any{
+	add(managed.WherebyMeeting.Name, e.WherebyCreate(t, map[string]any{
 		"endDate": end, "isLocked": true, "roomNamePrefix": "town-hall", "roomMode": "group",
 	}), nil)
-	add("conference_whereby_meeting", e.WherebyCreate(t, map[string]any{"endDate": end, "roomNamePattern": "human-short"}), nil)
+	add(managed.WherebyMeeting.Name, e.WherebyCreate(t, map[string]any{"endDate": end, "roomNamePattern": "human-short"}), nil)
 	return est
 }

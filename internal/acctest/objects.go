@@ -2,97 +2,137 @@ package acctest
 
 import (
 	"encoding/json"
-	"fmt"
 	"slices"
 	"testing"
+
+	"github.com/confkit/terraform-provider-conference/internal/managed"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 )
 
 // Objects is every object the emulator holds that a resource manages, by
-// resource type, as the IDs that the resource's id attribute holds (a LINE
-// Planet meeting ID as room_service_id/room_id/meeting_id), sorted. It reads
-// the platforms' snapshots, so it sends no request: no fault fires on it and
-// no rate budget pays for it. Whereby meetings past their end are there until
-// a write purges them.
+// resource type (every one of managed.All), as the IDs that the resource's
+// id attribute holds (a LINE Planet meeting ID as linemap.MeetingRef writes
+// it), sorted. It reads the platforms' snapshots, so it sends no request:
+// no fault fires on it, no rate budget pays for it and the journal does not
+// show it. Whereby meetings past their end are there until a write purges
+// them.
 func (e *Emulator) Objects(t testing.TB) map[string][]string {
 	t.Helper()
 	out := map[string][]string{}
-	add := func(typ, id string) { out[typ] = append(out[typ], id) }
+	snapshots := map[string]json.RawMessage{}
+	for _, typ := range managed.All() {
+		read, ok := census[typ]
+		if !ok {
+			t.Fatalf("acctest.Objects cannot count %s: add its census (objects.go)", typ.Name)
+		}
+		key := typ.Platform.Key
+		if _, ok := snapshots[key]; !ok {
+			snapshots[key] = e.snapshot(t, key)
+		}
+		ids, err := read(snapshots[key])
+		if err != nil {
+			t.Fatalf("reading the emulated %s: %v", key, err)
+		}
+		if len(ids) > 0 {
+			slices.Sort(ids)
+			out[typ.Name] = ids
+		}
+	}
+	return out
+}
 
-	var ps struct {
+// census reads the IDs of a type's objects from its platform's snapshot
+// (the emulator's state file section).
+var census = map[*managed.Type]func(json.RawMessage) ([]string, error){
+	&managed.PortSIPServer: ids(func(s *struct {
 		Servers []struct {
 			ID string `json:"id"`
 		} `json:"servers"`
+	}, add func(string)) {
+		for _, o := range s.Servers {
+			add(o.ID)
+		}
+	}),
+	&managed.PortSIPRoom: ids(func(s *struct {
 		Rooms []struct {
 			Room struct {
 				ID string `json:"id"`
 			} `json:"room"`
 		} `json:"rooms"`
+	}, add func(string)) {
+		for _, o := range s.Rooms {
+			add(o.Room.ID)
+		}
+	}),
+	&managed.PortSIPMeeting: ids(func(s *struct {
 		Meetings []struct {
 			Meeting struct {
 				ID string `json:"id"`
 			} `json:"meeting"`
 		} `json:"meetings"`
-	}
-	e.snapshot(t, "portsip", &ps)
-	for _, s := range ps.Servers {
-		add("conference_portsip_server", s.ID)
-	}
-	for _, r := range ps.Rooms {
-		add("conference_portsip_room", r.Room.ID)
-	}
-	for _, m := range ps.Meetings {
-		add("conference_portsip_meeting", m.Meeting.ID)
-	}
-
-	var lp struct {
+	}, add func(string)) {
+		for _, o := range s.Meetings {
+			add(o.Meeting.ID)
+		}
+	}),
+	&managed.LineMeetingID: ids(func(s *struct {
 		Meetings []struct {
 			ID        int64  `json:"id"`
 			ChatSvcID string `json:"chatSvcId"`
 			ChatID    string `json:"chatId"`
 		} `json:"meetings"`
-	}
-	e.snapshot(t, "lineplanet", &lp)
-	for _, m := range lp.Meetings {
-		add("conference_line_meeting_id", fmt.Sprintf("%s/%s/%d", m.ChatSvcID, m.ChatID, m.ID))
-	}
-
-	var sq struct {
+	}, add func(string)) {
+		for _, m := range s.Meetings {
+			add(linemap.MeetingRef{Service: m.ChatSvcID, Room: m.ChatID, Meeting: m.ID}.String())
+		}
+	}),
+	&managed.SQMeetingMeeting: ids(func(s *struct {
 		Meetings []struct {
 			ID    string `json:"reservation_id"`
 			Group string `json:"recurrence_gid"`
 		} `json:"meetings"`
+	}, add func(string)) {
+		for _, m := range s.Meetings {
+			if m.Group == "" {
+				add(m.ID)
+			}
+		}
+	}),
+	&managed.SQMeetingRecurringMeeting: ids(func(s *struct {
 		Series []struct {
 			GID string `json:"recurrence_gid"`
 		} `json:"series"`
-	}
-	e.snapshot(t, "sqmeeting", &sq)
-	for _, m := range sq.Meetings {
-		if m.Group == "" {
-			add("conference_sqmeeting_meeting", m.ID)
+	}, add func(string)) {
+		for _, o := range s.Series {
+			add(o.GID)
 		}
-	}
-	for _, s := range sq.Series {
-		add("conference_sqmeeting_recurring_meeting", s.GID)
-	}
-
-	var wb struct {
+	}),
+	&managed.WherebyMeeting: ids(func(s *struct {
 		Meetings []struct {
 			ID string `json:"meetingId"`
 		} `json:"meetings"`
-	}
-	e.snapshot(t, "whereby", &wb)
-	for _, m := range wb.Meetings {
-		add("conference_whereby_meeting", m.ID)
-	}
-
-	for _, ids := range out {
-		slices.Sort(ids)
-	}
-	return out
+	}, add func(string)) {
+		for _, m := range s.Meetings {
+			add(m.ID)
+		}
+	}),
 }
 
-// snapshot reads the named platform's snapshot into v.
-func (e *Emulator) snapshot(t testing.TB, name string, v any) {
+// ids decodes a snapshot into S and collects what each adds.
+func ids[S any](each func(*S, func(string))) func(json.RawMessage) ([]string, error) {
+	return func(raw json.RawMessage) ([]string, error) {
+		var s S
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return nil, err
+		}
+		var out []string
+		each(&s, func(id string) { out = append(out, id) })
+		return out, nil
+	}
+}
+
+// snapshot is the named platform's snapshot.
+func (e *Emulator) snapshot(t testing.TB, name string) json.RawMessage {
 	t.Helper()
 	p := e.Platform(name)
 	if p == nil {
@@ -102,7 +142,5 @@ func (e *Emulator) snapshot(t testing.TB, name string, v any) {
 	if err != nil {
 		t.Fatalf("reading the emulated %s: %v", name, err)
 	}
-	if err := json.Unmarshal(raw, v); err != nil {
-		t.Fatalf("reading the emulated %s: %v", name, err)
-	}
+	return raw
 }

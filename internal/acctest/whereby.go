@@ -41,7 +41,9 @@ func (e *Emulator) WherebyStored(t testing.TB) map[string]map[string]any {
 	var snap struct {
 		Meetings []map[string]any `json:"meetings"`
 	}
-	e.snapshot(t, "whereby", &snap)
+	if err := json.Unmarshal(e.snapshot(t, "whereby"), &snap); err != nil {
+		t.Fatalf("reading the emulated whereby: %v", err)
+	}
 	out := make(map[string]map[string]any, len(snap.Meetings))
 	for _, m := range snap.Meetings {
 		id, _ := m["meetingId"].(string)

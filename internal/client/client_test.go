@@ -413,3 +413,16 @@ func TestUnreachableSignInIsNotRetriedAgain(t *testing.T) {
 		t.Fatalf("err %v after %d sign-ins and %d waits; want the sign-in's error at once", err, auth.calls.Load(), len(rs.waits))
 	}
 }
+
+// A server that takes the request and never answers: the operation times
+// out, and the platform was reached.
+func TestHangingServerTimesOut(t *testing.T) {
+	c, _ := newTestClient(t, func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() },
+		func(c *Config) { c.Sleep = sleepContext })
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	_, err := c.Do(ctx, Request{Method: http.MethodPost, Path: "/x"})
+	if !IsTimeout(err) || IsUnreachable(err) {
+		t.Fatalf("err = %v, want a timeout of a reached platform", err)
+	}
+}

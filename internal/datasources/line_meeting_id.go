@@ -15,21 +15,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
-
-var _ datasource.DataSourceWithConfigure = (*lineMeetingID)(nil)
 
 // NewLineMeetingID is the conference_line_meeting_id data source: the meeting ID
 // of one room.
-func NewLineMeetingID() datasource.DataSource { return &lineMeetingID{} }
+func NewLineMeetingID() datasource.DataSource {
+	return &lineMeetingID{newBase[*lineplanet.Client]("line_meeting_id", &platforms.LinePlanet, "meeting ID")}
+}
 
 type lineMeetingID struct {
-	client *lineplanet.Client
+	base[*lineplanet.Client]
 }
 
 // lineMeetingIDModel is the resource's attributes, with sip_proxy and
@@ -49,10 +48,6 @@ func lineSIPDialString(meetingID, proxy string, port types.Int64) string {
 		host = "[" + proxy + "]"
 	}
 	return "sip:" + meetingID + "@" + host
-}
-
-func (d *lineMeetingID) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_line_meeting_id"
 }
 
 func (d *lineMeetingID) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -84,20 +79,16 @@ func (d *lineMeetingID) Schema(_ context.Context, _ datasource.SchemaRequest, re
 	}
 }
 
-func (d *lineMeetingID) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
-}
-
 func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg lineMeetingIDModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
 	mtgs, err := d.client.ListMeetings(ctx, svc, room)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting ID"))
+		d.listFailed(&resp.Diagnostics, err)
 		return
 	}
 	switch len(mtgs) {
@@ -113,10 +104,10 @@ func (d *lineMeetingID) Read(ctx context.Context, req datasource.ReadRequest, re
 			fmt.Sprintf("Room %s/%s has %d meeting IDs; this data source reads a room with one. Use conference_line_meetings to list them.", svc, room, len(mtgs)))
 		return
 	}
-	cfg.FromAPI(&mtgs[0])
+	cfg.FromAPI(ctx, &mtgs[0], &resp.Diagnostics)
 	cfg.SIPDialString = types.StringNull()
 	if !cfg.SIPProxy.IsNull() {
 		cfg.SIPDialString = types.StringValue(lineSIPDialString(cfg.MeetingID.ValueString(), cfg.SIPProxy.ValueString(), cfg.SIPProxyPort))
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
 }

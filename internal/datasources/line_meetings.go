@@ -7,21 +7,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*lineMeetings)(nil)
 
 // NewLineMeetings is the conference_line_meetings data source: LINE Planet's
 // "List meetings" of a room (GET .../mtgs).
-func NewLineMeetings() datasource.DataSource { return &lineMeetings{} }
+func NewLineMeetings() datasource.DataSource {
+	return &lineMeetings{newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs")}
+}
 
 type lineMeetings struct {
-	client *lineplanet.Client
+	base[*lineplanet.Client]
 }
 
 type lineMeetingsModel struct {
@@ -29,10 +27,6 @@ type lineMeetingsModel struct {
 	RoomServiceID types.String      `tfsdk:"room_service_id"`
 	RoomID        types.String      `tfsdk:"room_id"`
 	Meetings      []linemap.Meeting `tfsdk:"meetings"`
-}
-
-func (d *lineMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_line_meetings"
 }
 
 func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -55,26 +49,11 @@ func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, res
 	}
 }
 
-func (d *lineMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
-}
-
 func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg lineMeetingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
-	mtgs, err := d.client.ListMeetings(ctx, svc, room)
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting IDs"))
-		return
-	}
-	cfg.ID = types.StringValue(svc + "/" + room)
-	cfg.Meetings = make([]linemap.Meeting, len(mtgs))
-	for i := range mtgs {
-		cfg.Meetings[i].FromAPI(&mtgs[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]lineplanet.Meeting, error) {
+		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
+		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
+		return d.client.ListMeetings(ctx, svc, room)
+	})
 }

@@ -5,22 +5,22 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipRoomRecordings)(nil)
-
 // NewPortSIPRoomRecordings is the conference_portsip_room_recordings data source.
-func NewPortSIPRoomRecordings() datasource.DataSource { return &portsipRoomRecordings{} }
+func NewPortSIPRoomRecordings() datasource.DataSource {
+	return &portsipRoomRecordings{newBase[*portsip.Client]("portsip_room_recordings", &platforms.PortSIP, "conference room")}
+}
 
 type portsipRoomRecordings struct {
-	client *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipRoomRecordingsModel struct {
@@ -36,10 +36,6 @@ type portsipRecordingModel struct {
 	FileName   types.String     `tfsdk:"file_name"`
 	FileSize   types.Int64      `tfsdk:"file_size"`
 	FileURL    types.String     `tfsdk:"file_url"`
-}
-
-func (d *portsipRoomRecordings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_room_recordings"
 }
 
 func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -90,36 +86,22 @@ func (d *portsipRoomRecordings) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *portsipRoomRecordings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipRoomRecordings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipRoomRecordingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	recs, err := d.client.ListRoomRecordings(ctx, id)
-	if err != nil {
-		portsipRoomKind.readError(d.client, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
-	for _, r := range recs {
-		cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
-			ID:         types.StringValue(r.ID),
-			AnsweredAt: mapping.Time(platforms.PortSIP.Name, "answered_at", r.AnsweredAt, &resp.Diagnostics),
-			EndedAt:    mapping.Time(platforms.PortSIP.Name, "ended_at", r.EndedAt, &resp.Diagnostics),
-			Duration:   types.Int64Value(r.Duration),
-			FileName:   types.StringValue(r.FileName),
-			FileSize:   types.Int64Value(r.FileSize),
-			FileURL:    types.StringValue(r.FileURL),
-		})
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, d.client.ListRoomRecordings, func(recs []portsip.Recording) {
+		cfg.Recordings = make([]portsipRecordingModel, 0, len(recs))
+		for _, r := range recs {
+			cfg.Recordings = append(cfg.Recordings, portsipRecordingModel{
+				ID:         types.StringValue(r.ID),
+				AnsweredAt: mapping.Time(platforms.PortSIP.Name, "answered_at", r.AnsweredAt, &resp.Diagnostics),
+				EndedAt:    mapping.Time(platforms.PortSIP.Name, "ended_at", r.EndedAt, &resp.Diagnostics),
+				Duration:   types.Int64Value(r.Duration),
+				FileName:   types.StringValue(r.FileName),
+				FileSize:   types.Int64Value(r.FileSize),
+				FileURL:    types.StringValue(r.FileURL),
+			})
+		}
+	}, func(diags *diag.Diagnostics, err error, id string) {
+		portsipRoomKind.readError(&d.base, diags, err, id)
+	})
 }

@@ -5,12 +5,14 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewPortSIPRooms is the conference_portsip_rooms data source.
 func NewPortSIPRooms() datasource.DataSource {
-	return &portsipList[portsip.Room, portsipmap.RoomSummary]{
-		kind: portsipRoomKind, calls: portsipRoomCalls, attrs: portsipmap.RoomSummaryAttrs(), fromAPI: (*portsipmap.RoomSummary).FromAPI,
+	return &portsipList[portsip.Room, portsipmap.RoomSummary, *portsipmap.RoomSummary, portsipRoomsModel, *portsipRoomsModel]{
+		base: newBase[*portsip.Client]("portsip_rooms", &platforms.PortSIP, "conference rooms"),
+		kind: portsipRoomKind, calls: portsipRoomCalls, attrs: portsipmap.RoomSummaryAttrs(),
 		examples: [3]string{"mode eq 'VIDEO' and capacity ge 50", "sales", "extension_number asc"},
 		description: "Lists the PortSIP PBX conference rooms, optionally filtered, searched and sorted by the PBX. " +
 			"Each item has the fields the PBX's room list returns, which are all of a room's attributes except " +

@@ -11,16 +11,15 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipServerStatus)(nil)
-
 // NewPortSIPServerStatus is the conference_portsip_server_status data source.
-func NewPortSIPServerStatus() datasource.DataSource { return &portsipServerStatus{} }
+func NewPortSIPServerStatus() datasource.DataSource {
+	return &portsipServerStatus{newBase[*portsip.Client]("portsip_server_status", &platforms.PortSIP, "conference server")}
+}
 
 type portsipServerStatus struct {
-	client *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipServerStatusModel struct {
@@ -30,10 +29,6 @@ type portsipServerStatusModel struct {
 	CPUUsage          types.Int64  `tfsdk:"cpu_usage"`
 	MemoryUsage       types.Int64  `tfsdk:"memory_usage"`
 	Status            types.String `tfsdk:"status"`
-}
-
-func (d *portsipServerStatus) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_server_status"
 }
 
 func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -70,26 +65,13 @@ func (d *portsipServerStatus) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *portsipServerStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipServerStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServerStatusModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	s, err := d.client.GetServerStatus(ctx, id)
-	if err != nil {
-		portsipReadError(&resp.Diagnostics, err, "conference server", id)
-		return
-	}
-	cfg.RoomsCount = types.Int64Value(s.RoomsCount)
-	cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
-	cfg.CPUUsage = types.Int64Value(s.CPUUsage)
-	cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
-	cfg.Status = types.StringValue(s.Status)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, d.client.GetServerStatus, func(s *portsip.ServerStatus) {
+		cfg.RoomsCount = types.Int64Value(s.RoomsCount)
+		cfg.ParticipantsCount = types.Int64Value(s.ParticipantsCount)
+		cfg.CPUUsage = types.Int64Value(s.CPUUsage)
+		cfg.MemoryUsage = types.Int64Value(s.MemoryUsage)
+		cfg.Status = types.StringValue(s.Status)
+	}, d.failedByID)
 }

@@ -7,20 +7,18 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
 
-var _ datasource.DataSourceWithConfigure = (*portsipServers)(nil)
-
 // NewPortSIPServers is the conference_portsip_servers data source.
-func NewPortSIPServers() datasource.DataSource { return &portsipServers{} }
+func NewPortSIPServers() datasource.DataSource {
+	return &portsipServers{newBase[*portsip.Client]("portsip_servers", &platforms.PortSIP, "conference servers")}
+}
 
 type portsipServers struct {
-	client *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipServersModel struct {
@@ -35,17 +33,11 @@ type portsipListQuery struct {
 	OrderBy types.String `tfsdk:"orderby"`
 }
 
-func (d *portsipServers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_servers"
-}
+func (q *portsipListQuery) query() *portsipListQuery { return q }
 
 func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := portsipListArguments("server", "enabled eq true and type eq 'EXTERNAL'", "east", "name asc, max_rooms desc")
-	attrs["servers"] = schema.ListNestedAttribute{
-		Computed:     true,
-		Description:  "The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.",
-		NestedObject: schema.NestedAttributeObject{Attributes: portsipmap.ServerAttrs().DataSource()},
-	}
+	attrs["servers"] = listOf("The matching conference servers, in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match.", portsipmap.ServerAttrs())
 	resp.Schema = schema.Schema{
 		Description: "Lists the PortSIP PBX conference servers, including the built-in `INTERNAL` one, optionally filtered, searched and sorted by the PBX. " +
 			"Every page is read, so the list is complete however many servers there are.",
@@ -87,28 +79,9 @@ func (q portsipListQuery) options() portsip.ListOptions {
 	}
 }
 
-func (d *portsipServers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	servers, err := d.client.ListServers(ctx, cfg.options())
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.PortSIP.Name, client.Read, "conference servers"))
-		return
-	}
-	// Non-nil even when empty: an empty list, not null, so that length() and
-	// for_each work on "no matches".
-	cfg.Servers = make([]portsipServerModel, 0, len(servers))
-	for i := range servers {
-		var m portsipServerModel
-		m.FromAPI(&servers[i])
-		cfg.Servers = append(cfg.Servers, m)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Servers, func(ctx context.Context) ([]portsip.Server, error) {
+		return d.client.ListServers(ctx, cfg.options())
+	})
 }

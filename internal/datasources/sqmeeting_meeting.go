@@ -8,25 +8,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeeting)(nil)
 
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting data source: one
 // meeting, or one occurrence of a series, by reservation ID.
-func NewSQMeetingMeeting() datasource.DataSource { return &sqmeetingMeeting{} }
-
-type sqmeetingMeeting struct {
-	client *sqmeeting.Client
+func NewSQMeetingMeeting() datasource.DataSource {
+	return &sqmeetingMeeting{newBase[*sqmeeting.Client]("sqmeeting_meeting", &platforms.SQMeeting, "meeting")}
 }
 
-func (d *sqmeetingMeeting) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_meeting"
+type sqmeetingMeeting struct {
+	base[*sqmeeting.Client]
 }
 
 func (d *sqmeetingMeeting) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -43,21 +37,7 @@ func (d *sqmeetingMeeting) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *sqmeetingMeeting) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
 func (d *sqmeetingMeeting) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingmap.Listed
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	m, err := d.client.GetMeeting(ctx, cfg.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
-		return
-	}
-	cfg.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID, d.client.GetMeeting, "")
 }

@@ -6,29 +6,23 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetingRooms)(nil)
 
 // NewSQMeetingMeetingRooms is the conference_sqmeeting_meeting_rooms data
 // source: the signed-in user's personal meeting rooms.
-func NewSQMeetingMeetingRooms() datasource.DataSource { return &sqmeetingMeetingRooms{} }
+func NewSQMeetingMeetingRooms() datasource.DataSource {
+	return &sqmeetingMeetingRooms{newBase[*sqmeeting.Client]("sqmeeting_meeting_rooms", &platforms.SQMeeting, "meeting rooms")}
+}
 
 type sqmeetingMeetingRooms struct {
-	client *sqmeeting.Client
+	base[*sqmeeting.Client]
 }
 
 type sqmeetingMeetingRoomsModel struct {
 	MeetingRooms []sqmeetingmap.MeetingRoom `tfsdk:"meeting_rooms"`
-}
-
-func (d *sqmeetingMeetingRooms) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_meeting_rooms"
 }
 
 func (d *sqmeetingMeetingRooms) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -36,28 +30,12 @@ func (d *sqmeetingMeetingRooms) Schema(_ context.Context, _ datasource.SchemaReq
 		Description: "Lists the personal meeting rooms of the user the provider signs in as. A meeting held in a room " +
 			"(`meeting_room_id`) takes the room's meeting number. SQMeeting's API cannot create rooms, so there is no resource for them.",
 		Attributes: map[string]schema.Attribute{
-			"meeting_rooms": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The rooms, in the server's order. `password` is sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.MeetingRoomAttrs().DataSource()},
-			},
+			"meeting_rooms": listOf("The rooms, in the server's order. `password` is sensitive.", sqmeetingmap.MeetingRoomAttrs()),
 		},
 	}
 }
 
-func (d *sqmeetingMeetingRooms) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
-func (d *sqmeetingMeetingRooms) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	rooms, err := d.client.MeetingRooms(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting rooms"))
-		return
-	}
-	out := sqmeetingMeetingRoomsModel{MeetingRooms: make([]sqmeetingmap.MeetingRoom, len(rooms))}
-	for i := range rooms {
-		out.MeetingRooms[i].FromAPI(&rooms[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &out)...)
+func (d *sqmeetingMeetingRooms) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var cfg sqmeetingMeetingRoomsModel
+	list(ctx, &d.base, req, resp, &cfg, &cfg.MeetingRooms, d.client.MeetingRooms)
 }

@@ -51,3 +51,25 @@ data "conference_sqmeeting_meeting" "occurrence" {
 		},
 	})
 }
+
+// A missing object reads alike on every platform: "<platform> <noun> not
+// found", on the argument that names it (as the PortSIP, Whereby and LINE
+// Planet data sources' tests check for theirs).
+func TestAccSQMeetingDataSourcesMissingObject(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	acctest.Test(t, resource.TestStep{
+		Config: emu.Config(`
+data "conference_sqmeeting_meeting" "gone" {
+  id = "00000000-0000-4000-8000-000000000000"
+}
+`),
+		ExpectError: acctest.ErrorMatching(`SQMeeting meeting not found`),
+	}, resource.TestStep{
+		Config: emu.Config(`
+data "conference_sqmeeting_recurring_meeting" "gone" {
+  id = "00000000-0000-4000-8000-000000000000"
+}
+`),
+		ExpectError: acctest.ErrorMatching(`There is no SQMeeting recurring meeting with id "00000000-0000-4000-8000-000000000000"`),
+	})
+}

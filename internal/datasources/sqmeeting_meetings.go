@@ -7,30 +7,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*sqmeetingMeetings)(nil)
 
 // NewSQMeetingMeetings is the conference_sqmeeting_meetings data source: the
 // scheduled meetings list (GET /api/v1/meeting_schedule), every page.
-func NewSQMeetingMeetings() datasource.DataSource { return &sqmeetingMeetings{} }
+func NewSQMeetingMeetings() datasource.DataSource {
+	return &sqmeetingMeetings{newBase[*sqmeeting.Client]("sqmeeting_meetings", &platforms.SQMeeting, "meetings")}
+}
 
 type sqmeetingMeetings struct {
-	client *sqmeeting.Client
+	base[*sqmeeting.Client]
 }
 
 type sqmeetingMeetingsModel struct {
 	Filter   types.String          `tfsdk:"filter"`
 	Meetings []sqmeetingmap.Listed `tfsdk:"meetings"`
-}
-
-func (d *sqmeetingMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_meetings"
 }
 
 func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -43,33 +37,14 @@ func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest
 				Optional:    true,
 				Description: "The API's search key (`filter`): SQMeeting lists the meetings whose name or meeting number matches it. When not set, every meeting.",
 			},
-			"meetings": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The meetings. `password` and `live_passcode` are sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.ListedAttrs().DataSource()},
-			},
+			"meetings": listOf("The meetings. `password` and `live_passcode` are sensitive.", sqmeetingmap.ListedAttrs()),
 		},
 	}
 }
 
-func (d *sqmeetingMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
 func (d *sqmeetingMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingMeetingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	all, err := d.client.ListMeetings(ctx, cfg.Filter.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meetings"))
-		return
-	}
-	cfg.Meetings = make([]sqmeetingmap.Listed, len(all))
-	for i := range all {
-		cfg.Meetings[i].FromAPI(ctx, &all[i], &resp.Diagnostics)
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]sqmeeting.Meeting, error) {
+		return d.client.ListMeetings(ctx, cfg.Filter.ValueString())
+	})
 }

@@ -8,26 +8,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sqmeetingRecurring)(nil)
-
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
 // data source: a series with its occurrences.
-func NewSQMeetingRecurringMeeting() datasource.DataSource { return &sqmeetingRecurring{} }
-
-type sqmeetingRecurring struct {
-	client *sqmeeting.Client
+func NewSQMeetingRecurringMeeting() datasource.DataSource {
+	return &sqmeetingRecurring{newBase[*sqmeeting.Client]("sqmeeting_recurring_meeting", &platforms.SQMeeting, "recurring meeting")}
 }
 
-func (d *sqmeetingRecurring) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_recurring_meeting"
+type sqmeetingRecurring struct {
+	base[*sqmeeting.Client]
 }
 
 func (d *sqmeetingRecurring) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -49,21 +43,7 @@ func (d *sqmeetingRecurring) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *sqmeetingRecurring) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
 func (d *sqmeetingRecurring) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingmap.RecurringMeeting
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	rec, err := d.client.GetRecurrence(ctx, cfg.ID.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "recurring meeting"))
-		return
-	}
-	cfg.FromAPI(ctx, rec, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	lookup(ctx, &d.base, req, resp, &cfg, &cfg.ID, d.client.GetRecurrence, "")
 }

@@ -7,30 +7,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*sqmeetingUsers)(nil)
 
 // NewSQMeetingUsers is the conference_sqmeeting_users data source: the public
 // user search (user/public/users), every page.
-func NewSQMeetingUsers() datasource.DataSource { return &sqmeetingUsers{} }
+func NewSQMeetingUsers() datasource.DataSource {
+	return &sqmeetingUsers{newBase[*sqmeeting.Client]("sqmeeting_users", &platforms.SQMeeting, "users")}
+}
 
 type sqmeetingUsers struct {
-	client *sqmeeting.Client
+	base[*sqmeeting.Client]
 }
 
 type sqmeetingUsersModel struct {
 	Filter types.String        `tfsdk:"filter"`
 	Users  []sqmeetingmap.User `tfsdk:"users"`
-}
-
-func (d *sqmeetingUsers) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_users"
 }
 
 func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -42,33 +36,14 @@ func (d *sqmeetingUsers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 				Optional:    true,
 				Description: "The API's search key (`filter`): SQMeeting lists the users whose username or real name matches it. When not set, every user.",
 			},
-			"users": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The users, in the server's order.",
-				NestedObject: schema.NestedAttributeObject{Attributes: sqmeetingmap.UserAttrs().DataSource()},
-			},
+			"users": listOf("The users, in the server's order.", sqmeetingmap.UserAttrs()),
 		},
 	}
 }
 
-func (d *sqmeetingUsers) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
 func (d *sqmeetingUsers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingUsersModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	users, err := d.client.SearchUsers(ctx, cfg.Filter.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "users"))
-		return
-	}
-	cfg.Users = make([]sqmeetingmap.User, len(users))
-	for i := range users {
-		cfg.Users[i].FromAPI(&users[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Users, func(ctx context.Context) ([]sqmeeting.PublicUser, error) {
+		return d.client.SearchUsers(ctx, cfg.Filter.ValueString())
+	})
 }

@@ -7,30 +7,24 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*wherebyMeetings)(nil)
 
 // NewWherebyMeetings is the conference_whereby_meetings data source: GET
 // /meetings, every page.
-func NewWherebyMeetings() datasource.DataSource { return &wherebyMeetings{} }
+func NewWherebyMeetings() datasource.DataSource {
+	return &wherebyMeetings{newBase[*whereby.Client]("whereby_meetings", &platforms.Whereby, "meetings")}
+}
 
 type wherebyMeetings struct {
-	client *whereby.Client
+	base[*whereby.Client]
 }
 
 type wherebyMeetingsModel struct {
 	Fields   types.Set            `tfsdk:"fields"`
 	Meetings []wherebymap.Meeting `tfsdk:"meetings"`
-}
-
-func (d *wherebyMeetings) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_whereby_meetings"
 }
 
 func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -39,38 +33,19 @@ func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"Every page is read (following the cursor), so the list is complete however many meetings there are; " +
 			"a meeting more than an hour past its end is no longer listed. Empty when there are none.",
 		Attributes: map[string]schema.Attribute{
-			"fields": wherebymap.FieldsArgument(),
-			"meetings": schema.ListNestedAttribute{
-				Computed:     true,
-				Description:  "The meetings. `host_room_url` is sensitive.",
-				NestedObject: schema.NestedAttributeObject{Attributes: wherebymap.ReadableAttrs().DataSource()},
-			},
+			"fields":   wherebymap.FieldsArgument(),
+			"meetings": listOf("The meetings. `host_room_url` is sensitive.", wherebymap.ReadableAttrs()),
 		},
 	}
 }
 
-func (d *wherebyMeetings) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*whereby.Client](req.ProviderData, &platforms.Whereby, &resp.Diagnostics)
-}
-
 func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg wherebyMeetingsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	mtgs, err := d.client.ListMeetings(ctx, fields...)
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.Whereby.Name, client.Read, "meetings"))
-		return
-	}
-	cfg.Meetings = make([]wherebymap.Meeting, len(mtgs))
-	for i := range mtgs {
-		cfg.Meetings[i].FromAPI(&mtgs[i])
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]whereby.Meeting, error) {
+		fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
+		if resp.Diagnostics.HasError() {
+			return nil, nil
+		}
+		return d.client.ListMeetings(ctx, fields...)
+	})
 }

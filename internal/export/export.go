@@ -16,49 +16,14 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strings"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // Object is one object to import.
-type Object struct {
-	// Platform is where the object lives.
-	Platform *platforms.Platform
-	// Type is the resource type that manages it: conference_portsip_room.
-	Type string
-	// ID is the import ID, in the format the resource's ImportState reads.
-	ID string
-	// Title is how people know the object (a subject, a room's name); ""
-	// when it has none.
-	Title string
-	// NameFrom are what the resource name is made of, best first (a
-	// subject, then an extension number): the first that gives one.
-	NameFrom []string
-	// Kind is a short noun ("room") that prefixes a name starting with a
-	// digit, and names an object whose labels give none.
-	Kind string
-	// Fill lists the arguments the object has set that generated
-	// configuration leaves null (sensitive values Terraform does not write):
-	// the user fills them in, or the first apply would clear them.
-	Fill []string
-	// Notes are what the user must know about this object, above its block.
-	Notes []string
-	// Name is the resource name, unique within Type (set by Names).
-	Name string
-}
-
-// Address is the resource address the object is imported to.
-func (o *Object) Address() string { return o.Type + "." + o.Name }
-
-// Label is how the object is known: its title, or its ID.
-func (o *Object) Label() string {
-	if strings.TrimSpace(o.Title) != "" {
-		return o.Title
-	}
-	return o.ID
-}
+type Object = managed.Object
 
 // Options select what is exported and carry what the APIs cannot tell.
 type Options struct {
@@ -106,9 +71,15 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{}
 	var errs []error
-	for _, src := range sources {
-		pl := src.platform
-		if !selected(pl) || !slices.ContainsFunc(src.types, wantType) {
+	for _, mp := range managed.Platforms {
+		pl := mp.Platform
+		var types []*managed.Type
+		for _, t := range mp.Types {
+			if wantType(t.Name) {
+				types = append(types, t)
+			}
+		}
+		if !selected(pl) || len(types) == 0 {
 			continue
 		}
 		resolved, ok := pl.FromEnvironment()
@@ -124,8 +95,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 			errs = append(errs, fmt.Errorf("%s: %s: %s", pl.Name, probs[0].Summary, probs[0].Detail))
 			continue
 		}
-		l := &lister{opts: &opts, want: wantType, res: res, platform: pl}
-		objs, err := src.list(ctx, resolved, l)
+		objs, err := list(ctx, mp, types, resolved, &opts, res)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", pl.Name, err))
 			continue
@@ -150,24 +120,28 @@ func (r *Result) note(format string, args ...any) {
 	r.Notes = append(r.Notes, fmt.Sprintf(format, args...))
 }
 
-// lister is what a platform's listing gets: the options, the type filter,
-// and where notes and progress go.
-type lister struct {
-	opts     *Options
-	want     func(string) bool
-	res      *Result
-	platform *platforms.Platform
+// list lists the objects of a platform's types, with one client.
+func list(ctx context.Context, mp *managed.Platform, types []*managed.Type, r platforms.Resolution, opts *Options, res *Result) ([]*Object, error) {
+	hc := opts.HTTP
+	// conference-export lists each platform once per run.
+	hc.Credentials = client.NewRegistry().For(r)
+	c, err := mp.Connect(r.Values, hc)
+	if err != nil {
+		return nil, err
+	}
+	l := &managed.Listing{
+		LineRooms: opts.LineRooms, SQMeetingTimezone: opts.SQMeetingTimezone,
+		Note:    func(format string, args ...any) { res.note(mp.Name+": "+format, args...) },
+		Reading: func(what string) { opts.Progress.Reading(mp.Name + " " + what) },
+		Found:   opts.Progress.Found,
+	}
+	var out []*Object
+	for _, t := range types {
+		objs, err := t.ListAll(ctx, c, l)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, objs...)
+	}
+	return out, nil
 }
-
-// note adds a note about the platform.
-func (l *lister) note(format string, args ...any) {
-	l.res.note(l.platform.Name+": "+format, args...)
-}
-
-// reading shows what the platform's listing reads now: "conference rooms".
-func (l *lister) reading(what string) {
-	l.opts.Progress.Reading(l.platform.Name + " " + what)
-}
-
-// found counts n more objects.
-func (l *lister) found(n int) { l.opts.Progress.Found(n) }

@@ -46,7 +46,7 @@ func ResourceName(label, kind string) string {
 
 // baseName is the name an object would have alone: from the first of
 // NameFrom that gives one, else its kind.
-func (o *Object) baseName() string {
+func baseName(o *Object) string {
 	for _, l := range o.NameFrom {
 		if n := ResourceName(l, o.Kind); n != "" {
 			return n
@@ -69,7 +69,7 @@ func Names(objs []*Object) {
 		bases := make([]string, len(group))
 		count := map[string]int{}
 		for i, o := range group {
-			bases[i] = o.baseName()
+			bases[i] = baseName(o)
 			count[bases[i]]++
 		}
 		// A base name only one object has is that object's; the others are

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
+
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 func TestResourceName(t *testing.T) {
@@ -36,16 +38,16 @@ func TestResourceName(t *testing.T) {
 func TestNamesAreUniqueStableAndValid(t *testing.T) {
 	estate := func() []*Object {
 		return []*Object{
-			{Type: typePortSIPRoom, ID: "c", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
-			{Type: typePortSIPRoom, ID: "a", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
-			{Type: typePortSIPRoom, ID: "b", Title: "Town-hall", NameFrom: []string{"Town-hall"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "c", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "a", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "b", Title: "Town-hall", NameFrom: []string{"Town-hall"}, Kind: "room"},
 			// Its own name is the suffix the third town hall would take.
-			{Type: typePortSIPRoom, ID: "d", Title: "Town hall 2", NameFrom: []string{"Town hall 2"}, Kind: "room"},
-			{Type: typePortSIPRoom, ID: "e", NameFrom: []string{"", "8100"}, Kind: "room"},
-			{Type: typePortSIPRoom, ID: "f", NameFrom: []string{"会議"}, Kind: "room"},
-			{Type: typePortSIPRoom, ID: "g", NameFrom: []string{"会議"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "d", Title: "Town hall 2", NameFrom: []string{"Town hall 2"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "e", NameFrom: []string{"", "8100"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "f", NameFrom: []string{"会議"}, Kind: "room"},
+			{Type: managed.PortSIPRoom.Name, ID: "g", NameFrom: []string{"会議"}, Kind: "room"},
 			// Another type may use the same name.
-			{Type: typeWherebyMeeting, ID: "z", NameFrom: []string{"town-hall"}, Kind: "meeting"},
+			{Type: managed.WherebyMeeting.Name, ID: "z", NameFrom: []string{"town-hall"}, Kind: "meeting"},
 		}
 	}
 	want := map[string]string{
@@ -78,10 +80,10 @@ var terraformName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
 
 func TestSortForFileFollowsTheSourcesThenTheNames(t *testing.T) {
 	objs := []*Object{
-		{Type: typeWherebyMeeting, Name: "a"},
-		{Type: typePortSIPRoom, Name: "b"},
-		{Type: typePortSIPServer, Name: "z"},
-		{Type: typePortSIPRoom, Name: "a"},
+		{Type: managed.WherebyMeeting.Name, Name: "a"},
+		{Type: managed.PortSIPRoom.Name, Name: "b"},
+		{Type: managed.PortSIPServer.Name, Name: "z"},
+		{Type: managed.PortSIPRoom.Name, Name: "a"},
 	}
 	sortForFile(objs)
 	var got []string

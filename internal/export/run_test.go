@@ -7,10 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
-	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 // runOn exports from emu with opts, failing t on an error.
@@ -47,7 +46,7 @@ func TestRunExportsTheEstate(t *testing.T) {
 			want[o.Type] = map[string]string{}
 		}
 		id := o.ID
-		if o.Type == typeSQMeetingRecurring {
+		if o.Type == managed.SQMeetingRecurringMeeting.Name {
 			id += ",UTC"
 		}
 		want[o.Type][id] = strings.Join(slices.Sorted(maps.Keys(o.Secrets)), " and ")
@@ -149,26 +148,5 @@ func TestRunSkipsOrRefusesUnconfiguredPlatforms(t *testing.T) {
 	t.Setenv("PORTSIP_PASSWORD", "")
 	if _, err := Run(context.Background(), Options{}); err == nil || !strings.Contains(err.Error(), "PortSIP: Missing PortSIP token, or username and password") {
 		t.Errorf("a platform configured halfway: %v", err)
-	}
-}
-
-// A series whose occurrences keep one time of day in Europe/Berlin, across
-// the change to summer time, does not fit UTC.
-func TestZoneMismatch(t *testing.T) {
-	berlin, err := time.LoadLocation("Europe/Berlin")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var occ []sqmeeting.Meeting
-	for _, day := range []int{25, 27, 29, 31} {
-		start := time.Date(2030, 3, day, 9, 0, 0, 0, berlin)
-		occ = append(occ, sqmeeting.Meeting{ScheduleStartTime: sqmeeting.At(start)})
-	}
-	if why := zoneMismatch(occ, berlin); why != "" {
-		t.Errorf("in its own zone: %q", why)
-	}
-	why := zoneMismatch(occ, time.UTC)
-	if !strings.Contains(why, "Its occurrences start at 08:00 and 07:00 in UTC") {
-		t.Errorf("in UTC: %q", why)
 	}
 }

@@ -1,74 +1,18 @@
 package export
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
-	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
-	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
-	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// The resource types the exporter writes import blocks for: every resource
-// of the provider (TestEveryResourceIsExported).
-const (
-	typePortSIPServer      = "conference_portsip_server"
-	typePortSIPRoom        = "conference_portsip_room"
-	typePortSIPMeeting     = "conference_portsip_meeting"
-	typeLineMeetingID      = "conference_line_meeting_id"
-	typeSQMeetingMeeting   = "conference_sqmeeting_meeting"
-	typeSQMeetingRecurring = "conference_sqmeeting_recurring_meeting"
-	typeWherebyMeeting     = "conference_whereby_meeting"
-	resourceTypeNamePrefix = "conference_"
-)
-
-// source lists one platform's objects.
-type source struct {
-	platform *platforms.Platform
-	// types are the resource types it exports, in the file's order.
-	types []string
-	list  func(context.Context, platforms.Resolution, *lister) ([]*Object, error)
-}
-
-// sourceOf pairs a platform's client constructor (the provider's, from the
-// same settings) with the listing that uses it.
-func sourceOf[C any](pl *platforms.Platform, connect func(platforms.Values, client.Config) (C, error),
-	list func(context.Context, C, *lister) ([]*Object, error), types ...string,
-) source {
-	return source{platform: pl, types: types, list: func(ctx context.Context, r platforms.Resolution, l *lister) ([]*Object, error) {
-		hc := l.opts.HTTP
-		// conference-export lists each platform once per run.
-		hc.Credentials = client.NewRegistry().For(r)
-		c, err := connect(r.Values, hc)
-		if err != nil {
-			return nil, err
-		}
-		return list(ctx, c, l)
-	}}
-}
-
-// sources is every platform's listing, in the order of platforms.All
-// (TestEveryPlatformIsExported).
-var sources = []source{
-	sourceOf(&platforms.PortSIP, portsip.FromSettings, listPortSIP, typePortSIPServer, typePortSIPRoom, typePortSIPMeeting),
-	sourceOf(&platforms.LinePlanet, lineplanet.FromSettings, listLinePlanet, typeLineMeetingID),
-	sourceOf(&platforms.SQMeeting, sqmeeting.FromSettings, listSQMeeting, typeSQMeetingMeeting, typeSQMeetingRecurring),
-	sourceOf(&platforms.Whereby, whereby.FromSettings, listWhereby, typeWherebyMeeting),
-}
-
-// Types is every resource type the exporter writes, in the file's order.
-func Types() []string {
-	var out []string
-	for _, s := range sources {
-		out = append(out, s.types...)
-	}
-	return out
-}
+// Types is every resource type the exporter writes, in the file's order:
+// every managed type (managed.All).
+func Types() []string { return managed.Names() }
 
 // selectPlatforms reads -platform values, keys or block names.
 func selectPlatforms(names []string) (func(*platforms.Platform) bool, error) {
@@ -108,14 +52,11 @@ func typeFilter(names []string) (func(string) bool, error) {
 	all := Types()
 	chosen := map[string]bool{}
 	for _, n := range names {
-		t := n
-		if !strings.HasPrefix(t, resourceTypeNamePrefix) {
-			t = resourceTypeNamePrefix + t
-		}
-		if !slices.Contains(all, t) {
+		typ := managed.ByName(n)
+		if typ == nil {
 			return nil, fmt.Errorf("-type %q: not a resource type the exporter writes; choose from %s", n, strings.Join(all, ", "))
 		}
-		chosen[t] = true
+		chosen[typ.Name] = true
 	}
 	return func(t string) bool { return chosen[t] }, nil
 }
@@ -133,4 +74,13 @@ func sortForFile(objs []*Object) {
 		}
 		return strings.Compare(a.Name, b.Name)
 	})
+}
+
+// LineRoom reads a -line-room value, ROOM_SERVICE_ID/ROOM_ID.
+func LineRoom(s string) (svc, room string, err error) {
+	svc, room, err = linemap.ParseRoomRef(s)
+	if err != nil {
+		return "", "", fmt.Errorf("-line-room %q: want ROOM_SERVICE_ID/ROOM_ID, such as ex-service/ex-room", s)
+	}
+	return svc, room, nil
 }

@@ -1,44 +1,12 @@
 package export
 
 import (
-	"context"
-	"slices"
 	"strings"
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/provider"
 )
-
-// Every resource of the provider is exported, and nothing else: a new
-// resource needs its listing here.
-func TestEveryResourceIsExported(t *testing.T) {
-	ctx := context.Background()
-	var resources []string
-	for _, f := range provider.New("test")().Resources(ctx) {
-		var resp resource.MetadataResponse
-		f().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: provider.TypeName}, &resp)
-		resources = append(resources, resp.TypeName)
-	}
-	exported := Types()
-	slices.Sort(resources)
-	slices.Sort(exported)
-	if !slices.Equal(resources, exported) {
-		t.Errorf("the provider's resources are %v, the exporter writes %v", resources, exported)
-	}
-}
-
-func TestEveryPlatformIsExported(t *testing.T) {
-	var got []*platforms.Platform
-	for _, s := range sources {
-		got = append(got, s.platform)
-	}
-	if !slices.Equal(got, platforms.All) {
-		t.Errorf("sources cover %d platforms, in an order other than platforms.All's", len(got))
-	}
-}
 
 func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
 	sel, err := selectPlatforms([]string{"line_planet", "whereby"})
@@ -55,10 +23,10 @@ func TestFiltersReadKeysBlocksAndTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !want(typePortSIPRoom) || !want(typeWherebyMeeting) || want(typePortSIPServer) {
+	if !want(managed.PortSIPRoom.Name) || !want(managed.WherebyMeeting.Name) || want(managed.PortSIPServer.Name) {
 		t.Error("-type selects the wrong types")
 	}
-	if _, err := typeFilter([]string{"conference_portsip_recording"}); err == nil || !strings.Contains(err.Error(), typeSQMeetingRecurring) {
+	if _, err := typeFilter([]string{"conference_portsip_recording"}); err == nil || !strings.Contains(err.Error(), managed.SQMeetingRecurringMeeting.Name) {
 		t.Errorf("an unknown type's error does not list the choices: %v", err)
 	}
 }

@@ -8,29 +8,9 @@ import (
 
 	"github.com/hashicorp/hcl/v2/hclwrite"
 	"github.com/zclconf/go-cty/cty"
-)
 
-// typeHeadings name each type's section of the file, and say what the user
-// must know about all its objects.
-var typeHeadings = map[string]struct{ title, note string }{
-	typePortSIPServer: {title: "PortSIP conference servers"},
-	typePortSIPRoom:   {title: "PortSIP conference rooms"},
-	typePortSIPMeeting: {title: "PortSIP meetings",
-		note: "A meeting belongs to its owner, and the PBX shows it to nobody else: these are the meetings of the user the exporter " +
-			"signed in as, which the provider must sign in as too. Export another user's meetings by signing in as that user, " +
-			"into a configuration with a provider alias for them."},
-	typeLineMeetingID: {title: "LINE Planet meeting IDs",
-		note: "LINE Planet has no call that lists rooms: these are the meeting IDs of the rooms given with -line-room."},
-	typeSQMeetingMeeting: {title: "SQMeeting meetings",
-		note: "The signed-in user's instant and reservation meetings; an occurrence of a series is managed with its series, below."},
-	typeSQMeetingRecurring: {title: "SQMeeting recurring meetings",
-		note: "SQMeeting does not store a series' time zone. The ID's part after the comma is the zone the provider expands the rule in " +
-			"(-sqmeeting-timezone): correct it before planning if a series is meant in another."},
-	typeWherebyMeeting: {title: "Whereby meetings",
-		note: "Whereby does not return what a meeting was created with (is_locked, room_mode, room_name_prefix, room_name_pattern, " +
-			"template_type, fields, recording, live_transcription, streaming, and the secrets in them): generated.tf leaves them null, " +
-			"which changes nothing. Set those you know: the first plan records them without replacing the meeting."},
-}
+	"github.com/confkit/terraform-provider-conference/internal/managed"
+)
 
 // Write writes the import blocks of res: a header with the next steps and
 // the notes, then one section per type, one block per object.
@@ -60,10 +40,10 @@ func Write(w io.Writer, res *Result) error {
 	for _, o := range res.Objects {
 		if o.Type != typ {
 			typ = o.Type
-			h := typeHeadings[typ]
-			fmt.Fprintf(&b, "\n# ---- %s (%s)\n", h.title, typ)
-			if h.note != "" {
-				comment(&b, h.note)
+			h := managed.ByName(typ).Section
+			fmt.Fprintf(&b, "\n# ---- %s (%s)\n", h.Title, typ)
+			if h.Note != "" {
+				comment(&b, h.Note)
 			}
 		}
 		b.WriteString("\n")

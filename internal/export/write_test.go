@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/hcl/v2"
 	"github.com/hashicorp/hcl/v2/hclsyntax"
 
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -17,9 +18,9 @@ func TestWriteIsValidHCL(t *testing.T) {
 	res := &Result{
 		Notes: []string{"PortSIP: the meetings are those of admin."},
 		Objects: []*Object{
-			{Platform: &platforms.PortSIP, Type: typePortSIPRoom, ID: `a"b\c`, Title: "Town hall\nwith a newline", Name: "town_hall", Fill: []string{"admin_pin", "room_pin"}},
-			{Platform: &platforms.PortSIP, Type: typePortSIPRoom, ID: "${not.an.interpolation} %{nor_a_directive}", Name: "room"},
-			{Platform: &platforms.Whereby, Type: typeWherebyMeeting, ID: "9cf691bf-f2d5-4420-bda9-ee8607bb558b", Title: "/team", Name: "team"},
+			{Platform: &platforms.PortSIP, Type: managed.PortSIPRoom.Name, ID: `a"b\c`, Title: "Town hall\nwith a newline", Name: "town_hall", Fill: []string{"admin_pin", "room_pin"}},
+			{Platform: &platforms.PortSIP, Type: managed.PortSIPRoom.Name, ID: "${not.an.interpolation} %{nor_a_directive}", Name: "room"},
+			{Platform: &platforms.Whereby, Type: managed.WherebyMeeting.Name, ID: "9cf691bf-f2d5-4420-bda9-ee8607bb558b", Title: "/team", Name: "team"},
 		},
 	}
 	var buf bytes.Buffer

@@ -12,7 +12,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
-	"github.com/confkit/terraform-provider-conference/internal/resources"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 // TypeName is the provider's name in resource type names (conference_*).
@@ -50,15 +50,12 @@ func (p *conferenceProvider) Metadata(_ context.Context, _ provider.MetadataRequ
 }
 
 func (p *conferenceProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		resources.NewPortSIPServer,
-		resources.NewPortSIPRoom,
-		resources.NewPortSIPMeeting,
-		resources.NewLineMeetingID,
-		resources.NewSQMeetingMeeting,
-		resources.NewSQMeetingRecurringMeeting,
-		resources.NewWherebyMeeting,
+	all := managed.All()
+	out := make([]func() resource.Resource, 0, len(all))
+	for _, t := range all {
+		out = append(out, t.Resource())
 	}
+	return out
 }
 
 func (p *conferenceProvider) DataSources(context.Context) []func() datasource.DataSource {

@@ -74,9 +74,7 @@ func TestAccAdoptLostCreate(t *testing.T) {
 			}
 			emu.Admin(t, http.MethodPost, "faults", fault)
 			addr := c.typ + ".test"
-			resource.ParallelTest(t, resource.TestCase{
-				PreCheck:                 func() { acctest.PreCheck(t) },
-				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+			acctest.Run(t, resource.TestCase{
 				CheckDestroy: func(*terraform.State) error {
 					if now := emu.Objects(t)[c.typ]; !slices.Equal(now, before) {
 						return fmt.Errorf("after the destroy the emulator holds %v, want %v", now, before)
@@ -137,13 +135,9 @@ func TestAccAdoptAmbiguousServer(t *testing.T) {
 	emu.Admin(t, http.MethodPost, "faults", map[string]any{
 		"method": "POST", "path_prefix": "/api/conference_servers", "after_write": true, "status": 502, "count": 1,
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.Config(serverConfig("twin", `ipv4 = "192.0.2.80"`, 1)),
-			ExpectError: regexp.MustCompile(`(?s)Cannot tell which PortSIP conference server was created.*` +
-				`the\s+answer\s+to\s+the\s+create\s+was\s+lost\s+\(.*HTTP\s+502\)\);\s+2\s+conference\s+servers\s+match\s+name\s+"twin",\s+ipv4\s+192\.0\.2\.80`),
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config: emu.Config(serverConfig("twin", `ipv4 = "192.0.2.80"`, 1)),
+		ExpectError: regexp.MustCompile(`(?s)Cannot tell which PortSIP conference server was created.*` +
+			`the\s+answer\s+to\s+the\s+create\s+was\s+lost\s+\(.*HTTP\s+502\)\);\s+2\s+conference\s+servers\s+match\s+name\s+"twin",\s+ipv4\s+192\.0\.2\.80`),
+	}}...)
 }

@@ -98,12 +98,10 @@ func chaosRun(t *testing.T, seed int64, n int) {
 	}
 	var start time.Time
 	config := emu.ConfigRetrying(chaosMaxRetries, chaosConfig(n))
-	resource.ParallelTest(t, resource.TestCase{
+	acctest.Run(t, resource.TestCase{
 		PreCheck: func() {
-			acctest.PreCheck(t)
 			start = time.Now() // once the test runs: ParallelTest waits its turn first
 		},
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		CheckDestroy: func(*terraform.State) error {
 			if left := chaosMade(emu.Objects(t), before); len(left) > 0 {
 				return fmt.Errorf("the destroy left %v", left)

@@ -3,65 +3,76 @@ package resources
 import (
 	"context"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-var (
-	_ resource.ResourceWithConfigure   = (*lineMeetingID)(nil)
-	_ resource.ResourceWithImportState = (*lineMeetingID)(nil)
-	_ resource.ResourceWithModifyPlan  = (*lineMeetingID)(nil)
-)
-
 // NewLineMeetingID is the conference_line_meeting_id resource.
-func NewLineMeetingID() resource.Resource { return &lineMeetingID{} }
+func NewLineMeetingID(k Kind) resource.Resource {
+	return &lineMeetingID{newBase[*lineplanet.Client, lineMeetingIDModel](k)}
+}
 
 type lineMeetingID struct {
-	client *lineplanet.Client
+	base[*lineplanet.Client, lineMeetingIDModel, *lineMeetingIDModel]
 }
 
 type lineMeetingIDModel struct {
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	withTimeouts
 	linemap.RoomMeetingID
 }
 
-func (r *lineMeetingID) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_line_meeting_id"
+// ref is where the meeting ID lives, or an error on meeting_id.
+func (m *lineMeetingIDModel) ref(diags *diag.Diagnostics) (linemap.MeetingRef, bool) {
+	ref, err := m.Ref()
+	if err != nil {
+		diags.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
+		return ref, false
+	}
+	return ref, true
+}
+
+// get reads the meeting ID. One that expired is gone (404) as a deleted
+// one is: the next plan creates a new meeting ID.
+func (m *lineMeetingIDModel) get(ctx context.Context, c *lineplanet.Client, diags *diag.Diagnostics) error {
+	ref, ok := m.ref(diags)
+	if !ok {
+		return nil
+	}
+	mtg, err := c.GetMeeting(ctx, ref.Service, ref.Room, ref.Meeting)
+	if err == nil {
+		m.FromAPI(ctx, mtg, diags)
+	}
+	return err
+}
+
+func (m *lineMeetingIDModel) remove(ctx context.Context, c *lineplanet.Client, diags *diag.Diagnostics) error {
+	ref, ok := m.ref(diags)
+	if !ok {
+		return nil
+	}
+	return c.DeleteMeeting(ctx, ref.Service, ref.Room, ref.Meeting)
 }
 
 func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := linemap.RoomMeetingIDAttrs().Resource()
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		Description: "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. " +
-			"Changing `room_service_id` or `room_id` replaces it, and so does changing `type`, except from S to R (" + linemap.TypeRule + "); " +
-			"the other arguments update in place. " +
-			"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; " +
-			"for the same reason, do not use `create_before_destroy` with this resource. " +
-			"A meeting ID expires (type I after 1 day, S after 30 days, R after 365 days); an expired one disappears from LINE Planet, " +
-			"and the next plan creates a new one. " +
-			reconciliation("meeting ID"),
-		Attributes: attrs,
-	}
-}
-
-func (r *lineMeetingID) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.Client[*lineplanet.Client](req.ProviderData, &platforms.LinePlanet, &resp.Diagnostics)
+	resp.Schema = r.schema(ctx, linemap.RoomMeetingIDAttrs(), "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. "+
+		"Changing `room_service_id` or `room_id` replaces it, and so does changing `type`, except from S to R ("+linemap.TypeRule+"); "+
+		"the other arguments update in place. "+
+		"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; "+
+		"for the same reason, do not use `create_before_destroy` with this resource. "+
+		"A meeting ID expires (type I after 1 day, S after 30 days, R after 365 days); an expired one disappears from LINE Planet, "+
+		"and the next plan creates a new one. ",
+		"meeting ID")
 }
 
 // ModifyPlan marks expire_at unknown for an in-place type change: the API moves
@@ -93,149 +104,59 @@ func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 }
 
-func (m *lineMeetingIDModel) meetingID() (int64, error) {
-	id, err := strconv.ParseInt(m.MeetingID.ValueString(), 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("meeting_id %q in the state is not a number: %w", m.MeetingID.ValueString(), err)
-	}
-	return id, nil
-}
-
 func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
 	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
-	created, err := r.client.CreateMeeting(ctx, svc, room, plan.Input())
+	created, err := r.client.CreateMeeting(ctx, svc, room, plan.CreateBody(ctx, &resp.Diagnostics))
 	if lineplanet.IsMeetingExists(err) {
 		resp.Diagnostics.AddError("LINE Planet room already has a meeting ID", r.existsDetail(ctx, svc, room))
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Create, "meeting ID"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
-	plan.FromCreated(created)
+	plan.FromCreated(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 // existsDetail explains code 405 with the import command for the room's meeting.
 func (r *lineMeetingID) existsDetail(ctx context.Context, svc, room string) string {
-	id := "<meeting_id>"
+	id := linemap.RoomRef(svc, room) + "/<meeting_id>"
 	found := ""
 	if mtgs, err := r.client.ListMeetings(ctx, svc, room); err == nil && len(mtgs) > 0 {
 		m := mtgs[0]
-		id = strconv.FormatInt(m.ID, 10)
-		found = fmt.Sprintf(" Its meeting ID is %s (type %s, expires %s).", id, m.Type, m.ExpiresAt().Format(time.RFC3339))
+		id = linemap.MeetingRef{Service: svc, Room: room, Meeting: m.ID}.String()
+		found = fmt.Sprintf(" Its meeting ID is %d (type %s, expires %s).", m.ID, m.Type, m.ExpiresAt().Format(time.RFC3339))
 	}
-	return fmt.Sprintf("Room %s/%s already has a meeting ID, and LINE Planet allows one per room (code 405, meeting already exists).%s\n\n"+
-		"To manage it with Terraform, import it:\n\n  terraform import conference_line_meeting_id.<name> %s/%s/%s\n\n"+
-		"or delete it in LINE Planet and apply again.", svc, room, found, svc, room, id)
-}
-
-func (r *lineMeetingID) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	id, err := state.meetingID()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
-		return
-	}
-	mtg, err := r.client.GetMeeting(ctx, state.RoomServiceID.ValueString(), state.RoomID.ValueString(), id)
-	if client.IsNotFound(err) {
-		// Expired or deleted: the next plan creates a new meeting ID.
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Read, "meeting ID"))
-		return
-	}
-	state.FromAPI(mtg)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
+	return fmt.Sprintf("Room %s already has a meeting ID, and LINE Planet allows one per room (code 405, meeting already exists).%s\n\n"+
+		"To manage it with Terraform, import it:\n\n  terraform import %s.<name> %s\n\n"+
+		"or delete it in LINE Planet and apply again.", linemap.RoomRef(svc, room), found, r.kind.Name, id)
 }
 
 func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	id, err := state.meetingID()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
+	ref, ok := state.ref(&resp.Diagnostics)
+	if !ok {
 		return
 	}
-	in := plan.Input()
-	if plan.Type.Equal(state.Type) {
-		// Send only a real change: the document lists S -> R as the one change
-		// case, and says nothing of "changing" a type to itself.
-		in.Type = ""
-	}
-	mtg, err := r.client.UpdateMeeting(ctx, plan.RoomServiceID.ValueString(), plan.RoomID.ValueString(), id, in)
+	in := plan.UpdateBody(ctx, &state.RoomMeetingID, &resp.Diagnostics)
+	mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Update, "meeting ID"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	plan.FromAPI(mtg)
+	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
 	plan.SIPProxy, plan.SIPProxyPort = state.SIPProxy, state.SIPProxyPort
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *lineMeetingID) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state lineMeetingIDModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	id, err := state.meetingID()
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("meeting_id"), "Invalid LINE Planet meeting ID", err.Error())
-		return
-	}
-	err = r.client.DeleteMeeting(ctx, state.RoomServiceID.ValueString(), state.RoomID.ValueString(), id)
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.LinePlanet.Name, client.Delete, "meeting ID"))
-	}
-}
-
-// ImportState takes room_service_id/room_id/meeting_id, e.g.
-// ex-service/ex-room/73051667563; Read fills in the rest.
-func (r *lineMeetingID) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	parts := strings.Split(req.ID, "/")
-	if len(parts) != 3 || parts[0] == "" || parts[1] == "" || !lineDigits(parts[2]) {
-		resp.Diagnostics.AddError("Invalid import ID for conference_line_meeting_id",
-			fmt.Sprintf("Expected room_service_id/room_id/meeting_id, where meeting_id is the numeric meeting ID, "+
-				"such as ex-service/ex-room/73051667563; got %q.", req.ID))
-		return
-	}
-	for attr, v := range map[string]string{"id": req.ID, "room_service_id": parts[0], "room_id": parts[1], "meeting_id": parts[2]} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)
-	}
-}
-
-func lineDigits(s string) bool {
-	if s == "" || len(s) > 18 {
-		return false
-	}
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
 }

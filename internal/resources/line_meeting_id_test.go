@@ -19,6 +19,7 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 )
 
 const lineAddr = "conference_line_meeting_id.test"
@@ -77,7 +78,11 @@ func lineImportID(s *terraform.State) (string, error) {
 		return "", fmt.Errorf("%s not in state", lineAddr)
 	}
 	a := rs.Primary.Attributes
-	return a["room_service_id"] + "/" + a["room_id"] + "/" + a["meeting_id"], nil
+	id, err := linemap.ParseMeetingNumber(a["meeting_id"])
+	if err != nil {
+		return "", err
+	}
+	return linemap.MeetingRef{Service: a["room_service_id"], Room: a["room_id"], Meeting: id}.String(), nil
 }
 
 // lineCheckCompositeID checks id = room_service_id/room_id/meeting_id.
@@ -114,128 +119,124 @@ var (
 func TestAccLineMeetingID_typeTransitions(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	ids := &lineIDs{}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig:        func() { emu.FreezeClock(t, "2030-01-01T00:00:00Z") },
-				Config:           emu.Config(lineHCL(`title = "Stand-up"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "type", knownvalue.StringExact("I")), // the default
-					acctest.Attr(lineAddr, "meeting_id", knownvalue.StringRegexp(lineMeetingIDRe)),
-					acctest.Attr(lineAddr, "passcode", knownvalue.StringRegexp(linePasscodeRe)),
-					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Stand-up")),
-					acctest.Attr(lineAddr, "data", knownvalue.Null()),
-					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
-					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-02T00:00:00Z")), // I: 1 day
-					acctest.Attr(lineAddr, "sip_proxy", knownvalue.StringExact(lineplanet.DefaultSIPProxy)),
-					acctest.Attr(lineAddr, "sip_proxy_port", knownvalue.Int64Exact(lineplanet.DefaultSIPProxyPort)),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(ids.first(), lineCheckCompositeID),
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig:        func() { emu.FreezeClock(t, "2030-01-01T00:00:00Z") },
+			Config:           emu.Config(lineHCL(`title = "Stand-up"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "type", knownvalue.StringExact("I")), // the default
+				acctest.Attr(lineAddr, "meeting_id", knownvalue.StringRegexp(lineMeetingIDRe)),
+				acctest.Attr(lineAddr, "passcode", knownvalue.StringRegexp(linePasscodeRe)),
+				acctest.Attr(lineAddr, "title", knownvalue.StringExact("Stand-up")),
+				acctest.Attr(lineAddr, "data", knownvalue.Null()),
+				acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
+				acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-02T00:00:00Z")), // I: 1 day
+				acctest.Attr(lineAddr, "sip_proxy", knownvalue.StringExact(lineplanet.DefaultSIPProxy)),
+				acctest.Attr(lineAddr, "sip_proxy_port", knownvalue.Int64Exact(lineplanet.DefaultSIPProxyPort)),
 			},
-			{
-				// I -> S: a new meeting ID.
-				Config: emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate,
-					plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("meeting_id"))),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
-					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-31T00:00:00Z")), // S: 30 days
-				},
-				Check: ids.changed(),
-			},
-			{
-				// S -> R: in place, and expire_at becomes update time + 365 days.
-				PreConfig: func() { emu.AdvanceClock(t, 48*time.Hour) },
-				Config:    emu.Config(lineHCL(`type = "R"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
-					plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("expire_at")),
-					plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("created_at"), knownvalue.StringExact("2030-01-01T00:00:00Z"))),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "type", knownvalue.StringExact("R")),
-					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
-					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2031-01-03T00:00:00Z")),
-				},
-				Check: ids.same(),
-			},
-			{
-				// R -> S: LINE Planet refuses it (code 435), so a new meeting ID.
-				Config:           emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
-					acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-03T00:00:00Z")),
-					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
-				},
-				Check: ids.changed(),
-			},
-			{
-				// Passcode and title change in place; expire_at does not move.
-				Config: emu.Config(lineHCL(`type = "S"`, `passcode = "246810"`, `title = "Board 😀"`, `data = "{\"floor\":3}"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
-					plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("expire_at"), knownvalue.StringExact("2030-02-02T00:00:00Z"))),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
-					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Board 😀")),
-					acctest.Attr(lineAddr, "data", knownvalue.StringExact(`{"floor":3}`)),
-					acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
-					if m.Passcode != "246810" || m.Title == nil || *m.Title != "Board 😀" {
-						return fmt.Errorf("LINE Planet has %+v", m)
-					}
-					return nil
-				})),
-			},
-			{
-				// Removing passcode from the configuration keeps the current one.
-				Config: emu.Config(lineHCL(`type = "S"`, `title = "Board 😀"`, `data = "{\"floor\":3}"`)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810"))},
-			},
-			{
-				// Removing title and data clears them.
-				Config:           emu.Config(lineHCL(`type = "S"`)),
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "title", knownvalue.Null()),
-					acctest.Attr(lineAddr, "data", knownvalue.Null()),
-					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
-					if m.Title != nil || m.Data != nil {
-						return fmt.Errorf("LINE Planet kept title %v data %v", m.Title, m.Data)
-					}
-					return nil
-				})),
-			},
-			{
-				ResourceName:      lineAddr,
-				ImportState:       true,
-				ImportStateIdFunc: lineImportID,
-				ImportStateVerify: true,
-				// LINE Planet returns the SIP proxy only in the create response; an
-				// imported meeting ID has none (documented on the attributes).
-				ImportStateVerifyIgnore: []string{"sip_proxy", "sip_proxy_port"},
-			},
-			{
-				ResourceName:  lineAddr,
-				ImportState:   true,
-				ImportStateId: "ex-service/ex-room",
-				ExpectError:   regexp.MustCompile(`Expected\s+room_service_id/room_id/meeting_id`),
-			},
-			{
-				ResourceName:  lineAddr,
-				ImportState:   true,
-				ImportStateId: "ex-service/ex-room/not-a-number",
-				ExpectError:   regexp.MustCompile(`such\s+as\s+ex-service/ex-room/73051667563`),
-			},
+			Check: resource.ComposeAggregateTestCheckFunc(ids.first(), lineCheckCompositeID),
 		},
-	})
+		{
+			// I -> S: a new meeting ID.
+			Config: emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate,
+				plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("meeting_id"))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
+				acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-01-31T00:00:00Z")), // S: 30 days
+			},
+			Check: ids.changed(),
+		},
+		{
+			// S -> R: in place, and expire_at becomes update time + 365 days.
+			PreConfig: func() { emu.AdvanceClock(t, 48*time.Hour) },
+			Config:    emu.Config(lineHCL(`type = "R"`, `title = "Stand-up"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectUnknownValue(lineAddr, tfjsonpath.New("expire_at")),
+				plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("created_at"), knownvalue.StringExact("2030-01-01T00:00:00Z"))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "type", knownvalue.StringExact("R")),
+				acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-01T00:00:00Z")),
+				acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2031-01-03T00:00:00Z")),
+			},
+			Check: ids.same(),
+		},
+		{
+			// R -> S: LINE Planet refuses it (code 435), so a new meeting ID.
+			Config:           emu.Config(lineHCL(`type = "S"`, `title = "Stand-up"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
+				acctest.Attr(lineAddr, "created_at", knownvalue.StringExact("2030-01-03T00:00:00Z")),
+				acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
+			},
+			Check: ids.changed(),
+		},
+		{
+			// Passcode and title change in place; expire_at does not move.
+			Config: emu.Config(lineHCL(`type = "S"`, `passcode = "246810"`, `title = "Board 😀"`, `data = "{\"floor\":3}"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate,
+				plancheck.ExpectKnownValue(lineAddr, tfjsonpath.New("expire_at"), knownvalue.StringExact("2030-02-02T00:00:00Z"))),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
+				acctest.Attr(lineAddr, "title", knownvalue.StringExact("Board 😀")),
+				acctest.Attr(lineAddr, "data", knownvalue.StringExact(`{"floor":3}`)),
+				acctest.Attr(lineAddr, "expire_at", knownvalue.StringExact("2030-02-02T00:00:00Z")),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
+				if m.Passcode != "246810" || m.Title == nil || *m.Title != "Board 😀" {
+					return fmt.Errorf("LINE Planet has %+v", m)
+				}
+				return nil
+			})),
+		},
+		{
+			// Removing passcode from the configuration keeps the current one.
+			Config: emu.Config(lineHCL(`type = "S"`, `title = "Board 😀"`, `data = "{\"floor\":3}"`)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810"))},
+		},
+		{
+			// Removing title and data clears them.
+			Config:           emu.Config(lineHCL(`type = "S"`)),
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "title", knownvalue.Null()),
+				acctest.Attr(lineAddr, "data", knownvalue.Null()),
+				acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("246810")),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
+				if m.Title != nil || m.Data != nil {
+					return fmt.Errorf("LINE Planet kept title %v data %v", m.Title, m.Data)
+				}
+				return nil
+			})),
+		},
+		{
+			ResourceName:      lineAddr,
+			ImportState:       true,
+			ImportStateIdFunc: lineImportID,
+			ImportStateVerify: true,
+			// LINE Planet returns the SIP proxy only in the create response; an
+			// imported meeting ID has none (documented on the attributes).
+			ImportStateVerifyIgnore: []string{"sip_proxy", "sip_proxy_port"},
+		},
+		{
+			ResourceName:  lineAddr,
+			ImportState:   true,
+			ImportStateId: "ex-service/ex-room",
+			ExpectError:   regexp.MustCompile(`Expected\s+room_service_id/room_id/meeting_id`),
+		},
+		{
+			ResourceName:  lineAddr,
+			ImportState:   true,
+			ImportStateId: "ex-service/ex-room/not-a-number",
+			ExpectError:   regexp.MustCompile(`such\s+as\s+ex-service/ex-room/73051667563`),
+		},
+	}...)
 }
 
 // Past expire_at the meeting ID is gone from LINE Planet: the refresh drops it
@@ -244,34 +245,30 @@ func TestAccLineMeetingID_expiry(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	ids := &lineIDs{}
 	config := emu.Config(lineHCL(`type = "S"`, `passcode = "135790"`))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
-				Check:            ids.first(),
-			},
-			{
-				// S lives 30 days.
-				PreConfig:        func() { emu.AdvanceClock(t, 31*24*time.Hour) },
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("135790")),
-				},
-				Check: ids.changed(),
-			},
-			{
-				// A refresh-only plan shows the same: the meeting ID is gone.
-				PreConfig:          func() { emu.AdvanceClock(t, 31*24*time.Hour) },
-				Config:             config,
-				PlanOnly:           true,
-				ExpectNonEmptyPlan: true,
-			},
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
+			Check:            ids.first(),
 		},
-	})
+		{
+			// S lives 30 days.
+			PreConfig:        func() { emu.AdvanceClock(t, 31*24*time.Hour) },
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("135790")),
+			},
+			Check: ids.changed(),
+		},
+		{
+			// A refresh-only plan shows the same: the meeting ID is gone.
+			PreConfig:          func() { emu.AdvanceClock(t, 31*24*time.Hour) },
+			Config:             config,
+			PlanOnly:           true,
+			ExpectNonEmptyPlan: true,
+		},
+	}...)
 }
 
 // Changes behind Terraform's back: an edited meeting is put back, a deleted one is
@@ -280,63 +277,59 @@ func TestAccLineMeetingID_drift(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	ids := &lineIDs{}
 	config := emu.Config(lineHCL(`type = "S"`, `passcode = "111111"`, `title = "Ops"`))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
-				Check:            ids.first(),
-			},
-			{
-				PreConfig: func() {
-					if !emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) {
-						title, data := "Changed elsewhere", "x"
-						m.Title, m.Data, m.Passcode = &title, &data, "999999"
-					}) {
-						t.Fatal("no meeting to change")
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "title", knownvalue.StringExact("Ops")),
-					acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("111111")),
-					acctest.Attr(lineAddr, "data", knownvalue.Null()),
-				},
-				Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
-					if m.Passcode != "111111" || m.Title == nil || *m.Title != "Ops" || m.Data != nil {
-						return fmt.Errorf("drift not corrected in LINE Planet: %+v", m)
-					}
-					return nil
-				})),
-			},
-			{
-				PreConfig: func() {
-					if !emu.LinePlanetAPI().DeleteMeeting("ex-service", "ex-room") {
-						t.Fatal("no meeting to delete")
-					}
-				},
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
-				Check:            ids.changed(),
-			},
-			{
-				// Someone made it R; the configuration says S, and R -> S needs a new
-				// meeting ID.
-				PreConfig: func() {
-					emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) { m.Type = "R" })
-				},
-				Config:           config,
-				ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
-				},
-				Check: ids.changed(),
-			},
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
+			Check:            ids.first(),
 		},
-	})
+		{
+			PreConfig: func() {
+				if !emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) {
+					title, data := "Changed elsewhere", "x"
+					m.Title, m.Data, m.Passcode = &title, &data, "999999"
+				}) {
+					t.Fatal("no meeting to change")
+				}
+			},
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "title", knownvalue.StringExact("Ops")),
+				acctest.Attr(lineAddr, "passcode", knownvalue.StringExact("111111")),
+				acctest.Attr(lineAddr, "data", knownvalue.Null()),
+			},
+			Check: resource.ComposeAggregateTestCheckFunc(ids.same(), lineCheckAPI(emu, func(m lineplanet.Meeting) error {
+				if m.Passcode != "111111" || m.Title == nil || *m.Title != "Ops" || m.Data != nil {
+					return fmt.Errorf("drift not corrected in LINE Planet: %+v", m)
+				}
+				return nil
+			})),
+		},
+		{
+			PreConfig: func() {
+				if !emu.LinePlanetAPI().DeleteMeeting("ex-service", "ex-room") {
+					t.Fatal("no meeting to delete")
+				}
+			},
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionCreate),
+			Check:            ids.changed(),
+		},
+		{
+			// Someone made it R; the configuration says S, and R -> S needs a new
+			// meeting ID.
+			PreConfig: func() {
+				emu.LinePlanetAPI().MutateMeeting("ex-service", "ex-room", func(m *lineplanet.Meeting) { m.Type = "R" })
+			},
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(lineAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(lineAddr, "type", knownvalue.StringExact("S")),
+			},
+			Check: ids.changed(),
+		},
+	}...)
 }
 
 // A room holds one meeting ID: creating in a room that has one fails with the
@@ -345,43 +338,39 @@ func TestAccLineMeetingID_existingMeetingImport(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	var existing string
 	config := emu.Config(lineHCL(`type = "S"`, `title = "Legacy"`))
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				PreConfig: func() {
-					existing = fmt.Sprint(emu.LinePlanetCreate(t, "ex-service", "ex-room",
-						map[string]any{"type": "S", "title": "Legacy", "passcode": "424242"}).ID)
-				},
-				Config:      config,
-				ExpectError: regexp.MustCompile(`(?s)already\s+has\s+a\s+meeting\s+ID.*terraform\s+import\s+conference_line_meeting_id.<name>\s+ex-service/ex-room/[0-9]{11}`),
+	acctest.Test(t, []resource.TestStep{
+		{
+			PreConfig: func() {
+				existing = fmt.Sprint(emu.LinePlanetCreate(t, "ex-service", "ex-room",
+					map[string]any{"type": "S", "title": "Legacy", "passcode": "424242"}).ID)
 			},
-			{
-				Config:             config,
-				ResourceName:       lineAddr,
-				ImportState:        true,
-				ImportStatePersist: true,
-				ImportStateIdFunc:  func(*terraform.State) (string, error) { return "ex-service/ex-room/" + existing, nil },
-				ImportStateCheck: func(states []*terraform.InstanceState) error {
-					if len(states) != 1 {
-						return fmt.Errorf("imported %d objects", len(states))
-					}
-					a := states[0].Attributes
-					if a["meeting_id"] != existing || a["type"] != "S" || a["title"] != "Legacy" || a["passcode"] != "424242" ||
-						a["id"] != "ex-service/ex-room/"+existing {
-						return fmt.Errorf("imported %v", a)
-					}
-					return nil
-				},
-			},
-			{
-				// The configuration matches the imported meeting: nothing to do.
-				Config:   config,
-				PlanOnly: true,
+			Config:      config,
+			ExpectError: regexp.MustCompile(`(?s)already\s+has\s+a\s+meeting\s+ID.*terraform\s+import\s+conference_line_meeting_id.<name>\s+ex-service/ex-room/[0-9]{11}`),
+		},
+		{
+			Config:             config,
+			ResourceName:       lineAddr,
+			ImportState:        true,
+			ImportStatePersist: true,
+			ImportStateIdFunc:  func(*terraform.State) (string, error) { return "ex-service/ex-room/" + existing, nil },
+			ImportStateCheck: func(states []*terraform.InstanceState) error {
+				if len(states) != 1 {
+					return fmt.Errorf("imported %d objects", len(states))
+				}
+				a := states[0].Attributes
+				if a["meeting_id"] != existing || a["type"] != "S" || a["title"] != "Legacy" || a["passcode"] != "424242" ||
+					a["id"] != "ex-service/ex-room/"+existing {
+					return fmt.Errorf("imported %v", a)
+				}
+				return nil
 			},
 		},
-	})
+		{
+			// The configuration matches the imported meeting: nothing to do.
+			Config:   config,
+			PlanOnly: true,
+		},
+	}...)
 }
 
 // Every documented constraint fails at plan time, before any request.
@@ -397,9 +386,7 @@ func TestAccLineMeetingID_planTimeErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(strings.ReplaceAll(re, " ", `\s+`)),
 		}
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+	acctest.Run(t, resource.TestCase{
 		Steps: []resource.TestStep{
 			step(`passcode = "12345"`, `(?s)passcode.*must be exactly 6 digits`),
 			step(`passcode = "12345a"`, `(?s)passcode.*not a digit`),
@@ -461,36 +448,32 @@ func TestAccLineMeetingID_example(t *testing.T) {
 	}
 	const addr = "conference_line_meeting_id.example"
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: emu.Config(string(hcl)),
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				Check: func(s *terraform.State) error {
-					a := s.RootModule().Resources[addr].Primary.Attributes
-					want := fmt.Sprintf("sip:%s@%s:%d", a["meeting_id"], lineplanet.DefaultSIPProxy, lineplanet.DefaultSIPProxyPort)
-					if got := s.RootModule().Outputs["board_sip_uri"].Value; got != want {
-						return fmt.Errorf("board_sip_uri = %v, want %s", got, want)
-					}
-					if got := s.RootModule().Outputs["board_passcode"].Value; got != a["passcode"] || !linePasscodeRe.MatchString(a["passcode"]) {
-						return fmt.Errorf("board_passcode = %v, passcode %s", got, a["passcode"])
-					}
-					return nil
-				},
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config: emu.Config(string(hcl)),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 			},
-			{
-				ResourceName: addr,
-				ImportState:  true,
-				ImportStateIdFunc: func(s *terraform.State) (string, error) {
-					return "ex-service/ex-room/" + s.RootModule().Resources[addr].Primary.Attributes["meeting_id"], nil
-				},
-				ImportStateVerify:       true,
-				ImportStateVerifyIgnore: []string{"sip_proxy", "sip_proxy_port"},
+			Check: func(s *terraform.State) error {
+				a := s.RootModule().Resources[addr].Primary.Attributes
+				want := fmt.Sprintf("sip:%s@%s:%d", a["meeting_id"], lineplanet.DefaultSIPProxy, lineplanet.DefaultSIPProxyPort)
+				if got := s.RootModule().Outputs["board_sip_uri"].Value; got != want {
+					return fmt.Errorf("board_sip_uri = %v, want %s", got, want)
+				}
+				if got := s.RootModule().Outputs["board_passcode"].Value; got != a["passcode"] || !linePasscodeRe.MatchString(a["passcode"]) {
+					return fmt.Errorf("board_passcode = %v, passcode %s", got, a["passcode"])
+				}
+				return nil
 			},
 		},
-	})
+		{
+			ResourceName: addr,
+			ImportState:  true,
+			ImportStateIdFunc: func(s *terraform.State) (string, error) {
+				return "ex-service/ex-room/" + s.RootModule().Resources[addr].Primary.Attributes["meeting_id"], nil
+			},
+			ImportStateVerify:       true,
+			ImportStateVerifyIgnore: []string{"sip_proxy", "sip_proxy_port"},
+		},
+	}...)
 }

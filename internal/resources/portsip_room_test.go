@@ -21,41 +21,37 @@ const roomAddr = "conference_portsip_room.test"
 
 func TestAccPortSIPRoom_audioMinimal(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: emu.Config(`
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8100"
   mode             = "AUDIO"
   subject          = "Stand-up"
 }`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "id", knownvalue.NotNull()),
-					acctest.Attr(roomAddr, "control", knownvalue.StringExact("FREE")),
-					acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(9)),
-					acctest.Attr(roomAddr, "enable_prompt", knownvalue.Bool(true)),
-					acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(false)),
-					// The video settings do not exist for an audio room.
-					acctest.Attr(roomAddr, "height", knownvalue.Null()),
-					acctest.Attr(roomAddr, "layout", knownvalue.Null()),
-					acctest.Attr(roomAddr, "room_pin", knownvalue.Null()),
-					acctest.Attr(roomAddr, "domain", knownvalue.NotNull()),
-					acctest.Attr(roomAddr, "sbc_host", knownvalue.NotNull()),
-					acctest.Attr(roomAddr, "sbc_port", knownvalue.NotNull()),
-					acctest.Attr(roomAddr, "created_at", knownvalue.NotNull()),
-				},
-			},
-			{
-				ResourceName:      roomAddr,
-				ImportState:       true,
-				ImportStateVerify: true,
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "id", knownvalue.NotNull()),
+				acctest.Attr(roomAddr, "control", knownvalue.StringExact("FREE")),
+				acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(9)),
+				acctest.Attr(roomAddr, "enable_prompt", knownvalue.Bool(true)),
+				acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(false)),
+				// The video settings do not exist for an audio room.
+				acctest.Attr(roomAddr, "height", knownvalue.Null()),
+				acctest.Attr(roomAddr, "layout", knownvalue.Null()),
+				acctest.Attr(roomAddr, "room_pin", knownvalue.Null()),
+				acctest.Attr(roomAddr, "domain", knownvalue.NotNull()),
+				acctest.Attr(roomAddr, "sbc_host", knownvalue.NotNull()),
+				acctest.Attr(roomAddr, "sbc_port", knownvalue.NotNull()),
+				acctest.Attr(roomAddr, "created_at", knownvalue.NotNull()),
 			},
 		},
-	})
+		{
+			ResourceName:      roomAddr,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+	}...)
 }
 
 const videoFull = `
@@ -92,44 +88,40 @@ resource "conference_portsip_room" "test" {
 
 func TestAccPortSIPRoom_videoFull(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:           emu.Config(videoFull),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(1080)),
-					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT9")),
-					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2468")),
-					acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(true)),
-					acctest.Attr(roomAddr, "scheduled_start_at", knownvalue.StringExact("2030-03-02T16:00:00+01:00")),
-					acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{
-						knownvalue.StringExact("ext-101"), knownvalue.StringExact("ext-102"),
-					})),
-					statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("outbound_caller_ids").AtSliceIndex(1).AtMapKey("description"), knownvalue.Null()),
-				},
-			},
-			{
-				// The same instants and the same JSON, written differently: no diff.
-				Config: emu.Config(strings.NewReplacer(
-					`"2030-03-02T16:00:00+01:00"`, `"2030-03-02T15:00:00Z"`,
-					`"2030-03-02T17:30:00+01:00"`, `"2030-03-02T18:30:00+02:00"`,
-					`"{\"welcome\": \"hi\",   \"moh\": true}"`, `jsonencode({ moh = true, welcome = "hi" })`,
-				).Replace(videoFull)),
-				PlanOnly: true,
-			},
-			{
-				ResourceName:      roomAddr,
-				ImportState:       true,
-				ImportStateVerify: true,
-				// On import there is no configuration to keep the user's spelling
-				// from: the PBX's UTC form and normalized JSON are what is read.
-				ImportStateVerifyIgnore: []string{"scheduled_start_at", "scheduled_end_at", "custom_options"},
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:           emu.Config(videoFull),
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(1080)),
+				acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT9")),
+				acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2468")),
+				acctest.Attr(roomAddr, "enable_recording", knownvalue.Bool(true)),
+				acctest.Attr(roomAddr, "scheduled_start_at", knownvalue.StringExact("2030-03-02T16:00:00+01:00")),
+				acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{
+					knownvalue.StringExact("ext-101"), knownvalue.StringExact("ext-102"),
+				})),
+				statecheck.ExpectKnownValue(roomAddr, tfjsonpath.New("outbound_caller_ids").AtSliceIndex(1).AtMapKey("description"), knownvalue.Null()),
 			},
 		},
-	})
+		{
+			// The same instants and the same JSON, written differently: no diff.
+			Config: emu.Config(strings.NewReplacer(
+				`"2030-03-02T16:00:00+01:00"`, `"2030-03-02T15:00:00Z"`,
+				`"2030-03-02T17:30:00+01:00"`, `"2030-03-02T18:30:00+02:00"`,
+				`"{\"welcome\": \"hi\",   \"moh\": true}"`, `jsonencode({ moh = true, welcome = "hi" })`,
+			).Replace(videoFull)),
+			PlanOnly: true,
+		},
+		{
+			ResourceName:      roomAddr,
+			ImportState:       true,
+			ImportStateVerify: true,
+			// On import there is no configuration to keep the user's spelling
+			// from: the PBX's UTC form and normalized JSON are what is read.
+			ImportStateVerifyIgnore: []string{"scheduled_start_at", "scheduled_end_at", "custom_options"},
+		},
+	}...)
 }
 
 // `[]` is how a configuration spells "none" as often as leaving the attribute
@@ -151,53 +143,46 @@ resource "conference_portsip_room" "test" {
 		acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetSizeExact(0)),
 		acctest.Attr(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(0)),
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:            room("[]", "[]"),
-				ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: empty,
-			},
-			{
-				Config:           room(`["ext-101"]`, `[{ provider_id = "trunk-1", caller_id = "+12025550100" }]`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ext-101")})),
-					acctest.Attr(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(1)),
-				},
-			},
-			{
-				// Back to `[]`: the PBX clears both, and the state keeps `[]`.
-				Config:            room("[]", "[]"),
-				ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: empty,
-				Check: func(s *terraform.State) error {
-					body := string(emu.PortSIP(t, http.MethodGet, "/conference_rooms/"+s.RootModule().Resources[roomAddr].Primary.ID, nil, http.StatusOK))
-					if strings.Contains(body, "ext-101") || strings.Contains(body, "trunk-1") {
-						return fmt.Errorf("the PBX still holds the invitee or the caller ID: %s", body)
-					}
-					return nil
-				},
-			},
-			{
-				// The second plan of the same configuration is empty.
-				Config:   room("[]", "[]"),
-				PlanOnly: true,
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:            room("[]", "[]"),
+			ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: empty,
+		},
+		{
+			Config:           room(`["ext-101"]`, `[{ provider_id = "trunk-1", caller_id = "+12025550100" }]`),
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "internal_invitees", knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("ext-101")})),
+				acctest.Attr(roomAddr, "outbound_caller_ids", knownvalue.ListSizeExact(1)),
 			},
 		},
-	})
+		{
+			// Back to `[]`: the PBX clears both, and the state keeps `[]`.
+			Config:            room("[]", "[]"),
+			ConfigPlanChecks:  acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: empty,
+			Check: func(s *terraform.State) error {
+				body := string(emu.PortSIP(t, http.MethodGet, "/conference_rooms/"+s.RootModule().Resources[roomAddr].Primary.ID, nil, http.StatusOK))
+				if strings.Contains(body, "ext-101") || strings.Contains(body, "trunk-1") {
+					return fmt.Errorf("the PBX still holds the invitee or the caller ID: %s", body)
+				}
+				return nil
+			},
+		},
+		{
+			// The second plan of the same configuration is empty.
+			Config:   room("[]", "[]"),
+			PlanOnly: true,
+		},
+	}...)
 }
 
 func TestAccPortSIPRoom_updateInPlaceAndReplace(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config: emu.Config(`
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8300"
   mode             = "VIDEO"
@@ -206,20 +191,20 @@ resource "conference_portsip_room" "test" {
   language         = "en-US"
   timezone         = "Asia/Shanghai"
 }`),
-				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
-				ConfigStateChecks: []statecheck.StateCheck{
-					// The PBX's video defaults.
-					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
-					acctest.Attr(roomAddr, "width", knownvalue.Int64Exact(1280)),
-					acctest.Attr(roomAddr, "bitrate", knownvalue.Int64Exact(1024)),
-					acctest.Attr(roomAddr, "framerate", knownvalue.Int64Exact(15)),
-					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT0")),
-				},
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+			ConfigStateChecks: []statecheck.StateCheck{
+				// The PBX's video defaults.
+				acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
+				acctest.Attr(roomAddr, "width", knownvalue.Int64Exact(1280)),
+				acctest.Attr(roomAddr, "bitrate", knownvalue.Int64Exact(1024)),
+				acctest.Attr(roomAddr, "framerate", knownvalue.Int64Exact(15)),
+				acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT0")),
 			},
-			{
-				// Subject, PIN, capacity and layout change in place; language and
-				// timezone removed from the configuration are cleared in the PBX.
-				Config: emu.Config(`
+		},
+		{
+			// Subject, PIN, capacity and layout change in place; language and
+			// timezone removed from the configuration are cleared in the PBX.
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8300"
   mode             = "VIDEO"
@@ -228,20 +213,20 @@ resource "conference_portsip_room" "test" {
   capacity         = 30
   layout           = "LAYOUT4"
 }`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Design review (weekly)")),
-					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2222")),
-					acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(30)),
-					acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT4")),
-					acctest.Attr(roomAddr, "language", knownvalue.Null()),
-					acctest.Attr(roomAddr, "timezone", knownvalue.Null()),
-					acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
-				},
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Design review (weekly)")),
+				acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("2222")),
+				acctest.Attr(roomAddr, "capacity", knownvalue.Int64Exact(30)),
+				acctest.Attr(roomAddr, "layout", knownvalue.StringExact("LAYOUT4")),
+				acctest.Attr(roomAddr, "language", knownvalue.Null()),
+				acctest.Attr(roomAddr, "timezone", knownvalue.Null()),
+				acctest.Attr(roomAddr, "height", knownvalue.Int64Exact(720)),
 			},
-			{
-				// mode cannot change in place: a new room.
-				Config: emu.Config(`
+		},
+		{
+			// mode cannot change in place: a new room.
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8300"
   mode             = "AUDIO"
@@ -249,16 +234,16 @@ resource "conference_portsip_room" "test" {
   room_pin         = "2222"
   capacity         = 30
 }`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "mode", knownvalue.StringExact("AUDIO")),
-					acctest.Attr(roomAddr, "height", knownvalue.Null()),
-					acctest.Attr(roomAddr, "layout", knownvalue.Null()),
-				},
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "mode", knownvalue.StringExact("AUDIO")),
+				acctest.Attr(roomAddr, "height", knownvalue.Null()),
+				acctest.Attr(roomAddr, "layout", knownvalue.Null()),
 			},
-			{
-				// Nor can extension_number.
-				Config: emu.Config(`
+		},
+		{
+			// Nor can extension_number.
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8301"
   mode             = "AUDIO"
@@ -266,11 +251,11 @@ resource "conference_portsip_room" "test" {
   room_pin         = "2222"
   capacity         = 30
 }`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			},
-			{
-				// Nor enable_recording, which only the create body takes.
-				Config: emu.Config(`
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
+		},
+		{
+			// Nor enable_recording, which only the create body takes.
+			Config: emu.Config(`
 resource "conference_portsip_room" "test" {
   extension_number = "8301"
   mode             = "AUDIO"
@@ -279,10 +264,9 @@ resource "conference_portsip_room" "test" {
   capacity         = 30
   enable_recording = true
 }`),
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
-			},
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionDestroyBeforeCreate),
 		},
-	})
+	}...)
 }
 
 func TestAccPortSIPRoom_drift(t *testing.T) {
@@ -295,46 +279,42 @@ resource "conference_portsip_room" "test" {
   room_pin         = "5555"
 }`)
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:           cfg,
-				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[roomAddr].Primary.ID
-					return nil
-				},
-			},
-			{
-				// Someone renames the room and changes its PIN in the PBX.
-				PreConfig: func() {
-					emu.PortSIP(t, http.MethodPost, "/conference_rooms/"+id,
-						map[string]any{"subject": "Hijacked", "room_pin": "9999"}, http.StatusOK, http.StatusNoContent)
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(roomAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Support bridge")),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Support bridge")),
-					acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("5555")),
-				},
-			},
-			{
-				PreConfig: func() {
-					emu.PortSIP(t, http.MethodPost, "/conference_rooms/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
-				},
-				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:           cfg,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+			Check: func(s *terraform.State) error {
+				id = s.RootModule().Resources[roomAddr].Primary.ID
+				return nil
 			},
 		},
-	})
+		{
+			// Someone renames the room and changes its PIN in the PBX.
+			PreConfig: func() {
+				emu.PortSIP(t, http.MethodPost, "/conference_rooms/"+id,
+					map[string]any{"subject": "Hijacked", "room_pin": "9999"}, http.StatusOK, http.StatusNoContent)
+			},
+			Config: cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(roomAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(roomAddr, tfjsonpath.New("subject"), knownvalue.StringExact("Support bridge")),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(roomAddr, "subject", knownvalue.StringExact("Support bridge")),
+				acctest.Attr(roomAddr, "room_pin", knownvalue.StringExact("5555")),
+			},
+		},
+		{
+			PreConfig: func() {
+				emu.PortSIP(t, http.MethodPost, "/conference_rooms/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
+			},
+			Config:           cfg,
+			ConfigPlanChecks: acctest.ExpectAction(roomAddr, plancheck.ResourceActionCreate),
+		},
+	}...)
 }
 
 func TestAccPortSIPRoom_planTimeErrors(t *testing.T) {
@@ -380,11 +360,7 @@ resource "conference_portsip_room" "test" {
 		PlanOnly:    true,
 		ExpectError: regexp.MustCompile(`(?s)extension_number.*must be 3 to 64 digits`),
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.Test(t, steps...)
 	for _, e := range emu.JournalEntries() {
 		if e.Path == "/api/conference_rooms" && e.Method == http.MethodPost {
 			t.Fatalf("invalid input reached the API: %+v", e)
@@ -404,11 +380,8 @@ func TestAccPortSIPRoom_apiRejectionReadsLikeTheVendor(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	// Two rooms on one extension pass every plan-time check; the PBX refuses
 	// the second, and the user should read its own words.
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: emu.Config(`
+	acctest.Test(t, []resource.TestStep{{
+		Config: emu.Config(`
 resource "conference_portsip_room" "a" {
   extension_number = "8600"
   mode             = "AUDIO"
@@ -420,7 +393,6 @@ resource "conference_portsip_room" "b" {
   subject          = "Second"
   depends_on       = [conference_portsip_room.a]
 }`),
-			ExpectError: regexp.MustCompile(`(?s)PortSIP rejected conference room.*VALIDATE_FAILED: .*extension_number.*\(HTTP 400\)`),
-		}},
-	})
+		ExpectError: regexp.MustCompile(`(?s)PortSIP rejected conference room.*VALIDATE_FAILED: .*extension_number.*\(HTTP 400\)`),
+	}}...)
 }

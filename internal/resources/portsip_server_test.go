@@ -34,118 +34,106 @@ resource "conference_portsip_server" "test" {
 
 func TestAccPortSIPServer_lifecycle(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				// Minimal arguments: the PBX fills in type and enabled.
-				Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`, 10)),
-				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(serverAddr, "id", knownvalue.NotNull()),
-					acctest.Attr(serverAddr, "type", knownvalue.StringExact("EXTERNAL")),
-					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
-					acctest.Attr(serverAddr, "ipv4", knownvalue.StringExact("192.0.2.10")),
-					acctest.Attr(serverAddr, "ipv6", knownvalue.Null()),
-					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(10)),
-				},
-			},
-			{
-				// enabled and the limits change in place.
-				Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
-				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionUpdate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(false)),
-					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(25)),
-				},
-			},
-			{
-				ResourceName:      serverAddr,
-				ImportState:       true,
-				ImportStateVerify: true,
-			},
-			{
-				// The update API has no name: a new name is a new server.
-				Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
-				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(serverAddr, "name", knownvalue.StringExact("east-2")),
-				},
-			},
-			{
-				// Nor addresses: adding an IPv6 address replaces it too.
-				Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  ipv6 = \"2001:db8::10\"\n  enabled = false", 25)),
-				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::10")),
-				},
+	acctest.Test(t, []resource.TestStep{
+		{
+			// Minimal arguments: the PBX fills in type and enabled.
+			Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`, 10)),
+			ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(serverAddr, "id", knownvalue.NotNull()),
+				acctest.Attr(serverAddr, "type", knownvalue.StringExact("EXTERNAL")),
+				acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
+				acctest.Attr(serverAddr, "ipv4", knownvalue.StringExact("192.0.2.10")),
+				acctest.Attr(serverAddr, "ipv6", knownvalue.Null()),
+				acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(10)),
 			},
 		},
-	})
+		{
+			// enabled and the limits change in place.
+			Config:           emu.Config(serverConfig("east", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
+			ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionUpdate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(serverAddr, "enabled", knownvalue.Bool(false)),
+				acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(25)),
+			},
+		},
+		{
+			ResourceName:      serverAddr,
+			ImportState:       true,
+			ImportStateVerify: true,
+		},
+		{
+			// The update API has no name: a new name is a new server.
+			Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  enabled = false", 25)),
+			ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(serverAddr, "name", knownvalue.StringExact("east-2")),
+			},
+		},
+		{
+			// Nor addresses: adding an IPv6 address replaces it too.
+			Config:           emu.Config(serverConfig("east-2", `ipv4 = "192.0.2.10"`+"\n  ipv6 = \"2001:db8::10\"\n  enabled = false", 25)),
+			ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::10")),
+			},
+		},
+	}...)
 }
 
 func TestAccPortSIPServer_ipv6Only(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:           emu.Config(serverConfig("v6", `ipv6 = "2001:db8::20"`, 1)),
-			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.Attr(serverAddr, "ipv4", knownvalue.Null()),
-				acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::20")),
-			},
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config:           emu.Config(serverConfig("v6", `ipv6 = "2001:db8::20"`, 1)),
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Attr(serverAddr, "ipv4", knownvalue.Null()),
+			acctest.Attr(serverAddr, "ipv6", knownvalue.StringExact("2001:db8::20")),
+		},
+	}}...)
 }
 
 func TestAccPortSIPServer_drift(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	cfg := emu.Config(serverConfig("drifty", `ipv4 = "192.0.2.30"`, 5))
 	var id string
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{
-			{
-				Config:           cfg,
-				ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
-				Check: func(s *terraform.State) error {
-					id = s.RootModule().Resources[serverAddr].Primary.ID
-					return nil
-				},
-			},
-			{
-				// Someone disables the server and lowers its limit in the PBX's UI.
-				PreConfig: func() {
-					emu.PortSIP(t, http.MethodPost, "/conference_servers/"+id,
-						map[string]any{"enabled": false, "max_rooms": 1}, http.StatusOK, http.StatusNoContent)
-				},
-				Config: cfg,
-				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply: []plancheck.PlanCheck{
-						plancheck.ExpectResourceAction(serverAddr, plancheck.ResourceActionUpdate),
-						plancheck.ExpectKnownValue(serverAddr, tfjsonpath.New("max_rooms"), knownvalue.Int64Exact(5)),
-					},
-					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
-				},
-				ConfigStateChecks: []statecheck.StateCheck{
-					acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
-					acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(5)),
-				},
-			},
-			{
-				// Someone deletes it: the next plan creates it again.
-				PreConfig: func() {
-					emu.PortSIP(t, http.MethodPost, "/conference_servers/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
-				},
-				Config:           cfg,
-				ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
+	acctest.Test(t, []resource.TestStep{
+		{
+			Config:           cfg,
+			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+			Check: func(s *terraform.State) error {
+				id = s.RootModule().Resources[serverAddr].Primary.ID
+				return nil
 			},
 		},
-	})
+		{
+			// Someone disables the server and lowers its limit in the PBX's UI.
+			PreConfig: func() {
+				emu.PortSIP(t, http.MethodPost, "/conference_servers/"+id,
+					map[string]any{"enabled": false, "max_rooms": 1}, http.StatusOK, http.StatusNoContent)
+			},
+			Config: cfg,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(serverAddr, plancheck.ResourceActionUpdate),
+					plancheck.ExpectKnownValue(serverAddr, tfjsonpath.New("max_rooms"), knownvalue.Int64Exact(5)),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(serverAddr, "enabled", knownvalue.Bool(true)),
+				acctest.Attr(serverAddr, "max_rooms", knownvalue.Int64Exact(5)),
+			},
+		},
+		{
+			// Someone deletes it: the next plan creates it again.
+			PreConfig: func() {
+				emu.PortSIP(t, http.MethodPost, "/conference_servers/"+id+"/destroy", nil, http.StatusNoContent, http.StatusOK)
+			},
+			Config:           cfg,
+			ConfigPlanChecks: acctest.ExpectAction(serverAddr, plancheck.ResourceActionCreate),
+		},
+	}...)
 }
 
 func TestAccPortSIPServer_planTimeErrors(t *testing.T) {
@@ -167,11 +155,7 @@ func TestAccPortSIPServer_planTimeErrors(t *testing.T) {
 			ExpectError: regexp.MustCompile(tc.want),
 		})
 	}
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps:                    steps,
-	})
+	acctest.Test(t, steps...)
 	// Bad input never reached the API.
 	emu.PortSIP(t, http.MethodGet, "/conference_servers", nil, http.StatusOK)
 	for _, e := range emu.JournalEntries() {
@@ -187,17 +171,13 @@ func TestAccPortSIPServer_rateLimitedCreateIsRetried(t *testing.T) {
 	emu.Admin(t, http.MethodPost, "faults", map[string]any{
 		"method": "POST", "path_prefix": "/api/conference_servers", "status": 429, "retry_after": 1, "count": 2,
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:           emu.Config(serverConfig("limited", `ipv4 = "192.0.2.40"`, 1)),
-			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
-			ConfigStateChecks: []statecheck.StateCheck{
-				acctest.Attr(serverAddr, "name", knownvalue.StringExact("limited")),
-			},
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config:           emu.Config(serverConfig("limited", `ipv4 = "192.0.2.40"`, 1)),
+		ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Attr(serverAddr, "name", knownvalue.StringExact("limited")),
+		},
+	}}...)
 	creates, faulted := 0, 0
 	for _, e := range emu.JournalEntries() {
 		if e.Method == http.MethodPost && e.Path == "/api/conference_servers" {
@@ -218,14 +198,10 @@ func TestAccPortSIPServer_createTimeout(t *testing.T) {
 	emu.Admin(t, http.MethodPost, "faults", map[string]any{
 		"method": "POST", "path_prefix": "/api/conference_servers", "latency_ms": 5000,
 	})
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      emu.Config(serverConfig("slow", `ipv4 = "192.0.2.50"`+"\n  timeouts = { create = \"1s\" }", 1)),
-			ExpectError: regexp.MustCompile(`(?s)Timed out creating PortSIP conference server.*context deadline exceeded`),
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config:      emu.Config(serverConfig("slow", `ipv4 = "192.0.2.50"`+"\n  timeouts = { create = \"1s\" }", 1)),
+		ExpectError: regexp.MustCompile(`(?s)Timed out creating PortSIP conference server.*context deadline exceeded`),
+	}}...)
 }
 
 // deadEndpoint is the URL of a port where nothing listens (yet).
@@ -244,14 +220,10 @@ func deadEndpoint(t *testing.T) string {
 // anything), after retrying.
 func TestAccPortSIPServer_unreachable(t *testing.T) {
 	url := deadEndpoint(t)
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config:      acctest.ProviderBlock("", url, nil) + serverConfig("nowhere", `ipv4 = "192.0.2.60"`, 1),
-			ExpectError: regexp.MustCompile(`(?s)PortSIP could not be reached.*While creating conference server.*after 4 tries.*connection refused`),
-		}},
-	})
+	acctest.Test(t, []resource.TestStep{{
+		Config:      acctest.ProviderBlock("", url, nil) + serverConfig("nowhere", `ipv4 = "192.0.2.60"`, 1),
+		ExpectError: regexp.MustCompile(`(?s)PortSIP could not be reached.*While creating conference server.*after 4 tries.*connection refused`),
+	}}...)
 }
 
 // A PBX that comes up while the provider retries: a request that never
@@ -269,23 +241,19 @@ func TestAccPortSIPServer_endpointComesUp(t *testing.T) {
 		go func() { _ = srv.Serve(ln) }()
 	})
 	t.Cleanup(func() { up.Stop() })
-	resource.ParallelTest(t, resource.TestCase{
-		PreCheck:                 func() { acctest.PreCheck(t) },
-		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
-		Steps: []resource.TestStep{{
-			Config: acctest.ProviderBlock("", url, nil) + serverConfig("late", `ipv4 = "192.0.2.61"`, 1),
-			Check: func(*terraform.State) error {
-				creates := 0
-				for _, e := range emu.JournalEntries() {
-					if e.Method == http.MethodPost && e.Path == "/api/conference_servers" {
-						creates++
-					}
+	acctest.Test(t, []resource.TestStep{{
+		Config: acctest.ProviderBlock("", url, nil) + serverConfig("late", `ipv4 = "192.0.2.61"`, 1),
+		Check: func(*terraform.State) error {
+			creates := 0
+			for _, e := range emu.JournalEntries() {
+				if e.Method == http.MethodPost && e.Path == "/api/conference_servers" {
+					creates++
 				}
-				if creates != 1 {
-					return fmt.Errorf("creates = %d, want 1", creates)
-				}
-				return nil
-			},
-		}},
-	})
+			}
+			if creates != 1 {
+				return fmt.Errorf("creates = %d, want 1", creates)
+			}
+			return nil
+		},
+	}}...)
 }

@@ -4,68 +4,58 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 
-	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*sqmeetingMeeting)(nil)
-	_ resource.ResourceWithImportState    = (*sqmeetingMeeting)(nil)
-	_ resource.ResourceWithValidateConfig = (*sqmeetingMeeting)(nil)
-	_ resource.ResourceWithModifyPlan     = (*sqmeetingMeeting)(nil)
-)
-
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting resource.
-func NewSQMeetingMeeting() resource.Resource { return &sqmeetingMeeting{} }
+func NewSQMeetingMeeting(k Kind) resource.Resource {
+	return &sqmeetingMeeting{newBase[*sqmeeting.Client, sqmeetingMeetingModel](k)}
+}
 
 type sqmeetingMeeting struct {
-	client *sqmeeting.Client
+	base[*sqmeeting.Client, sqmeetingMeetingModel, *sqmeetingMeetingModel]
 }
 
 type sqmeetingMeetingModel struct {
-	Timeouts timeouts.Value `tfsdk:"timeouts"`
+	withTimeouts
 	sqmeetingmap.Meeting
 }
 
-func (r *sqmeetingMeeting) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sqmeeting_meeting"
+// get refuses an occurrence of a series, which is the series' resource's.
+func (m *sqmeetingMeetingModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
+	got, err := c.GetMeeting(ctx, m.ID.ValueString())
+	if err != nil {
+		return err
+	}
+	if got.MeetingType == sqmeeting.MeetingTypeRecurrence {
+		diags.AddError("SQMeeting meeting is an occurrence of a series",
+			fmt.Sprintf("Reservation %s is an occurrence of the recurring meeting %s. Manage the series with conference_sqmeeting_recurring_meeting "+
+				"(terraform import conference_sqmeeting_recurring_meeting.<name> %s).", got.ReservationID, got.RecurrenceGID, got.RecurrenceGID))
+		return nil
+	}
+	m.FromAPI(ctx, got, diags)
+	return nil
+}
+
+func (m *sqmeetingMeetingModel) remove(ctx context.Context, c *sqmeeting.Client, _ *diag.Diagnostics) error {
+	return c.DeleteMeeting(ctx, m.ID.ValueString())
 }
 
 func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	attrs := sqmeetingmap.MeetingAttrs().Resource()
-	attrs["timeouts"] = timeoutsAttribute(ctx)
-	resp.Schema = schema.Schema{
-		Description: "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, " +
-			"or an instant meeting that starts when it is created. " +
-			"Changing `type` replaces the meeting, and so does any change of an instant meeting, which SQMeeting cannot update; " +
-			"a reservation meeting's other arguments update in place. The plan says why a meeting is replaced. " +
-			"For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. " +
-			reconciliation("meeting"),
-		Attributes: attrs,
-	}
-}
-
-func (r *sqmeetingMeeting) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = providerdata.Client[*sqmeeting.Client](req.ProviderData, &platforms.SQMeeting, &resp.Diagnostics)
-}
-
-func (r *sqmeetingMeeting) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	cfg.Validate(&resp.Diagnostics)
+	resp.Schema = r.schema(ctx, sqmeetingmap.MeetingAttrs(), "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, "+
+		"or an instant meeting that starts when it is created. "+
+		"Changing `type` replaces the meeting, and so does any change of an instant meeting, which SQMeeting cannot update; "+
+		"a reservation meeting's other arguments update in place. The plan says why a meeting is replaced. "+
+		"For a meeting that repeats, use `conference_sqmeeting_recurring_meeting`. ",
+		"meeting")
 }
 
 // ModifyPlan replaces an instant meeting on any change, with the reason,
@@ -73,7 +63,7 @@ func (r *sqmeetingMeeting) ValidateConfig(ctx context.Context, req resource.Vali
 // the state tells apart from a new meeting's), and plans what the server
 // changes besides the arguments (Meeting.Plan).
 func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, r.client.CheckCredentials)
+	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
 	if req.Plan.Raw.IsNull() {
 		return
 	}
@@ -105,98 +95,39 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 
 func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
+	defer cancel()
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Create, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	in := plan.Input(ctx, nil, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	m, err := r.client.CreateMeeting(ctx, in)
 	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Create, "meeting"))
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *sqmeetingMeeting) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Read, defaultReadTimeout, &resp.Diagnostics)
-	defer cancel()
-	m, err := r.client.GetMeeting(ctx, state.ID.ValueString())
-	if client.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
-		return
-	}
-	if m.MeetingType == sqmeeting.MeetingTypeRecurrence {
-		resp.Diagnostics.AddError("SQMeeting meeting is an occurrence of a series",
-			fmt.Sprintf("Reservation %s is an occurrence of the recurring meeting %s. Manage the series with conference_sqmeeting_recurring_meeting "+
-				"(terraform import conference_sqmeeting_recurring_meeting.<name> %s).", m.ReservationID, m.RecurrenceGID, m.RecurrenceGID))
-		return
-	}
-	state.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &state)...)
 }
 
 func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	var plan, state sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultWriteTimeout, &resp.Diagnostics)
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
 	defer cancel()
-	in := plan.Input(ctx, &state.Meeting, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := state.ID.ValueString()
-	if err := r.client.UpdateMeeting(ctx, id, in); err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Update, "meeting"))
-		return
-	}
-	m, err := r.client.GetMeeting(ctx, id)
-	if err != nil {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Read, "meeting"))
-		return
-	}
-	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-}
-
-func (r *sqmeetingMeeting) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
+	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	ctx, cancel := withTimeout(ctx, state.Timeouts.Delete, defaultWriteTimeout, &resp.Diagnostics)
-	defer cancel()
-	err := r.client.DeleteMeeting(ctx, state.ID.ValueString())
-	if err != nil && !client.IsNotFound(err) {
-		resp.Diagnostics.AddError(client.Describe(err, platforms.SQMeeting.Name, client.Delete, "meeting"))
-	}
-}
-
-func (r *sqmeetingMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID", "Import an SQMeeting meeting by its reservation ID, e.g. "+
-			"`terraform import conference_sqmeeting_meeting.standup 1f0c6a55-8d8e-4b43-9c1e-3e7f0b6f2a10`.")
+	if err := r.client.UpdateMeeting(ctx, state.ID.ValueString(), in); err != nil {
+		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	plan.ID = state.ID
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
 }

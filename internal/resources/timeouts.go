@@ -4,9 +4,7 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 )
 
 // Defaults for the timeouts block. They bound a whole operation, retries and
@@ -15,10 +13,6 @@ const (
 	defaultWriteTimeout = 10 * time.Minute
 	defaultReadTimeout  = 5 * time.Minute
 )
-
-func timeoutsAttribute(ctx context.Context) schema.Attribute {
-	return timeouts.Attributes(ctx, timeouts.Opts{Create: true, Read: true, Update: true, Delete: true})
-}
 
 // withTimeout bounds ctx by the user's timeout for the operation, or def.
 func withTimeout(ctx context.Context, get func(context.Context, time.Duration) (time.Duration, diag.Diagnostics),

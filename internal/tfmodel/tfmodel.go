@@ -8,8 +8,9 @@
 // was most of what the provider's own Read cost in a no-op plan. Here the field
 // list is built once per struct type. The models this provider uses are
 // structs of attr.Value fields (types.String, custom types, timeouts.Value...)
-// tagged `tfsdk:"name"`, possibly through embedded structs; that is all this
-// package accepts, and it checks what the framework checks for such fields:
+// tagged `tfsdk:"name"`, possibly through embedded structs, and slices of such
+// structs for lists and sets of objects (a data source's items); that is all
+// this package accepts, and it checks what the framework checks for such fields:
 // every attribute has a field and every field an attribute, values have the
 // schema's types, and values that validate themselves
 // (xattr.ValidateableAttribute, such as timetype.RFC3339) do so.
@@ -82,14 +83,19 @@ func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diag
 	if ptr.Kind() != reflect.Pointer || ptr.Elem().Kind() != reflect.Struct {
 		return bug(diags, fmt.Sprintf("target must be a pointer to a struct, got %T", target))
 	}
-	st := ptr.Elem()
-	fields, err := fieldsOf(st.Type())
-	if err != nil {
-		return bug(diags, err.Error())
-	}
 	objType, ok := objectType(s)
 	if !ok {
 		return bug(diags, "the schema's type is not an object")
+	}
+	return getStruct(ctx, objType, raw, ptr.Elem(), path.Empty())
+}
+
+// getStruct reads raw, an object of objType, into st, a model struct at p.
+func getStruct(ctx context.Context, objType attr.TypeWithAttributeTypes, raw tftypes.Value, st reflect.Value, at path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	fields, err := fieldsOf(st.Type())
+	if err != nil {
+		return bug(diags, err.Error())
 	}
 	attrTypes := objType.AttributeTypes()
 	if err := sameNames(fields, attrTypes); err != nil {
@@ -100,7 +106,15 @@ func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diag
 		return bug(diags, fmt.Sprintf("reading %s: %v", st.Type(), err))
 	}
 	for _, f := range fields {
-		p := path.Root(f.name)
+		p := at.AtName(f.name)
+		fv := st.FieldByIndex(f.index)
+		if f.nested {
+			diags.Append(getNested(ctx, attrTypes[f.name], values[f.name], fv, p)...)
+			if diags.HasError() {
+				return diags
+			}
+			continue
+		}
 		v, err := attrTypes[f.name].ValueFromTerraform(ctx, values[f.name])
 		if err != nil {
 			return bug(diags, fmt.Sprintf("%s: %v", p, err))
@@ -113,7 +127,6 @@ func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diag
 				return diags
 			}
 		}
-		fv := st.FieldByIndex(f.index)
 		rv := reflect.ValueOf(v)
 		if rv.Type() != fv.Type() {
 			return bug(diags, fmt.Sprintf("%s: the schema's type gives %s, the field is %s", p, rv.Type(), fv.Type()))
@@ -123,19 +136,62 @@ func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diag
 	return diags
 }
 
+// getNested reads a list or set of objects into fv, a slice of model
+// structs: nil when the value is null or unknown.
+func getNested(ctx context.Context, t attr.Type, raw tftypes.Value, fv reflect.Value, p path.Path) diag.Diagnostics {
+	var diags diag.Diagnostics
+	elemType, ok := nestedObject(t)
+	if !ok {
+		return bug(diags, fmt.Sprintf("%s: a slice of structs needs a list or set of objects, the schema has %s", p, t))
+	}
+	if raw.IsNull() || !raw.IsKnown() {
+		fv.Set(reflect.Zero(fv.Type()))
+		return diags
+	}
+	var elems []tftypes.Value
+	if err := raw.As(&elems); err != nil {
+		return bug(diags, fmt.Sprintf("%s: %v", p, err))
+	}
+	out := reflect.MakeSlice(fv.Type(), len(elems), len(elems))
+	for i, e := range elems {
+		diags.Append(getStruct(ctx, elemType, e, out.Index(i), p.AtListIndex(i))...)
+		if diags.HasError() {
+			return diags
+		}
+	}
+	fv.Set(out)
+	return diags
+}
+
+// nestedObject is the object type of a list's or set's elements.
+func nestedObject(t attr.Type) (attr.TypeWithAttributeTypes, bool) {
+	et, ok := t.(attr.TypeWithElementType)
+	if !ok {
+		return nil, false
+	}
+	obj, ok := et.ElementType().(attr.TypeWithAttributeTypes)
+	return obj, ok
+}
+
 func set(ctx context.Context, s schema, model any) (tftypes.Value, diag.Diagnostics) {
 	var diags diag.Diagnostics
 	st := reflect.Indirect(reflect.ValueOf(model))
 	if st.Kind() != reflect.Struct {
 		return tftypes.Value{}, bug(diags, fmt.Sprintf("model must be a struct or a pointer to one, got %T", model))
 	}
-	fields, err := fieldsOf(st.Type())
-	if err != nil {
-		return tftypes.Value{}, bug(diags, err.Error())
-	}
 	objType, ok := objectType(s)
 	if !ok {
 		return tftypes.Value{}, bug(diags, "the schema's type is not an object")
+	}
+	return setStruct(ctx, objType, st, path.Empty())
+}
+
+// setStruct writes st, a model struct at p, as an object of objType.
+func setStruct(ctx context.Context, objType attr.TypeWithAttributeTypes, st reflect.Value, at path.Path) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	fields, err := fieldsOf(st.Type())
+	if err != nil {
+		return tftypes.Value{}, bug(diags, err.Error())
 	}
 	attrTypes := objType.AttributeTypes()
 	if err := sameNames(fields, attrTypes); err != nil {
@@ -147,7 +203,16 @@ func set(ctx context.Context, s schema, model any) (tftypes.Value, diag.Diagnost
 	}
 	values := make(map[string]tftypes.Value, len(fields))
 	for _, f := range fields {
-		p := path.Root(f.name)
+		p := at.AtName(f.name)
+		if f.nested {
+			tv, ds := setNested(ctx, attrTypes[f.name], tfType.AttributeTypes[f.name], st.FieldByIndex(f.index), p)
+			diags.Append(ds...)
+			if diags.HasError() {
+				return tftypes.Value{}, diags
+			}
+			values[f.name] = tv
+			continue
+		}
 		v, ok := st.FieldByIndex(f.index).Interface().(attr.Value)
 		if !ok {
 			return tftypes.Value{}, bug(diags, fmt.Sprintf("%s: field is not an attr.Value", p))
@@ -172,10 +237,35 @@ func set(ctx context.Context, s schema, model any) (tftypes.Value, diag.Diagnost
 	return tftypes.NewValue(tfType, values), diags
 }
 
+// setNested writes fv, a slice of model structs, as a list or set of
+// objects (tfType): null when the slice is nil, as the framework does.
+func setNested(ctx context.Context, t attr.Type, tfType tftypes.Type, fv reflect.Value, p path.Path) (tftypes.Value, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	elemType, ok := nestedObject(t)
+	if !ok {
+		return tftypes.Value{}, bug(diags, fmt.Sprintf("%s: a slice of structs needs a list or set of objects, the schema has %s", p, t))
+	}
+	if fv.IsNil() {
+		return tftypes.NewValue(tfType, nil), diags
+	}
+	elems := make([]tftypes.Value, fv.Len())
+	for i := range elems {
+		v, ds := setStruct(ctx, elemType, fv.Index(i), p.AtListIndex(i))
+		diags.Append(ds...)
+		if diags.HasError() {
+			return tftypes.Value{}, diags
+		}
+		elems[i] = v
+	}
+	return tftypes.NewValue(tfType, elems), diags
+}
+
 // field is one tagged field, at its index path through embedded structs.
+// A nested field is a slice of model structs: a list or set of objects.
 type field struct {
-	name  string
-	index []int
+	name   string
+	index  []int
+	nested bool
 }
 
 // layouts caches fieldsOf by struct type: a model's layout never changes.
@@ -218,6 +308,11 @@ func walk(t reflect.Type, prefix []int) ([]field, error) {
 			out = append(out, inner...)
 		case !tagged:
 			return nil, fmt.Errorf("%s.%s has no tfsdk tag", t, f.Name)
+		case f.Type.Kind() == reflect.Slice && f.Type.Elem().Kind() == reflect.Struct && !f.Type.Implements(attrValue):
+			if _, err := fieldsOf(f.Type.Elem()); err != nil {
+				return nil, err
+			}
+			out = append(out, field{name: tag, index: index, nested: true})
 		case !f.Type.Implements(attrValue):
 			return nil, fmt.Errorf("%s.%s is a %s, not an attr.Value", t, f.Name, f.Type)
 		default:

@@ -218,3 +218,53 @@ func TestErrors(t *testing.T) {
 		}
 	})
 }
+
+// A slice of model structs is a list of objects, as data sources' item
+// lists are: written and read as the framework does, nil as null and empty
+// as an empty list.
+func TestNestedSlices(t *testing.T) {
+	ctx := context.Background()
+	type item struct {
+		Name types.String     `tfsdk:"name"`
+		At   timetype.RFC3339 `tfsdk:"at"`
+	}
+	type listing struct {
+		Filter types.String `tfsdk:"filter"`
+		Items  []item       `tfsdk:"items"`
+	}
+	s := schema.Schema{Attributes: map[string]schema.Attribute{
+		"filter": schema.StringAttribute{Optional: true},
+		"items": schema.ListNestedAttribute{Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{Computed: true},
+			"at":   schema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}},
+		}}},
+	}}
+	for _, m := range []listing{
+		{Filter: types.StringValue("x"), Items: []item{{Name: types.StringValue("a"), At: timetype.NewNull()}, {Name: types.StringNull(), At: timetype.NewNull()}}},
+		{Filter: types.StringNull(), Items: []item{}},
+		{Filter: types.StringNull()},
+	} {
+		fast, framework := tfsdk.State{Schema: s}, tfsdk.State{Schema: s}
+		if d := tfmodel.ToState(ctx, &fast, &m); d.HasError() {
+			t.Fatal(d)
+		}
+		if d := framework.Set(ctx, &m); d.HasError() {
+			t.Fatal(d)
+		}
+		if !fast.Raw.Equal(framework.Raw) {
+			t.Errorf("tfmodel writes %s\nthe framework %s", fast.Raw, framework.Raw)
+		}
+		var back listing
+		if d := tfmodel.FromState(ctx, fast, &back); d.HasError() {
+			t.Fatal(d)
+		}
+		if len(back.Items) != len(m.Items) || (back.Items == nil) != (m.Items == nil) || !back.Filter.Equal(m.Filter) {
+			t.Errorf("read back %+v, wrote %+v", back, m)
+		}
+		for i := range back.Items {
+			if !back.Items[i].Name.Equal(m.Items[i].Name) {
+				t.Errorf("item %d: read back %+v, wrote %+v", i, back.Items[i], m.Items[i])
+			}
+		}
+	}
+}

@@ -3,12 +3,14 @@
 package linemap
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -45,6 +47,13 @@ type RoomMeetingID struct {
 	SIPProxy     types.String `tfsdk:"sip_proxy"`
 	SIPProxyPort types.Int64  `tfsdk:"sip_proxy_port"`
 }
+
+// Type is a meeting ID's type: I (instant), S (scheduled) or R (scheduled
+// for recurring meetings).
+type Type string
+
+// Types are the meeting ID types.
+var Types = mapping.Enum[Type]{"I", "S", "R"}
 
 // TypeTransitions is line-planet-meeting-id.txt's "Available change case:
 // S -> R"; the API answers every other change with code 435 (NOTES.md).
@@ -93,7 +102,7 @@ func RoomMeetingIDAttrs() mapping.Attrs {
 				Optional:      true,
 				Computed:      true,
 				Default:       stringdefault.StaticString("I"),
-				Validators:    []validator.String{validators.OneOf("I", "S", "R")},
+				Validators:    []validator.String{Types.Validator()},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceUnlessAllowed(TypeTransitions, typeReason)},
 			},
 		},
@@ -152,7 +161,7 @@ func RoomArguments() map[string]dschema.Attribute {
 }
 
 // FromAPI copies what the API returns.
-func (m *Meeting) FromAPI(mtg *lineplanet.Meeting) {
+func (m *Meeting) FromAPI(_ context.Context, mtg *lineplanet.Meeting, _ *diag.Diagnostics) {
 	m.MeetingID = types.StringValue(strconv.FormatInt(mtg.ID, 10))
 	m.Type = types.StringValue(mtg.Type)
 	m.Passcode = types.StringValue(mtg.Passcode)
@@ -167,21 +176,22 @@ func (m *Meeting) FromAPI(mtg *lineplanet.Meeting) {
 // FromAPI copies what the API returns, and the ID the room and the meeting
 // make. sip_proxy and sip_proxy_port come only with a create (FromCreated)
 // and are left alone here.
-func (m *RoomMeetingID) FromAPI(mtg *lineplanet.Meeting) {
-	m.Meeting.FromAPI(mtg)
-	m.ID = types.StringValue(m.RoomServiceID.ValueString() + "/" + m.RoomID.ValueString() + "/" + m.MeetingID.ValueString())
+func (m *RoomMeetingID) FromAPI(ctx context.Context, mtg *lineplanet.Meeting, diags *diag.Diagnostics) {
+	m.Meeting.FromAPI(ctx, mtg, diags)
+	m.ID = types.StringValue(MeetingRef{Service: m.RoomServiceID.ValueString(), Room: m.RoomID.ValueString(), Meeting: mtg.ID}.String())
 }
 
-// FromCreated copies the create response: the meeting and its SIP proxy.
-func (m *RoomMeetingID) FromCreated(c *lineplanet.CreatedMeeting) {
-	m.FromAPI(&c.Meeting)
+// FromCreated copies the create response, which is more than a read's:
+// the meeting and its SIP proxy.
+func (m *RoomMeetingID) FromCreated(ctx context.Context, c *lineplanet.CreatedMeeting, diags *diag.Diagnostics) {
+	m.FromAPI(ctx, &c.Meeting, diags)
 	m.SIPProxy = mapping.String(c.SIPProxy)
 	m.SIPProxyPort = mapping.NonZeroInt64(c.SIPProxyPort)
 }
 
-// Input is the create or update body. passcode is left out when unknown, so
+// CreateBody is the create body. passcode is left out when unknown, so
 // that LINE Planet picks a random one.
-func (m *RoomMeetingID) Input() lineplanet.MeetingInput {
+func (m *RoomMeetingID) CreateBody(context.Context, *diag.Diagnostics) lineplanet.MeetingInput {
 	in := lineplanet.MeetingInput{
 		Type:  m.Type.ValueString(),
 		Title: m.Title.ValueStringPointer(),
@@ -189,6 +199,17 @@ func (m *RoomMeetingID) Input() lineplanet.MeetingInput {
 	}
 	if !m.Passcode.IsUnknown() {
 		in.Passcode = m.Passcode.ValueString()
+	}
+	return in
+}
+
+// UpdateBody is the update body: the create's, with the type only when it
+// changes. The document lists S -> R as the one change case, and says
+// nothing of "changing" a type to itself.
+func (m *RoomMeetingID) UpdateBody(ctx context.Context, prior *RoomMeetingID, diags *diag.Diagnostics) lineplanet.MeetingInput {
+	in := m.CreateBody(ctx, diags)
+	if m.Type.Equal(prior.Type) {
+		in.Type = ""
 	}
 	return in
 }

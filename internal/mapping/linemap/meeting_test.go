@@ -23,7 +23,7 @@ func created() *lineplanet.CreatedMeeting {
 
 func TestFromCreated(t *testing.T) {
 	m := RoomMeetingID{RoomServiceID: types.StringValue("svc"), RoomID: types.StringValue("room")}
-	m.FromCreated(created())
+	m.FromCreated(context.Background(), created(), nil)
 	for name, c := range map[string][2]string{
 		"id":         {m.ID.ValueString(), "svc/room/73051667563"},
 		"meeting_id": {m.MeetingID.ValueString(), "73051667563"},
@@ -46,7 +46,7 @@ func TestFromCreated(t *testing.T) {
 func TestModelsFitTheirSchemas(t *testing.T) {
 	ctx := context.Background()
 	m := RoomMeetingID{RoomServiceID: types.StringValue("svc"), RoomID: types.StringValue("room")}
-	m.FromCreated(created())
+	m.FromCreated(context.Background(), created(), nil)
 	set := func(name string, s tfsdk.State, model any) {
 		if d := s.Set(ctx, model); d.HasError() {
 			t.Errorf("%s: %v", name, d)

@@ -97,10 +97,10 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 	}
 	return mapping.Attrs{
 		"mode": {
-			Doc: "`AUDIO` or `VIDEO`.", Config: "Changing it replaces the " + noun + ".",
+			Doc: Modes.Doc() + ".", Config: "Changing it replaces the " + noun + ".",
 			Resource: schema.StringAttribute{
 				Required:      true,
-				Validators:    []validator.String{validators.OneOf("AUDIO", "VIDEO")},
+				Validators:    []validator.String{Modes.Validator()},
 				PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(modeImmutable)},
 			},
 		},
@@ -110,7 +110,7 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 				Optional:   true,
 				Computed:   true,
 				Default:    stringdefault.StaticString("FREE"),
-				Validators: []validator.String{validators.OneOf("FREE", "MASTER")},
+				Validators: []validator.String{Controls.Validator()},
 			},
 		},
 		"height":    video("Video height in pixels", 144, 1920, 720),
@@ -118,13 +118,12 @@ func conferenceAttrs(api conferenceAPI) mapping.Attrs {
 		"bitrate":   video("Video bitrate in kbit/s", 128, 10240, 1024),
 		"framerate": video("Video frames per second", 5, 30, 15),
 		"layout": {
-			Doc:    "The video grid layout: one of `LAYOUT0`, `LAYOUT1`, `LAYOUT2`, `LAYOUT3`, `LAYOUT4`, `LAYOUT6`, `LAYOUT9`; null for AUDIO " + noun + "s.",
+			Doc:    "The video grid layout: " + Layouts.Doc() + "; null for AUDIO " + noun + "s.",
 			Config: "Only valid when `mode` is `VIDEO`; the PBX defaults it to `LAYOUT0`.",
 			Resource: schema.StringAttribute{
-				Optional: true,
-				Computed: true,
-				Validators: []validator.String{validators.OneOf(
-					"LAYOUT0", "LAYOUT1", "LAYOUT2", "LAYOUT3", "LAYOUT4", "LAYOUT6", "LAYOUT9")},
+				Optional:      true,
+				Computed:      true,
+				Validators:    []validator.String{Layouts.Validator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 		},

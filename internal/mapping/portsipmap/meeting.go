@@ -81,10 +81,10 @@ func (m *Meeting) FromAPI(ctx context.Context, r *portsip.Meeting, diags *diag.D
 	m.hostingFromAPI(&r.Conference)
 }
 
-// Create is the create body: every setting the configuration sets, and mode,
+// CreateBody is the create body: every setting the configuration sets, and mode,
 // which only a create takes, but no capacity, which createMeeting does not
 // take (AfterCreate sets it).
-func (m *Meeting) Create(ctx context.Context, diags *diag.Diagnostics) portsip.MeetingInput {
+func (m *Meeting) CreateBody(ctx context.Context, diags *diag.Diagnostics) portsip.MeetingInput {
 	in := portsip.MeetingInput{Mode: m.Mode.ValueStringPointer()}
 	m.input(ctx, delta{}, &Meeting{}, &in, diags)
 	in.Capacity = nil
@@ -92,21 +92,21 @@ func (m *Meeting) Create(ctx context.Context, diags *diag.Diagnostics) portsip.M
 }
 
 // AfterCreate is the update that gives a meeting just created, as the PBX
-// reads it back, what the create body could not carry: the configured
-// capacity, when it is not the one the meeting started with. ok is false
-// when no update is needed.
-func (m *Meeting) AfterCreate(created *portsip.Meeting) (in portsip.MeetingInput, ok bool) {
-	if m.Capacity.IsNull() || m.Capacity.IsUnknown() || m.Capacity.ValueInt64() == created.Capacity {
+// reads it back (created), what the create body could not carry: the
+// configured capacity, when it is not the one the meeting started with. ok
+// is false when no update is needed.
+func (m *Meeting) AfterCreate(created *Meeting) (in portsip.MeetingInput, ok bool) {
+	if m.Capacity.IsNull() || m.Capacity.IsUnknown() || m.Capacity.Equal(created.Capacity) {
 		return in, false
 	}
 	in.Capacity = m.Capacity.ValueInt64Pointer()
 	return in, true
 }
 
-// Update is the update body: only what changed since prior, and what the
+// UpdateBody is the update body: only what changed since prior, and what the
 // configuration no longer sets as empty, so that the PBX clears it. Unlike a
 // room's, it may change enable_recording (updateMeeting takes it).
-func (m *Meeting) Update(ctx context.Context, prior *Meeting, diags *diag.Diagnostics) portsip.MeetingInput {
+func (m *Meeting) UpdateBody(ctx context.Context, prior *Meeting, diags *diag.Diagnostics) portsip.MeetingInput {
 	var in portsip.MeetingInput
 	m.input(ctx, delta{update: true}, prior, &in, diags)
 	return in
@@ -134,3 +134,7 @@ func MeetingNotFound(field, value, user, verb string) string {
 		"A user's meetings are reached only by signing in as that user: %s it with a provider configuration "+
 		"(such as a provider alias) that signs in as the meeting's owner.", field, value, who, verb)
 }
+
+// Key is what a lookup finds the object by: its ID, else its extension
+// number.
+func (m *MeetingSummary) Key() (id, extensionNumber types.String) { return m.ID, m.ExtensionNumber }

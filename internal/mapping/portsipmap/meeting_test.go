@@ -26,7 +26,7 @@ func TestMeetingCreateAndAfterCreate(t *testing.T) {
 	plan.FromAPI(ctx, videoMeeting(), &diags)
 	plan.Capacity = types.Int64Value(40)
 	plan.EnableRecording = types.BoolValue(true)
-	in := plan.Create(ctx, &diags)
+	in := plan.CreateBody(ctx, &diags)
 	if in.Capacity != nil {
 		t.Errorf("createMeeting takes no capacity: got %d", *in.Capacity)
 	}
@@ -36,12 +36,14 @@ func TestMeetingCreateAndAfterCreate(t *testing.T) {
 	if in.Height == nil || in.OutboundCallerIDs == nil || len(*in.OutboundCallerIDs) != 1 {
 		t.Errorf("a create carries the video settings and the caller IDs: %+v", in)
 	}
-	up, ok := plan.AfterCreate(videoMeeting())
+	var created Meeting
+	created.FromAPI(ctx, videoMeeting(), &diags)
+	up, ok := plan.AfterCreate(&created)
 	if !ok || up.Capacity == nil || *up.Capacity != 40 || up.Subject != nil || up.Mode != nil {
 		t.Errorf("AfterCreate: got %+v, %v; want capacity 40 alone", up, ok)
 	}
 	plan.Capacity = types.Int64Value(9)
-	if up, ok := plan.AfterCreate(videoMeeting()); ok {
+	if up, ok := plan.AfterCreate(&created); ok {
 		t.Errorf("AfterCreate with the capacity the meeting has: got %+v, want no update", up)
 	}
 	if diags.HasError() {
@@ -60,7 +62,7 @@ func TestMeetingUpdate(t *testing.T) {
 	plan.EnableRecording = types.BoolValue(true)
 	plan.CloseOnNobody = types.BoolValue(false)
 	plan.Capacity = types.Int64Value(12)
-	up := plan.Update(ctx, &prior, &diags)
+	up := plan.UpdateBody(ctx, &prior, &diags)
 	if up.EnableRecording == nil || !*up.EnableRecording || up.CloseOnNobody == nil || *up.CloseOnNobody ||
 		up.Capacity == nil || *up.Capacity != 12 {
 		t.Errorf("enable_recording, close_on_nobody and capacity change in place: %+v", up)

@@ -82,9 +82,9 @@ func (m *Room) FromAPI(ctx context.Context, r *portsip.Room, diags *diag.Diagnos
 	m.hostingFromAPI(&r.Conference)
 }
 
-// Create is the create body: every setting the configuration sets, and the
+// CreateBody is the create body: every setting the configuration sets, and the
 // three that only a create takes.
-func (m *Room) Create(ctx context.Context, diags *diag.Diagnostics) portsip.RoomInput {
+func (m *Room) CreateBody(ctx context.Context, diags *diag.Diagnostics) portsip.RoomInput {
 	in := portsip.RoomInput{
 		ExtensionNumber: m.ExtensionNumber.ValueStringPointer(),
 		Mode:            m.Mode.ValueStringPointer(),
@@ -94,9 +94,9 @@ func (m *Room) Create(ctx context.Context, diags *diag.Diagnostics) portsip.Room
 	return in
 }
 
-// Update is the update body: only what changed since prior, and what the
+// UpdateBody is the update body: only what changed since prior, and what the
 // configuration no longer sets as empty, so that the PBX clears it.
-func (m *Room) Update(ctx context.Context, prior *Room, diags *diag.Diagnostics) portsip.RoomInput {
+func (m *Room) UpdateBody(ctx context.Context, prior *Room, diags *diag.Diagnostics) portsip.RoomInput {
 	var in portsip.RoomInput
 	m.input(ctx, delta{update: true}, prior, &in, diags)
 	return in
@@ -107,3 +107,7 @@ func (m *Room) input(ctx context.Context, d delta, prior *Room, in *portsip.Room
 	in.Numbers = d.str(m.Numbers, prior.Numbers)
 	in.OutboundCallerIDs = d.callerIDs(ctx, m.OutboundCallerIDs, prior.OutboundCallerIDs, diags)
 }
+
+// Key is what a lookup finds the object by: its ID, else its extension
+// number.
+func (m *RoomSummary) Key() (id, extensionNumber types.String) { return m.ID, m.ExtensionNumber }

@@ -124,7 +124,7 @@ func TestBodies(t *testing.T) {
 	plan.Language = types.StringNull()
 	plan.ScheduledStartAt = timetype.NewValue("2030-08-01T09:00:00+08:00")
 	plan.InternalInvitees = types.SetNull(types.StringType)
-	up := plan.Update(ctx, &prior, &diags)
+	up := plan.UpdateBody(ctx, &prior, &diags)
 	if up.Subject == nil || *up.Subject != "Board (weekly)" {
 		t.Errorf("subject: got %v", up.Subject)
 	}
@@ -143,7 +143,7 @@ func TestBodies(t *testing.T) {
 
 	audio := plan
 	audio.Mode = types.StringValue("AUDIO")
-	in := audio.Create(ctx, &diags)
+	in := audio.CreateBody(ctx, &diags)
 	if in.Height != nil || in.Layout != nil {
 		t.Errorf("an AUDIO create has no video settings: %+v", in)
 	}
@@ -164,7 +164,7 @@ func TestValidate(t *testing.T) {
 		ScheduledEndAt:   timetype.NewValue("2030-01-01T09:00:00Z"),
 	}
 	var diags diag.Diagnostics
-	c.Validate(&diags)
+	c.Validate(context.Background(), &diags)
 	var got []string
 	for _, d := range diags.Errors() {
 		got = append(got, d.Summary())

@@ -3,8 +3,11 @@
 package portsipmap
 
 import (
+	"context"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -84,7 +87,7 @@ func ServerAttrs() mapping.Attrs {
 // FromAPI refreshes every attribute from the PBX's answer. An address the
 // PBX spells differently ("2001:DB8::1" for "2001:db8:0::1") keeps the prior
 // spelling, so that the next plan shows no diff.
-func (m *Server) FromAPI(s *portsip.Server) {
+func (m *Server) FromAPI(_ context.Context, s *portsip.Server, _ *diag.Diagnostics) {
 	m.ID = types.StringValue(s.ID)
 	m.Name = types.StringValue(s.Name)
 	m.Enabled = types.BoolValue(s.Enabled)
@@ -95,8 +98,8 @@ func (m *Server) FromAPI(s *portsip.Server) {
 	m.MaxParticipants = types.Int64Value(s.MaxParticipants)
 }
 
-// Create is the create body.
-func (m *Server) Create() portsip.ServerCreate {
+// CreateBody is the create body.
+func (m *Server) CreateBody(context.Context, *diag.Diagnostics) portsip.ServerCreate {
 	return portsip.ServerCreate{
 		Name:            m.Name.ValueString(),
 		Enabled:         m.Enabled.ValueBoolPointer(),
@@ -107,8 +110,9 @@ func (m *Server) Create() portsip.ServerCreate {
 	}
 }
 
-// Update is the update body: all that the API lets change.
-func (m *Server) Update() portsip.ServerUpdate {
+// UpdateBody is the update body: all that the API lets change, whatever
+// prior held.
+func (m *Server) UpdateBody(context.Context, *Server, *diag.Diagnostics) portsip.ServerUpdate {
 	return portsip.ServerUpdate{
 		Enabled:         m.Enabled.ValueBoolPointer(),
 		MaxRooms:        m.MaxRooms.ValueInt64Pointer(),

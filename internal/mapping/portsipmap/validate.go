@@ -1,6 +1,7 @@
 package portsipmap
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 
@@ -29,7 +30,7 @@ func ExtensionNumber() validator.String {
 // spans attributes: the video settings are rejected for an AUDIO conference,
 // and scheduled_end_at must come after scheduled_start_at. Unknown values
 // pass; they are checked again once known.
-func (c *Conference) Validate(diags *diag.Diagnostics) {
+func (c *Conference) Validate(_ context.Context, diags *diag.Diagnostics) {
 	if c.Mode.ValueString() == "AUDIO" {
 		for _, name := range VideoOnly {
 			if !c.video()[name].IsNull() {

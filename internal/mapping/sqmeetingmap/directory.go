@@ -1,6 +1,9 @@
 package sqmeetingmap
 
 import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -44,7 +47,7 @@ func MeetingRoomAttrs() mapping.Attrs {
 }
 
 // FromAPI reads a room.
-func (m *MeetingRoom) FromAPI(r *sqmeeting.MeetingRoom) {
+func (m *MeetingRoom) FromAPI(_ context.Context, r *sqmeeting.MeetingRoom, _ *diag.Diagnostics) {
 	m.ID = types.StringValue(r.MeetingRoomID)
 	m.Name = types.StringValue(r.MeetingRoomName)
 	m.MeetingNumber = types.StringValue(r.MeetingNumber)
@@ -71,7 +74,7 @@ func UserAttrs() mapping.Attrs {
 }
 
 // FromAPI reads a user.
-func (m *User) FromAPI(u *sqmeeting.PublicUser) {
+func (m *User) FromAPI(_ context.Context, u *sqmeeting.PublicUser, _ *diag.Diagnostics) {
 	m.ID = types.StringValue(u.UserID)
 	m.Username = types.StringValue(u.Username)
 	m.RealName = mapping.String(u.RealName)

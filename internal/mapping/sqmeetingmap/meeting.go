@@ -23,7 +23,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
-	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // Meeting is a scheduled meeting: instant or reservation, or, in the data
@@ -58,6 +57,9 @@ const typeImmutable = "SQMeeting cannot change a meeting's type: an instant meet
 // minutes before the start.
 const defaultTimeToJoin = 30
 
+// meetingTypes are the types a meeting is created with.
+var meetingTypes = mapping.Enum[string]{sqmeeting.MeetingTypeInstant, sqmeeting.MeetingTypeReservation}
+
 // MeetingAttrs are a meeting's attributes.
 func MeetingAttrs() mapping.Attrs {
 	attrs := SettingsAttrs("meeting")
@@ -76,7 +78,7 @@ func MeetingAttrs() mapping.Attrs {
 			"SQMeeting cannot update instant meetings.",
 		Resource: schema.StringAttribute{
 			Optional: true, Computed: true, Default: stringdefault.StaticString(sqmeeting.MeetingTypeReservation),
-			Validators:    []validator.String{validators.OneOf(sqmeeting.MeetingTypeInstant, sqmeeting.MeetingTypeReservation)},
+			Validators:    []validator.String{meetingTypes.Validator()},
 			PlanModifiers: []planmodifier.String{planmodifiers.RequiresReplaceBecause(typeImmutable)},
 		},
 	}
@@ -148,9 +150,19 @@ func (m *Listed) FromAPI(ctx context.Context, api *sqmeeting.Meeting, diags *dia
 	m.RecurrenceGID = mapping.String(api.RecurrenceGID)
 }
 
-// Input is a create (prior nil) or update body. An instant meeting takes no
+// CreateBody is the create body.
+func (m *Meeting) CreateBody(ctx context.Context, diags *diag.Diagnostics) sqmeeting.MeetingInput {
+	return m.body(ctx, nil, diags)
+}
+
+// UpdateBody is the update body against prior.
+func (m *Meeting) UpdateBody(ctx context.Context, prior *Meeting, diags *diag.Diagnostics) sqmeeting.MeetingInput {
+	return m.body(ctx, prior, diags)
+}
+
+// body is a create (prior nil) or update body. An instant meeting takes no
 // times; an update never sends the type, which cannot change.
-func (m *Meeting) Input(ctx context.Context, prior *Meeting, diags *diag.Diagnostics) sqmeeting.MeetingInput {
+func (m *Meeting) body(ctx context.Context, prior *Meeting, diags *diag.Diagnostics) sqmeeting.MeetingInput {
 	var in sqmeeting.MeetingInput
 	var priorSettings *Settings
 	if prior == nil {
@@ -184,7 +196,7 @@ func (m *Meeting) Input(ctx context.Context, prior *Meeting, diags *diag.Diagnos
 // Validate checks what spans attributes: a reservation meeting's times are
 // required and end after the start, an instant meeting takes none, and a
 // live passcode needs a live stream.
-func (m *Meeting) Validate(diags *diag.Diagnostics) {
+func (m *Meeting) Validate(_ context.Context, diags *diag.Diagnostics) {
 	typ := m.Type.ValueString()
 	if m.Type.IsNull() {
 		typ = sqmeeting.MeetingTypeReservation

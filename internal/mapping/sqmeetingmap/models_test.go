@@ -54,9 +54,9 @@ func TestModelsFitTheirSchemas(t *testing.T) {
 		t.Errorf("occurrences, first to last: %v", series.Occurrences)
 	}
 	var room MeetingRoom
-	room.FromAPI(&sqmeeting.MeetingRoom{MeetingRoomID: "room", CreatedTime: sqmeeting.At(start)})
+	room.FromAPI(ctx, &sqmeeting.MeetingRoom{MeetingRoomID: "room", CreatedTime: sqmeeting.At(start)}, &diags)
 	var user User
-	user.FromAPI(&sqmeeting.PublicUser{UserID: "u1", Username: "alice"})
+	user.FromAPI(ctx, &sqmeeting.PublicUser{UserID: "u1", Username: "alice"}, &diags)
 	var system System
 	system.FromAPI("3.4.0", &sqmeeting.Capacity{})
 

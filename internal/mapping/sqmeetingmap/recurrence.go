@@ -60,7 +60,7 @@ var occurrenceType = types.ObjectType{AttrTypes: map[string]attr.Type{
 var errRule = errors.New("the series' rule is not known or not valid; this is a bug in the provider, please report it")
 
 // ruleTypes are the values of recurrence_type.
-var ruleTypes = recurrence.Types
+var ruleTypes = mapping.Enum[string](recurrence.Types)
 
 // DefaultTimezone is the series' zone when the configuration names none.
 const DefaultTimezone = "UTC"
@@ -93,7 +93,7 @@ func RecurringMeetingAttrs() mapping.Attrs {
 	attrs["recurrence_type"] = mapping.Attr{
 		Doc: "How the series repeats: `DAILY`, `WEEKLY` (on `days_of_week`) or `MONTHLY` (on `days_of_month`).",
 		Resource: schema.StringAttribute{
-			Required: true, Validators: []validator.String{validators.OneOf(ruleTypes...)},
+			Required: true, Validators: []validator.String{ruleTypes.Validator()},
 		},
 	}
 	attrs["interval"] = mapping.Attr{
@@ -222,10 +222,20 @@ func (m *RecurringMeeting) Validate(ctx context.Context, diags *diag.Diagnostics
 	}
 }
 
-// Input is a create or update body (prior nil for a create): the settings
+// CreateBody is the create body.
+func (m *RecurringMeeting) CreateBody(ctx context.Context, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+	return m.body(ctx, nil, diags)
+}
+
+// UpdateBody is the update body against prior.
+func (m *RecurringMeeting) UpdateBody(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+	return m.body(ctx, prior, diags)
+}
+
+// body is a create or update body (prior nil for a create): the settings
 // and the rule, and the first occurrence as schedule times too, as the
 // document's example and the vendor's clients send it.
-func (m *RecurringMeeting) Input(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
+func (m *RecurringMeeting) body(ctx context.Context, prior *RecurringMeeting, diags *diag.Diagnostics) sqmeeting.RecurrenceInput {
 	var in sqmeeting.RecurrenceInput
 	var priorSettings *Settings
 	if prior != nil {

@@ -29,10 +29,13 @@ import (
 // Value sets and limits. sqmeeting-frtc.txt shows one example of each; the
 // lists and limits are the vendor's clients' (NOTES.md: they are the better
 // guide), which the emulator enforces too.
+// CallRate is a meeting's call rate (CallRates).
+type CallRate string
+
 var (
 	// CallRates are the vendor clients' rate menu (Android MeetingCallRate,
 	// the macOS rate menu).
-	CallRates = []string{"128K", "512K", "1024K", "2048K", "2560K", "3072K", "4096K", "6144K", "8192K"}
+	CallRates = mapping.Enum[CallRate]{"128K", "512K", "1024K", "2048K", "2560K", "3072K", "4096K", "6144K", "8192K"}
 	// watermarkTypes: the document's "single", and "" that the macOS client
 	// sends for a meeting without a watermark.
 	watermarkTypes = []string{sqmeeting.WatermarkSingle, ""}
@@ -86,11 +89,11 @@ func SettingsAttrs(noun string) mapping.Attrs {
 			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
 		},
 		"call_rate_type": {
-			Doc:    "The call rate: one of `128K`, `512K`, `1024K`, `2048K`, `2560K`, `3072K`, `4096K`, `6144K`, `8192K`.",
+			Doc:    "The call rate: " + CallRates.Doc() + ".",
 			Config: "Defaults to `2048K`, the server's default.",
 			Resource: schema.StringAttribute{
 				Optional: true, Computed: true, Default: stringdefault.StaticString(defaultCallRate),
-				Validators: []validator.String{validators.OneOf(CallRates...)},
+				Validators: []validator.String{CallRates.Validator()},
 			},
 		},
 		"password": {

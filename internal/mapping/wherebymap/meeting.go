@@ -131,7 +131,7 @@ func MeetingID() validator.String {
 }
 
 // FromAPI copies what Whereby returns. A URL that was not asked for is null.
-func (m *Meeting) FromAPI(mtg *whereby.Meeting) {
+func (m *Meeting) FromAPI(_ context.Context, mtg *whereby.Meeting, _ *diag.Diagnostics) {
 	m.ID = types.StringValue(mtg.MeetingID)
 	m.RoomName = mapping.String(mtg.RoomName)
 	m.RoomURL = mapping.String(mtg.RoomURL)

@@ -64,7 +64,7 @@ func TestInputSendsWhatIsSetAndNullForTheOrganizationsSettings(t *testing.T) {
 		},
 	}
 	var diags diag.Diagnostics
-	in := m.Input(ctx, &diags)
+	in := m.CreateBody(ctx, &diags)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -146,7 +146,7 @@ func TestViewerModeConflicts(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			st := Settings{IsLocked: tc.locked, RoomMode: types.StringValue(tc.mode), TemplateType: types.StringValue(tc.template)}
 			var diags diag.Diagnostics
-			st.Validate(&diags)
+			st.Validate(context.Background(), &diags)
 			if diags.ErrorsCount() != tc.errors {
 				t.Errorf("%d errors, want %d: %v", diags.ErrorsCount(), tc.errors, diags)
 			}
@@ -186,10 +186,10 @@ func TestWantedFields(t *testing.T) {
 
 func TestFromAPILeavesUnaskedURLsNull(t *testing.T) {
 	var m Meeting
-	m.FromAPI(&whereby.Meeting{
+	m.FromAPI(context.Background(), &whereby.Meeting{
 		MeetingID: "id", RoomName: "/r", RoomURL: "https://x.test/r",
 		StartDate: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC), EndDate: time.Date(2030, 1, 1, 1, 0, 0, 500e6, time.UTC),
-	})
+	}, nil)
 	if !m.HostRoomURL.IsNull() || !m.ViewerRoomURL.IsNull() || m.EndDate.ValueString() != "2030-01-01T01:00:00.5Z" ||
 		m.StartDate.ValueString() != "2030-01-01T00:00:00Z" {
 		t.Errorf("%+v", m)

@@ -111,7 +111,7 @@ func settingsAttrs() mapping.Attrs {
 // Validate checks what spans attributes: the viewerMode template "will set up
 // a room ... locked, roomMode set to "group"" (whereby-openapi.json), which
 // an explicit unlocked or normal room contradicts. Unknown values pass.
-func (s *Settings) Validate(diags *diag.Diagnostics) {
+func (s *Settings) Validate(_ context.Context, diags *diag.Diagnostics) {
 	if s.TemplateType.ValueString() != whereby.TemplateTypeViewerMode {
 		return
 	}
@@ -125,8 +125,9 @@ func (s *Settings) Validate(diags *diag.Diagnostics) {
 	}
 }
 
-// Input is the create body: every setting that is set, and end_date.
-func (m *ManagedMeeting) Input(ctx context.Context, diags *diag.Diagnostics) whereby.CreateMeetingInput {
+// CreateBody is the create body: every setting that is set, and end_date.
+// Whereby has no update.
+func (m *ManagedMeeting) CreateBody(ctx context.Context, diags *diag.Diagnostics) whereby.CreateMeetingInput {
 	end, ok := m.EndDate.Known()
 	if !ok {
 		diags.AddAttributeError(path.Root("end_date"), "Invalid end_date", "end_date must be a known RFC 3339 time.")

@@ -28,11 +28,11 @@ import (
 // Enums of the create body's objects. The start triggers differ per object,
 // as the document lists them.
 var (
-	recordingTypes        = []string{"none", "local", "cloud"}
+	recordingTypes        = mapping.Enum[string]{"none", "local", "cloud"}
 	recordingTriggers     = []string{"none", "prompt", "automatic", "automatic-2nd-participant"}
 	transcriptionTriggers = []string{"none", "manual", "automatic", "automatic-2nd-participant"}
 	streamingTriggers     = []string{"none", "prompt", "automatic"}
-	storageProviders      = []string{"s3", "whereby"}
+	storageProviders      = mapping.Enum[string]{"s3", "whereby"}
 	authenticationTypes   = []string{"accessKey", "roleBased"}
 	fileFormats           = []string{"mkv", "mp4"}
 	// transcriptionLanguages is liveTranscription.language's enum. The
@@ -110,7 +110,7 @@ func recordingAttr() mapping.Attr {
 		"type": schema.StringAttribute{
 			Required:    true,
 			Description: "`none` (recording disabled), `local` (in the browser) or `cloud`.",
-			Validators:  []validator.String{validators.OneOf(recordingTypes...)},
+			Validators:  []validator.String{recordingTypes.Validator()},
 		},
 		"destination":   storageAttr("recordings", true),
 		"start_trigger": triggerAttr("a cloud recording", recordingTriggers...),
@@ -154,7 +154,7 @@ func storageAttr(what string, fileFormat bool) schema.SingleNestedAttribute {
 		"provider": schema.StringAttribute{
 			Required:    true,
 			Description: "`s3` (your bucket) or `whereby` (Whereby's storage, which needs nothing else).",
-			Validators:  []validator.String{validators.OneOf(storageProviders...)},
+			Validators:  []validator.String{storageProviders.Validator()},
 		},
 		"authentication_type": optionalEnum("How Whereby signs in to S3: `accessKey` (the default) or `roleBased`.", authenticationTypes...),
 		"bucket":              text("The S3 bucket, optionally with folders: `my-bucket/" + what + "`."),

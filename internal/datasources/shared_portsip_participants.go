@@ -5,21 +5,18 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*portsipParticipants)(nil)
 
 // portsipParticipants is who is in a room's or a meeting's (kind) live
 // conference: the conference_portsip_room_participants and
 // conference_portsip_meeting_participants data sources.
 type portsipParticipants struct {
-	kind   portsipConference
-	client *portsip.Client
+	kind portsipConference
+	base[*portsip.Client]
 }
 
 type portsipParticipantsModel struct {
@@ -33,10 +30,6 @@ type portsipParticipantModel struct {
 	Muted       types.Bool   `tfsdk:"muted"`
 	Chairman    types.Bool   `tfsdk:"chairman"`
 	Position    types.Int64  `tfsdk:"position"`
-}
-
-func (d *portsipParticipants) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun + "_participants"
 }
 
 func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -77,31 +70,20 @@ func (d *portsipParticipants) Schema(_ context.Context, _ datasource.SchemaReque
 	}
 }
 
-func (d *portsipParticipants) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipParticipants) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipParticipantsModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	ps, err := d.kind.participants(d.client, ctx, id)
-	if err != nil {
-		d.kind.readError(d.client, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
-	for _, p := range ps {
-		cfg.Participants = append(cfg.Participants, portsipParticipantModel{
-			ID:          types.StringValue(p.ID),
-			DisplayName: types.StringValue(p.DisplayName),
-			Muted:       types.BoolValue(p.Muted),
-			Chairman:    types.BoolValue(p.Chairman),
-			Position:    types.Int64Value(p.Position),
-		})
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) ([]portsip.Participant, error) {
+		return d.kind.participants(d.client, ctx, id)
+	}, func(ps []portsip.Participant) {
+		cfg.Participants = make([]portsipParticipantModel, 0, len(ps))
+		for _, p := range ps {
+			cfg.Participants = append(cfg.Participants, portsipParticipantModel{
+				ID:          types.StringValue(p.ID),
+				DisplayName: types.StringValue(p.DisplayName),
+				Muted:       types.BoolValue(p.Muted),
+				Chairman:    types.BoolValue(p.Chairman),
+				Position:    types.Int64Value(p.Position),
+			})
+		}
+	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }

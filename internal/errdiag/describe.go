@@ -1,11 +1,18 @@
-package client
+// Package errdiag is the wording users read when a call to a platform fails:
+// the summary and detail of a diagnostic, told apart by what the user does
+// next. The HTTP core (internal/client) keeps the typed errors and knows
+// nothing of Terraform; what a timeouts block or `terraform import` is
+// belongs here, on the provider's side.
+package errdiag
 
 import (
 	"errors"
 	"fmt"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
 )
 
-// Operation is what a resource was doing when a call failed, for Describe.
+// Operation is what a resource was doing when a call failed.
 type Operation int
 
 // The operations of a resource.
@@ -35,19 +42,20 @@ func (op Operation) gerund() string {
 //     (create), "PortSIP rejected conference room update", "PortSIP rejected
 //     reading conference room", with the platform's code and message;
 //   - a create whose answer was lost, after which the lookup for what it
-//     made found several candidates (AmbiguousError: "Cannot tell which
-//     PortSIP conference room was created") or failed (LostCreateError:
-//     "PortSIP conference room may have been created");
+//     made found several candidates (client.AmbiguousError: "Cannot tell
+//     which PortSIP conference room was created") or failed
+//     (client.LostCreateError: "PortSIP conference room may have been
+//     created");
 //   - anything else (an answer that could not be read, say): "Creating
 //     PortSIP conference room failed".
 //
 // platform is the vendor's name ("PortSIP") and object what the resource
 // manages ("conference room").
 func Describe(err error, platform string, op Operation, object string) (summary, detail string) {
-	var apiErr *APIError
-	var ambiguous *AmbiguousError
-	var lost *LostCreateError
-	var tlsErr *TLSError
+	var apiErr *client.APIError
+	var ambiguous *client.AmbiguousError
+	var lost *client.LostCreateError
+	var tlsErr *client.TLSError
 	switch {
 	// These two come first: they wrap what an unreachable platform or a
 	// timeout left, which would otherwise say that nothing changed.
@@ -62,11 +70,11 @@ func Describe(err error, platform string, op Operation, object string) (summary,
 	case errors.As(err, &tlsErr):
 		return platform + " " + tlsErr.Problem,
 			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed.", op.gerund(), object, err)
-	case IsUnreachable(err):
+	case client.IsUnreachable(err):
 		return platform + " could not be reached",
 			fmt.Sprintf("While %s %s: %v.\n\nThe request was never sent, so nothing changed. "+
 				"Check the %s endpoint, and that it is running and reachable from here.", op.gerund(), object, err, platform)
-	case IsTimeout(err):
+	case client.IsTimeout(err):
 		detail := err.Error() + "\n\nRetries and waits count against the operation's timeout (the resource's " +
 			"timeouts block); the per-request timeout is the provider's request_timeout."
 		if op == Create || op == Update {

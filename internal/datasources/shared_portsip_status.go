@@ -5,14 +5,11 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 )
-
-var _ datasource.DataSourceWithConfigure = (*portsipStatus)(nil)
 
 // portsipStatus is the live status of a room or a meeting (kind): the
 // conference_portsip_room_status and conference_portsip_meeting_status data
@@ -21,7 +18,7 @@ type portsipStatus struct {
 	kind portsipConference
 	// offline says what OFFLINE means for kind.
 	offline string
-	client  *portsip.Client
+	base[*portsip.Client]
 }
 
 type portsipStatusModel struct {
@@ -30,10 +27,6 @@ type portsipStatusModel struct {
 	Locked    types.Bool   `tfsdk:"locked"`
 	Muted     types.Bool   `tfsdk:"muted"`
 	Recording types.Bool   `tfsdk:"recording"`
-}
-
-func (d *portsipStatus) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_portsip_" + d.kind.noun + "_status"
 }
 
 func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -63,25 +56,14 @@ func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, re
 	}
 }
 
-func (d *portsipStatus) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = providerdata.Client[*portsip.Client](req.ProviderData, &platforms.PortSIP, &resp.Diagnostics)
-}
-
 func (d *portsipStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipStatusModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := cfg.ID.ValueString()
-	s, err := d.kind.status(d.client, ctx, id)
-	if err != nil {
-		d.kind.readError(d.client, &resp.Diagnostics, err, id)
-		return
-	}
-	cfg.Status = types.StringValue(s.Status)
-	cfg.Locked = types.BoolValue(s.Locked)
-	cfg.Muted = types.BoolValue(s.Muted)
-	cfg.Recording = types.BoolValue(s.Recording)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &cfg)...)
+	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) (*portsip.ConferenceStatus, error) {
+		return d.kind.status(d.client, ctx, id)
+	}, func(s *portsip.ConferenceStatus) {
+		cfg.Status = types.StringValue(s.Status)
+		cfg.Locked = types.BoolValue(s.Locked)
+		cfg.Muted = types.BoolValue(s.Muted)
+		cfg.Recording = types.BoolValue(s.Recording)
+	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
 }

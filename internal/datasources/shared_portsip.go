@@ -15,8 +15,8 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipConference tells a conference room from a user meeting in the data
@@ -69,13 +69,13 @@ func (k portsipConference) idArgument() schema.StringAttribute {
 
 // readError reports a failed read of one room or meeting. A meeting that is
 // not found may be another user's, which the user must hear about.
-func (k portsipConference) readError(c *portsip.Client, diags *diag.Diagnostics, err error, id string) {
+func (k portsipConference) readError(b *base[*portsip.Client], diags *diag.Diagnostics, err error, id string) {
 	if k.signedInUsers && client.IsNotFound(err) {
 		diags.AddAttributeError(path.Root("id"), "PortSIP meeting not found for the signed-in user",
-			portsipmap.MeetingNotFound("ID", id, c.Username(), "read"))
+			portsipmap.MeetingNotFound("ID", id, b.client.Username(), "read"))
 		return
 	}
-	portsipReadError(diags, err, k.what, id)
+	b.readFailed(diags, err, "id", "id", id, "")
 }
 
 // lookupArguments adds to attrs the arguments of a single room or meeting's
@@ -125,13 +125,13 @@ var (
 // portsipIDByExtension finds the ID of the one room or meeting (k) with
 // extension ext. A list item is a summary, so the caller then reads the
 // object itself.
-func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k portsipConference, ext string, calls portsipCalls[T],
+func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], k portsipConference, ext string, calls portsipCalls[T],
 	diags *diag.Diagnostics,
 ) string {
+	c := b.client
 	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
 	if err != nil {
-		summary, detail := client.Describe(err, platforms.PortSIP.Name, client.Read, k.what)
-		diags.AddError(summary, fmt.Sprintf("Looking up the %s with extension number %q: %s", k.what, ext, detail))
+		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.what, ext))
 		return ""
 	}
 	// Compare again here rather than trust the PBX's filter alone: a lax
@@ -144,11 +144,12 @@ func portsipIDByExtension[T any](ctx context.Context, c *portsip.Client, k ports
 	}
 	switch len(ids) {
 	case 0:
-		detail := fmt.Sprintf("There is no PortSIP %s with extension number %q.", k.what, ext)
 		if k.signedInUsers {
-			detail = portsipmap.MeetingNotFound("extension number", ext, c.Username(), "read")
+			diags.AddAttributeError(path.Root("extension_number"), "PortSIP meeting not found",
+				portsipmap.MeetingNotFound("extension number", ext, c.Username(), "read"))
+			return ""
 		}
-		diags.AddAttributeError(path.Root("extension_number"), fmt.Sprintf("PortSIP %s not found", k.what), detail)
+		b.errs.NotFound(diags, "extension_number", "extension number", ext, ".")
 		return ""
 	case 1:
 		return ids[0]

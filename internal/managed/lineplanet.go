@@ -1,0 +1,64 @@
+package managed
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/resources"
+)
+
+var linePlatform = platform(&platforms.LinePlanet, lineplanet.FromSettings, &LineMeetingID)
+
+// LineMeetingID is conference_line_meeting_id.
+var LineMeetingID = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "line_meeting_id", Platform: &platforms.LinePlanet, Noun: "meeting ID",
+		ImportID: linemap.MeetingImportID,
+		Key: "the room's one meeting ID, if it has the configured `type`, `title`, `data` and `passcode` and was made while the create ran; " +
+			"code 405 (meeting already exists) right after a lost answer is settled the same way, while on a first try it fails as above. " +
+			"An adopted meeting ID has no `sip_proxy`, which LINE Planet returns with a create only",
+	},
+	Section: Section{Title: "LINE Planet meeting IDs",
+		Note: "LINE Planet has no call that lists rooms: these are the meeting IDs of the rooms given with -line-room."},
+	New: resources.NewLineMeetingID,
+	// line-planet-meeting-id.txt has a list of a room's meetings (GET
+	// .../gcall/{roomServiceId}/{roomId}/mtgs) but no list of rooms: which
+	// rooms a service has is the application's own knowledge.
+	List: lister(func(ctx context.Context, c *lineplanet.Client, l *Listing) ([]*Object, error) {
+		if len(l.LineRooms) == 0 {
+			l.Note("skipped: LINE Planet has no call that lists rooms; name the rooms to export with -line-room ROOM_SERVICE_ID/ROOM_ID.")
+			return nil, nil
+		}
+		var out []*Object
+		for _, room := range l.LineRooms {
+			svc, id, err := linemap.ParseRoomRef(room)
+			if err != nil {
+				return nil, fmt.Errorf("-line-room: %w", err)
+			}
+			l.Reading("room " + room)
+			mtgs, err := c.ListMeetings(ctx, svc, id)
+			if err != nil {
+				return nil, fmt.Errorf("room %s: %w", room, err)
+			}
+			for _, m := range mtgs {
+				ref := linemap.MeetingRef{Service: svc, Room: id, Meeting: m.ID}
+				title := ""
+				if m.Title != nil {
+					title = *m.Title
+				}
+				out = append(out, &Object{
+					ID:    ref.String(),
+					Title: title, NameFrom: []string{title, id, fmt.Sprint(m.ID)}, Kind: "meeting",
+				})
+			}
+			if len(mtgs) == 0 {
+				l.Note("room %s has no meeting ID.", room)
+			}
+			l.Found(len(mtgs))
+		}
+		return out, nil
+	}),
+}

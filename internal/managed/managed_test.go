@@ -1,0 +1,67 @@
+package managed
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+)
+
+// Platforms follows platforms.All, one entry each, and every type lives on
+// the platform it is listed under.
+func TestPlatformsFollowTheDeclarations(t *testing.T) {
+	var got []*platforms.Platform
+	for _, p := range Platforms {
+		got = append(got, p.Platform)
+		for _, typ := range p.Types {
+			if typ.Platform != p.Platform {
+				t.Errorf("%s is listed under %s but declares %s", typ.Name, p.Name, typ.Platform.Name)
+			}
+		}
+	}
+	if !slices.Equal(got, platforms.All) {
+		t.Errorf("managed.Platforms covers %d platforms, in an order other than platforms.All's", len(got))
+	}
+}
+
+// Every type's import ID example is one its codec reads, and every type
+// says what it is.
+func TestEveryTypeIsDeclaredWhole(t *testing.T) {
+	seen := map[string]bool{}
+	for _, typ := range All() {
+		if !strings.HasPrefix(typ.Name, Prefix) || seen[typ.Name] {
+			t.Errorf("type name %q: not unique or not prefixed with %q", typ.Name, Prefix)
+		}
+		seen[typ.Name] = true
+		if typ.Noun == "" || typ.Key == "" || typ.Section.Title == "" || typ.New == nil || typ.List == nil {
+			t.Errorf("%s lacks a noun, key, section, constructor or listing", typ.Name)
+		}
+		switch r := typ.New(typ.Kind).(type) {
+		case interface {
+			resource.ResourceWithConfigure
+			resource.ResourceWithImportState
+			resource.ResourceWithValidateConfig
+		}:
+			var resp resource.MetadataResponse
+			r.Metadata(context.Background(), resource.MetadataRequest{ProviderTypeName: "conference"}, &resp)
+			if resp.TypeName != typ.Name {
+				t.Errorf("%s's resource calls itself %s", typ.Name, resp.TypeName)
+			}
+		default:
+			t.Errorf("%s's resource (%T) does not configure, import and validate as the base does", typ.Name, r)
+		}
+		if _, err := typ.ImportID.Parse(typ.ImportID.Example); err != nil {
+			t.Errorf("%s: the example import ID %q does not parse: %v", typ.Name, typ.ImportID.Example, err)
+		}
+		if _, err := typ.ImportID.Parse(""); err == nil {
+			t.Errorf("%s takes an empty import ID", typ.Name)
+		}
+	}
+	if ByName("portsip_room") != &PortSIPRoom || ByName(PortSIPRoom.Name) != &PortSIPRoom || ByName("portsip_recording") != nil {
+		t.Error("ByName does not find types with and without the prefix")
+	}
+}

@@ -1,0 +1,147 @@
+package managed
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/recurrence"
+	"github.com/confkit/terraform-provider-conference/internal/resources"
+)
+
+var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting)
+
+// SQMeetingMeeting is conference_sqmeeting_meeting.
+var SQMeetingMeeting = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "sqmeeting_meeting", Platform: &platforms.SQMeeting, Noun: "meeting",
+		ImportID: mapping.PlainID("the meeting's reservation ID", "1f0c6a55-8d8e-4b43-9c1e-3e7f0b6f2a10", nil),
+		Key: "its `name` and `start_time` (for an instant meeting, a start while the create ran) among the signed-in user's own meetings " +
+			"(SQMeeting stamps no creation time, so a meeting alike in both made earlier is taken for the create's own)",
+	},
+	Section: Section{Title: "SQMeeting meetings",
+		Note: "The signed-in user's instant and reservation meetings; an occurrence of a series is managed with its series, below."},
+	New: resources.NewSQMeetingMeeting,
+	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
+		own, err := ownMeetings(ctx, c, l)
+		if err != nil {
+			return nil, err
+		}
+		var out []*Object
+		for _, m := range own {
+			if m.RecurrenceGID == "" {
+				out = append(out, sqmeetingObject(&m, m.ReservationID, "meeting"))
+			}
+		}
+		return out, nil
+	}),
+}
+
+// SQMeetingRecurringMeeting is conference_sqmeeting_recurring_meeting.
+var SQMeetingRecurringMeeting = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "sqmeeting_recurring_meeting", Platform: &platforms.SQMeeting, Noun: "recurring meeting",
+		ImportID: sqmeetingmap.SeriesImportID,
+		Key:      "its `name` and the first occurrence's `start_time` among the signed-in user's own meetings",
+	},
+	Section: Section{Title: "SQMeeting recurring meetings",
+		Note: "SQMeeting does not store a series' time zone. The ID's part after the comma is the zone the provider expands the rule in " +
+			"(-sqmeeting-timezone): correct it before planning if a series is meant in another."},
+	New: resources.NewSQMeetingRecurringMeeting,
+	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
+		name := l.SQMeetingTimezone
+		if name == "" {
+			name = sqmeetingmap.DefaultTimezone
+		}
+		zone, err := recurrence.LoadZone(name)
+		if err != nil {
+			return nil, fmt.Errorf("-sqmeeting-timezone: %w", err)
+		}
+		own, err := ownMeetings(ctx, c, l)
+		if err != nil {
+			return nil, err
+		}
+		var out []*Object
+		series := map[string]bool{}
+		for _, m := range own {
+			// The list gives a series as its first occurrence; the
+			// occurrences are the series' resource's, never a meeting's.
+			if m.RecurrenceGID == "" || series[m.RecurrenceGID] {
+				continue
+			}
+			series[m.RecurrenceGID] = true
+			// Each series is read again, for its occurrences.
+			l.Reading("recurring meeting " + m.MeetingName)
+			r, err := c.GetRecurrence(ctx, m.RecurrenceGID)
+			if err != nil {
+				return nil, fmt.Errorf("recurring meeting %q: %w", m.MeetingName, err)
+			}
+			// The import ID: the group ID, and the zone the provider
+			// expands the rule in.
+			o := sqmeetingObject(&m, sqmeetingmap.SeriesID(m.RecurrenceGID, zone.String()), "series")
+			if why := zoneMismatch(r.Occurrences, zone); why != "" {
+				o.Notes = append(o.Notes, why)
+			}
+			out = append(out, o)
+		}
+		return out, nil
+	}),
+}
+
+func sqmeetingObject(m *sqmeeting.Meeting, id, kind string) *Object {
+	return &Object{ID: id, Title: m.MeetingName,
+		NameFrom: []string{m.MeetingName, m.MeetingNumber}, Kind: kind}
+}
+
+// ownMeetings are the meetings the signed-in user owns, read once for both
+// types. The list also holds meetings the user is only invited to, which
+// only their owner can change (sqmeeting-frtc.txt), so they are left out.
+func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]sqmeeting.Meeting, error) {
+	return once(l, "sqmeeting meetings", func() ([]sqmeeting.Meeting, error) {
+		me, err := c.CurrentUser(ctx)
+		if err != nil {
+			return nil, err
+		}
+		l.Reading("meetings")
+		meetings, err := c.ListMeetings(ctx, "")
+		if err != nil {
+			return nil, err
+		}
+		l.Found(len(meetings))
+		l.Note("the meetings are those %s (%s) owns, the user the exporter signed in as.",
+			me.Username, platforms.SQMeeting.Setting("username").Env)
+		own := slices.DeleteFunc(meetings, func(m sqmeeting.Meeting) bool { return m.OwnerID != me.UserID })
+		if others := len(meetings) - len(own); others > 0 {
+			l.Note("left out %d meetings that other users own, which only their owner can manage.", others)
+		}
+		return own, nil
+	})
+}
+
+// zoneMismatch says why a series' occurrences do not fit zone, or "" when
+// they do. Every occurrence of a series starts at the same local time of day
+// in the zone it is meant in (recurrence.Rule); occurrences that start at
+// different times of day in zone mean another zone (an hour apart: one with
+// daylight saving time), and importing with zone would plan to make every
+// occurrence anew.
+func zoneMismatch(occ []sqmeeting.Meeting, zone *time.Location) string {
+	var starts []string
+	for _, o := range occ {
+		s := o.ScheduleStartTime.In(zone).Format("15:04")
+		if !slices.Contains(starts, s) {
+			starts = append(starts, s)
+		}
+	}
+	if len(starts) < 2 {
+		return ""
+	}
+	return fmt.Sprintf("Its occurrences start at %s in %s, not at one time of day: the series is meant in another time zone "+
+		"(or an occurrence was moved on its own). Write that zone after the comma in the ID; with %s, the plan would update "+
+		"the series, which makes every occurrence anew.", strings.Join(starts, " and "), zone, zone)
+}
