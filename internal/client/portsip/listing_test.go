@@ -11,6 +11,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/emulator"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -20,8 +21,8 @@ func emulatorClient(t *testing.T, e *acctest.Emulator) *portsip.Client {
 	t.Helper()
 	c, err := portsip.New(portsip.Config{
 		Endpoint: e.URL,
-		Username: platforms.PortSIP.EmulatorDefault("username"),
-		Password: platforms.PortSIP.EmulatorDefault("password"),
+		Username: emulator.DefaultCredential(&platforms.PortSIP, "username"),
+		Password: emulator.DefaultCredential(&platforms.PortSIP, "password"),
 	})
 	if err != nil {
 		t.Fatal(err)

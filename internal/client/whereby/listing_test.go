@@ -32,7 +32,7 @@ func TestAccMeetingRefreshByThePage(t *testing.T) {
 	e.AdvanceClock(t, time.Minute)
 	e.Admin(t, http.MethodDelete, "journal", nil)
 
-	c, err := whereby.New(whereby.Config{Endpoint: e.URL, APIKey: platforms.Whereby.EmulatorDefault("api_key")})
+	c, err := whereby.New(whereby.Config{Endpoint: e.URL, APIKey: emulator.DefaultCredential(&platforms.Whereby, "api_key")})
 	if err != nil {
 		t.Fatal(err)
 	}
