@@ -61,6 +61,9 @@ type Listing struct {
 	Reading func(what string)
 	// Found counts n more objects read.
 	Found func(n int)
+	// Limit, when above 0, is how many objects are wanted: a List that
+	// reads per room or per series stops reading once it has them.
+	Limit int
 
 	// shared holds what the types of one platform read once between them.
 	shared map[string]any
@@ -83,6 +86,9 @@ func each[T any](ctx context.Context, l *Listing, what string, fetch func(contex
 	l.Found(len(items))
 	return out, nil
 }
+
+// enough says whether n objects are all that is wanted (Limit).
+func (l *Listing) enough(n int) bool { return l.Limit > 0 && n >= l.Limit }
 
 // once returns what read gave the first time key was asked for in this
 // listing: the types of one platform that list the same API objects read

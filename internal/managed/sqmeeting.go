@@ -7,12 +7,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting)
@@ -75,6 +83,9 @@ var SQMeetingRecurringMeeting = Type{
 			if m.RecurrenceGID == "" || series[m.RecurrenceGID] {
 				continue
 			}
+			if l.enough(len(out)) {
+				break
+			}
 			series[m.RecurrenceGID] = true
 			// Each series is read again, for its occurrences.
 			l.Reading("recurring meeting " + m.MeetingName)
@@ -92,6 +103,20 @@ var SQMeetingRecurringMeeting = Type{
 		}
 		return out, nil
 	}),
+	ListArgs: &ListArgs{
+		Attributes: map[string]listschema.Attribute{
+			"timezone": listschema.StringAttribute{
+				Optional:    true,
+				Description: "The IANA time zone the series are imported with, such as `Europe/Berlin`: SQMeeting does not store it. Defaults to `UTC`.",
+				Validators:  []validator.String{validators.IANATimezone()},
+			},
+		},
+		Fill: func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics) {
+			var zone types.String
+			diags.Append(config.GetAttribute(ctx, path.Root("timezone"), &zone)...)
+			l.SQMeetingTimezone = zone.ValueString()
+		},
+	},
 }
 
 func sqmeetingObject(m *sqmeeting.Meeting, id, kind string) *Object {
