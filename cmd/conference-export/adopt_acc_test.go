@@ -120,7 +120,7 @@ func newCLI(t *testing.T, dir string) *cli {
 // -detailed-exitcode means no change; it returns standard output.
 func (c *cli) run(t *testing.T, args ...string) string {
 	t.Helper()
-	if args[0] != "show" {
+	if args[0] != "show" && args[0] != "query" {
 		args = append(args, "-input=false")
 	}
 	args = append(args, "-no-color")
