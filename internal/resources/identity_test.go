@@ -239,3 +239,49 @@ list %q "all" {
 		})
 	}
 }
+
+// TestAccListResource_limit lists LINE meeting IDs in three rooms with
+// limit = 1: one result, and the rooms after the first are never read.
+func TestAccListResource_limit(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	rooms := []string{"first", "second", "third"}
+	for _, r := range rooms {
+		emu.LinePlanetCreate(t, "ex-service", r, map[string]any{"type": "I"})
+	}
+	list := managed.LineMeetingID.Name + ".some"
+	acctest.Run(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		Steps: []resource.TestStep{
+			{Config: emu.ProviderConfig()},
+			{
+				PreConfig: func() { emu.Admin(t, http.MethodDelete, "journal", nil) },
+				Query:     true,
+				Config: `
+list "conference_line_meeting_id" "some" {
+  provider = conference
+  limit    = 1
+  config {
+    rooms = ["ex-service/first", "ex-service/second", "ex-service/third"]
+  }
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength(list, 1),
+					querycheck.ExpectIdentity(list, map[string]knownvalue.Check{
+						"room_service_id": knownvalue.StringExact("ex-service"),
+						"room_id":         knownvalue.StringExact("first"),
+						"meeting_id":      knownvalue.NotNull(),
+					}),
+				},
+			},
+		},
+	})
+	if t.Failed() || t.Skipped() {
+		return
+	}
+	for _, e := range emu.Journal(t) {
+		if strings.Contains(e.Path, "/second/") || strings.Contains(e.Path, "/third/") {
+			t.Errorf("the listing read %s %s after the limit was reached", e.Method, e.Path)
+		}
+	}
+}
