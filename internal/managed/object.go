@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -61,6 +62,12 @@ type Listing struct {
 	Reading func(what string)
 	// Found counts n more objects read.
 	Found func(n int)
+	// PortSIP narrows the PBX's lists (filter and search), as the plural
+	// data sources do; the zero value lists everything.
+	PortSIP portsip.ListOptions
+	// SQMeetingFilter is SQMeeting's search key for its meeting list; ""
+	// lists every meeting.
+	SQMeetingFilter string
 	// Limit, when above 0, is how many objects are wanted: a List that
 	// reads per room or per series stops reading once it has them.
 	Limit int

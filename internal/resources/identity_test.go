@@ -285,3 +285,72 @@ list "conference_line_meeting_id" "some" {
 		}
 	}
 }
+
+// TestAccListResource_filters narrows PortSIP rooms and SQMeeting meetings
+// with the plural data sources' arguments: the PBX's search and OData
+// filter, SQMeeting's search key.
+func TestAccListResource_filters(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	one := func(list string) querycheck.QueryResultCheck { return querycheck.ExpectLength(list, 1) }
+	acctest.Run(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		Steps: []resource.TestStep{
+			{Config: emu.Config(`
+resource "conference_portsip_room" "sales" {
+  extension_number = "8100"
+  mode             = "AUDIO"
+  subject          = "Sales call"
+}
+resource "conference_portsip_room" "town_hall" {
+  extension_number = "8200"
+  mode             = "VIDEO"
+  subject          = "Town hall"
+}
+resource "conference_sqmeeting_meeting" "kickoff" {
+  name       = "Project kick-off"
+  start_time = "2030-03-22T13:00:00Z"
+  end_time   = "2030-03-22T14:00:00Z"
+}
+resource "conference_sqmeeting_meeting" "review" {
+  name       = "Design review"
+  start_time = "2030-03-23T13:00:00Z"
+  end_time   = "2030-03-23T14:00:00Z"
+}
+`)},
+			{
+				Query: true,
+				Config: `
+list "conference_portsip_room" "searched" {
+  provider = conference
+  config {
+    search = "sales"
+  }
+}
+list "conference_portsip_room" "filtered" {
+  provider = conference
+  config {
+    filter = "mode eq 'VIDEO'"
+  }
+}
+list "conference_sqmeeting_meeting" "searched" {
+  provider = conference
+  config {
+    filter = "review"
+  }
+}
+`,
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					one("conference_portsip_room.searched"),
+					querycheck.ExpectResourceDisplayName("conference_portsip_room.searched",
+						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.NotNull()}), knownvalue.StringExact("sales_call")),
+					one("conference_portsip_room.filtered"),
+					querycheck.ExpectResourceDisplayName("conference_portsip_room.filtered",
+						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.NotNull()}), knownvalue.StringExact("town_hall")),
+					one("conference_sqmeeting_meeting.searched"),
+					querycheck.ExpectResourceDisplayName("conference_sqmeeting_meeting.searched",
+						queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"id": knownvalue.NotNull()}), knownvalue.StringExact("design_review")),
+				},
+			},
+		},
+	})
+}
