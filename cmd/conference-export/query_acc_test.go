@@ -22,25 +22,11 @@ import (
 // filled in, the plan imports every object and changes nothing, and the plan
 // after the apply is empty.
 func TestAccQueryEstate(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: runs the Terraform CLI; set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
-	}
-	acctest.PreCheck(t)
+	skipUnlessAcc(t)
 	if !hasQuery(t, os.Getenv("TF_ACC_TERRAFORM_PATH")) {
 		t.Skip("terraform query needs Terraform 1.14 or later")
 	}
-	emu := acctest.NewEmulator(t)
-	est := emu.SeedEstate(t)
-	emu.SetEnvironment(t)
-	dir := t.TempDir()
-	cli := newCLI(t, dir)
-
-	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
-  required_providers {
-    conference = { source = "confkit/conference" }
-  }
-}
-`)
+	est, dir, cli := seededDir(t)
 	var q strings.Builder
 	rooms := `["` + strings.Join(est.LineRooms, `", "`) + `"]`
 	for _, typ := range managed.All() {
@@ -105,15 +91,7 @@ func fillSensitive(t *testing.T, path string, est acctest.Estate) {
 			t.Fatalf("generated.tf has no resource %s:\n%s", imports[i][1], text)
 		}
 		end := start + strings.Index(text[start:], "\n}\n")
-		block := text[start:end]
-		for attr, v := range o.Secrets {
-			null := regexp.MustCompile(`(?m)^(\s*` + attr + `\s*=) null # sensitive$`)
-			if !null.MatchString(block) {
-				t.Fatalf("%s does not leave %s null:\n%s", imports[i][1], attr, block)
-			}
-			block = null.ReplaceAllString(block, fmt.Sprintf("${1} %q", v))
-		}
-		text = text[:start] + block + text[end:]
+		text = text[:start] + fillNulls(t, text[start:end], o.Secrets, imports[i][1]) + text[end:]
 	}
 	writeFile(t, path, text)
 }
