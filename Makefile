@@ -91,7 +91,7 @@ testacc: test-tofu
 demo: build $(TOFU) $(ROOT)/.tmp/empty.tfrc
 	./scripts/demo.sh
 
-docs: $(TFPLUGINDOCS) $(TOFU) $(ROOT)/.tmp/empty.tfrc
+docs: $(TFPLUGINDOCS) $(TERRAFORM_LATEST) $(ROOT)/.tmp/empty.tfrc
 	./scripts/docs.sh
 
 # Every example validates against the schema and is formatted.

@@ -42,7 +42,9 @@ func (l *listResource) Configure(_ context.Context, req resource.ConfigureReques
 
 func (l *listResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
 	resp.Schema = listschema.Schema{
-		Description: fmt.Sprintf("Lists every %s %s that the signed-in user can manage, to import with `terraform query`.",
+		Description: fmt.Sprintf("Lists every %s %s that the signed-in user can manage, to import with `terraform query` "+
+			"(Terraform 1.14 and later), as `conference-export` lists them for other CLIs, and shows each by the resource name "+
+			"`conference-export` gives it. With `limit`, the listing stops reading once it has that many.",
 			l.typ.Platform.Name, l.typ.Noun),
 		Attributes: map[string]listschema.Attribute{},
 	}
