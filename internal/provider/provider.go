@@ -7,18 +7,20 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
+	"github.com/confkit/terraform-provider-conference/internal/listresources"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 // TypeName is the provider's name in resource type names (conference_*).
 const TypeName = "conference"
 
-var _ provider.Provider = (*conferenceProvider)(nil)
+var _ provider.ProviderWithListResources = (*conferenceProvider)(nil)
 
 type conferenceProvider struct {
 	version string
@@ -54,6 +56,17 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 	out := make([]func() resource.Resource, 0, len(all))
 	for _, t := range all {
 		out = append(out, t.Resource())
+	}
+	return out
+}
+
+// ListResources are a list resource (terraform query) of every managed
+// type, under its name.
+func (p *conferenceProvider) ListResources(context.Context) []func() list.ListResource {
+	all := managed.All()
+	out := make([]func() list.ListResource, 0, len(all))
+	for _, t := range all {
+		out = append(out, listresources.New(t))
 	}
 	return out
 }

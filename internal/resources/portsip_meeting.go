@@ -105,10 +105,10 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 // for another user's meeting too, and the user must hear that, and which
 // provider configuration to import with.
 func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID != "" {
-		_, err := r.client.GetMeeting(ctx, req.ID)
+	if id := r.importID(ctx, req, &resp.Diagnostics); id != "" {
+		_, err := r.client.GetMeeting(ctx, id)
 		if client.IsNotFound(err) {
-			resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", req.ID, r.client.Username(), "import"))
+			resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", id, r.client.Username(), "import"))
 			return
 		}
 		if err != nil {
