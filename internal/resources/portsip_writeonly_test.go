@@ -1,0 +1,84 @@
+package resources_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	emuportsip "github.com/confkit/terraform-provider-conference/internal/emulator/portsip"
+)
+
+// portsipPINCases are the write-only twins of a room's and a meeting's PINs.
+func portsipPINCases(emu *acctest.Emulator) []acctest.WriteOnlyCase {
+	var cases []acctest.WriteOnlyCase
+	for _, pin := range []string{"room_pin", "admin_pin"} {
+		pick := func(c emuportsip.Conference) string {
+			if pin == "room_pin" {
+				return c.RoomPIN
+			}
+			return c.AdminPIN
+		}
+		twin := func(v string, version int) string {
+			return fmt.Sprintf("  %s_wo = %q\n  %s_wo_version = %d\n", pin, v, pin, version)
+		}
+		plain := func(v string) string { return fmt.Sprintf("  %s = %q\n", pin, v) }
+		values := [3]string{"863041", "592817", "740365"}
+		cases = append(cases,
+			acctest.WriteOnlyCase{
+				Addr: roomAddr, Plain: pin, Twin: twin, PlainLine: plain, Values: values,
+				Config: func(secret string) string {
+					return emu.Config(`
+resource "conference_portsip_room" "test" {
+  extension_number = "8400"
+  mode             = "AUDIO"
+  subject          = "Board"
+` + secret + `}`)
+				},
+				Holds: func(s *terraform.State) (string, error) {
+					r, ok := emu.PortSIPAPI().Room(s.RootModule().Resources[roomAddr].Primary.ID)
+					if !ok {
+						return "", fmt.Errorf("no room")
+					}
+					return pick(r.Conference), nil
+				},
+			},
+			acctest.WriteOnlyCase{
+				Addr: meetingAddr, Plain: pin, Twin: twin, PlainLine: plain, Values: values,
+				Config: func(secret string) string {
+					return aliceMeeting(emu, `
+  mode     = "AUDIO"
+  subject  = "Board"
+  timezone = "Europe/Berlin"
+`+secret)
+				},
+				Holds: func(s *terraform.State) (string, error) {
+					m, ok := emu.PortSIPAPI().Meeting(s.RootModule().Resources[meetingAddr].Primary.ID)
+					if !ok {
+						return "", fmt.Errorf("no meeting")
+					}
+					return pick(m.Conference), nil
+				},
+			})
+	}
+	return cases
+}
+
+func TestAccPortSIPWriteOnlyPINs(t *testing.T) {
+	for i := range 4 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			emu := acctest.NewEmulator(t)
+			acctest.TestWriteOnly(t, portsipPINCases(emu)[i])
+		})
+	}
+}
+
+func TestAccPortSIPWriteOnlyPINs_oldCLI(t *testing.T) {
+	for i := range 4 {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			emu := acctest.NewEmulator(t)
+			acctest.TestWriteOnlyOnOldCLI(t, portsipPINCases(emu)[i])
+		})
+	}
+}
