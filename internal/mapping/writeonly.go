@@ -154,6 +154,10 @@ func (w WriteOnly) Send(prior *WriteOnly) *string {
 	return w.Value.ValueStringPointer()
 }
 
+// Bumped says whether the twin is used and its version changed since
+// prior: the update sends it.
+func (w WriteOnly) Bumped(prior WriteOnly) bool { return w.InUse() && !w.Version.Equal(prior.Version) }
+
 // Dropped says whether the configuration stopped using the twin: its
 // version was set and no longer is. The platform still holds the secret;
 // the caller clears it where the plain attribute's removal would.
