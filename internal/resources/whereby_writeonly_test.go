@@ -5,7 +5,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
 )
@@ -71,4 +76,46 @@ func TestAccWherebyMeetingWriteOnly_oldCLI(t *testing.T) {
 			acctest.TestWriteOnlyOnOldCLI(t, wbWriteOnlyCases(t, acctest.NewEmulator(t))[name])
 		})
 	}
+}
+
+// An imported meeting whose recording destination takes its key from the
+// twin: the first plan records the configured recording, version included,
+// in place, with no write to Whereby; the state holds no key.
+func TestAccWherebyMeetingWriteOnly_import(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	c := wbWriteOnlyCases(t, emu)["recording"]
+	const key = "wJalr-S3-first"
+	var id string
+	acctest.Run(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_11_0)},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					id = emu.WherebyCreate(t, map[string]any{
+						"endDate": newWBClock().at(2 * time.Hour),
+						"recording": map[string]any{"type": "cloud", "destination": map[string]any{
+							"provider": "s3", "bucket": "acme-media/board", "region": "eu-north-1",
+							"accessKeyId": "AKIAEXAMPLE", "accessKeySecret": key,
+						}, "startTrigger": nil},
+					})
+				},
+				Config:             c.Config(c.Twin(key, 1)),
+				ResourceName:       wbAddr,
+				ImportState:        true,
+				ImportStateIdFunc:  func(*terraform.State) (string, error) { return id, nil },
+				ImportStatePersist: true,
+			},
+			{
+				Config:            c.Config(c.Twin(key, 1)),
+				ConfigPlanChecks:  acctest.ExpectAction(wbAddr, plancheck.ResourceActionUpdate, acctest.NoSecretInPlan(key)),
+				ConfigStateChecks: []statecheck.StateCheck{acctest.NoSecretInState(key), acctest.Attr(wbAddr, "recording.destination.access_key_secret_wo_version", knownvalue.Int64Exact(1))},
+				Check: func(s *terraform.State) error {
+					if n := wbWrites(t, emu); n != 1 {
+						return fmt.Errorf("%d writes to Whereby, want 1 (the meeting made elsewhere)", n)
+					}
+					return nil
+				},
+			},
+		},
+	})
 }
