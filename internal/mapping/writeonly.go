@@ -57,7 +57,10 @@ func WithWriteOnlyNested(attrs map[string]rschema.Attribute, names ...string) ma
 		out[k] = v
 	}
 	for _, name := range names {
-		plain := attrs[name].(rschema.StringAttribute)
+		plain, ok := attrs[name].(rschema.StringAttribute)
+		if !ok {
+			panic(fmt.Sprintf("mapping: write-only twin of %s: only string secrets have twins", name))
+		}
 		out[name] = planNullWithTwin(plain, name)
 		wo := Twin(name, plain)
 		wo.Description = TwinDescription(name, plain.Description)

@@ -114,7 +114,7 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
-	plan.PasscodeTwin.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	plan.Apply(nil, &in)
 	created, err := r.client.CreateMeeting(ctx, svc, room, in)
@@ -156,7 +156,7 @@ func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !ok {
 		return
 	}
-	plan.PasscodeTwin.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.RoomMeetingID, &resp.Diagnostics)
 	plan.Apply(&state.PasscodeTwin, &in)
 	mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)

@@ -54,7 +54,7 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PINTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
@@ -92,7 +92,7 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PINTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
 	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {

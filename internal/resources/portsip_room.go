@@ -50,7 +50,7 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PINTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
@@ -72,7 +72,7 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PINTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Room, &resp.Diagnostics)
 	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {

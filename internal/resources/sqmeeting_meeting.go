@@ -102,7 +102,7 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 	}
 	config.CheckInstantTimes(&state.Meeting, len(resp.RequiresReplace) > 0 || !plan.Type.Equal(state.Type), &resp.Diagnostics)
 	plan.Plan(&state.Meeting, &config.Meeting)
-	plan.MeetingTwins.Hide(&plan.Meeting)
+	plan.Hide(&plan.Meeting)
 	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
 }
 
@@ -113,7 +113,7 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.MeetingTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	plan.Apply(&plan.Meeting, nil, nil, &in)
 	if resp.Diagnostics.HasError() {
@@ -125,7 +125,7 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	plan.MeetingTwins.Hide(&plan.Meeting)
+	plan.Hide(&plan.Meeting)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
@@ -136,7 +136,7 @@ func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.MeetingTwins.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
 	plan.Apply(&plan.Meeting, &state.MeetingTwins, &state.Meeting, &in)
 	if resp.Diagnostics.HasError() {

@@ -79,7 +79,7 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PasswordTwin.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
 	plan.ApplyPassword(&plan.Settings, nil, nil, &in.MeetingInput)
 	if resp.Diagnostics.HasError() {
@@ -145,7 +145,7 @@ func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	plan.PasswordTwin.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.RecurringMeeting, &resp.Diagnostics)
 	plan.ApplyPassword(&plan.Settings, &state.PasswordTwin, &state.Settings, &in.MeetingInput)
 	if resp.Diagnostics.HasError() {

@@ -153,7 +153,7 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	var config wherebyMeetingModel
 	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
 	body := plan.ManagedMeeting
-	body.Settings = plan.Settings.WithWriteOnly(&config.Settings)
+	body.Settings = plan.WithWriteOnly(&config.Settings)
 	in := body.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
