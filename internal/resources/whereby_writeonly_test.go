@@ -17,8 +17,7 @@ import (
 
 // wbSecretCase is access_key_secret's twin in the S3 destination of block
 // (recording, live_transcription), which the emulator stores as key.
-func wbSecretCase(t *testing.T, emu *acctest.Emulator, block, key, extra string) acctest.WriteOnlyCase {
-	end := newWBClock().at(2 * time.Hour)
+func wbSecretCase(t *testing.T, emu *acctest.Emulator, end, block, key, extra string) acctest.WriteOnlyCase {
 	return acctest.WriteOnlyCase{
 		Addr: wbAddr, Plain: block + ".destination.access_key_secret", Replace: true,
 		Values: [3]string{"wJalr-S3-first", "wJalr-S3-second", "wJalr-S3-third"},
@@ -55,17 +54,17 @@ func wbSecretCase(t *testing.T, emu *acctest.Emulator, block, key, extra string)
 	}
 }
 
-func wbWriteOnlyCases(t *testing.T, emu *acctest.Emulator) map[string]acctest.WriteOnlyCase {
+func wbWriteOnlyCases(t *testing.T, emu *acctest.Emulator, end string) map[string]acctest.WriteOnlyCase {
 	return map[string]acctest.WriteOnlyCase{
-		"recording":          wbSecretCase(t, emu, "recording", "recording", `type = "cloud"`),
-		"live_transcription": wbSecretCase(t, emu, "live_transcription", "liveTranscription", `start_trigger = "manual"`),
+		"recording":          wbSecretCase(t, emu, end, "recording", "recording", `type = "cloud"`),
+		"live_transcription": wbSecretCase(t, emu, end, "live_transcription", "liveTranscription", `start_trigger = "manual"`),
 	}
 }
 
 func TestAccWherebyMeetingWriteOnly(t *testing.T) {
 	for _, name := range []string{"recording", "live_transcription"} {
 		t.Run(name, func(t *testing.T) {
-			acctest.TestWriteOnly(t, wbWriteOnlyCases(t, acctest.NewEmulator(t))[name])
+			acctest.TestWriteOnly(t, wbWriteOnlyCases(t, acctest.NewEmulator(t), newWBClock().at(2*time.Hour))[name])
 		})
 	}
 }
@@ -73,7 +72,7 @@ func TestAccWherebyMeetingWriteOnly(t *testing.T) {
 func TestAccWherebyMeetingWriteOnly_oldCLI(t *testing.T) {
 	for _, name := range []string{"recording", "live_transcription"} {
 		t.Run(name, func(t *testing.T) {
-			acctest.TestWriteOnlyOnOldCLI(t, wbWriteOnlyCases(t, acctest.NewEmulator(t))[name])
+			acctest.TestWriteOnlyOnOldCLI(t, wbWriteOnlyCases(t, acctest.NewEmulator(t), newWBClock().at(2*time.Hour))[name])
 		})
 	}
 }
@@ -83,7 +82,10 @@ func TestAccWherebyMeetingWriteOnly_oldCLI(t *testing.T) {
 // in place, with no write to Whereby; the state holds no key.
 func TestAccWherebyMeetingWriteOnly_import(t *testing.T) {
 	emu := acctest.NewEmulator(t)
-	c := wbWriteOnlyCases(t, emu)["recording"]
+	// One end for the meeting made elsewhere and the configuration: another
+	// would contradict the import and replace the meeting.
+	end := newWBClock().at(2 * time.Hour)
+	c := wbWriteOnlyCases(t, emu, end)["recording"]
 	const key = "wJalr-S3-first"
 	var id string
 	acctest.Run(t, resource.TestCase{
@@ -92,7 +94,7 @@ func TestAccWherebyMeetingWriteOnly_import(t *testing.T) {
 			{
 				PreConfig: func() {
 					id = emu.WherebyCreate(t, map[string]any{
-						"endDate": newWBClock().at(2 * time.Hour),
+						"endDate": end,
 						"recording": map[string]any{"type": "cloud", "destination": map[string]any{
 							"provider": "s3", "bucket": "acme-media/board", "region": "eu-north-1",
 							"accessKeyId": "AKIAEXAMPLE", "accessKeySecret": key,

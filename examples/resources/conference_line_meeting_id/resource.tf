@@ -7,17 +7,9 @@ resource "conference_line_meeting_id" "example" {
   type            = "S"
   title           = "Weekly board meeting"
   data            = jsonencode({ agenda = "https://intranet.example.com/board" })
-  # passcode is random when not set. This one is set, write-only (Terraform or
-  # OpenTofu >= 1.11): sent, never kept in the state; bump the version to send
-  # a new one. Older CLIs use passcode.
-  passcode_wo         = var.board_passcode
-  passcode_wo_version = 1
-}
-
-variable "board_passcode" {
-  type      = string
-  sensitive = true
-  ephemeral = true # Terraform >= 1.10, OpenTofu >= 1.11: never saved in the plan or the state
+  # passcode is random when not set. To choose one (exactly 6 digits) and keep
+  # it out of the state, set the write-only passcode_wo and passcode_wo_version
+  # (Terraform or OpenTofu >= 1.11); see the guide "Keeping secrets out of state".
 }
 
 # What a SIP phone or video conference system dials to join the room's group call.
@@ -30,4 +22,9 @@ output "board_sip_uri" {
 
 locals {
   board = conference_line_meeting_id.example
+}
+
+output "board_passcode" {
+  value     = conference_line_meeting_id.example.passcode
+  sensitive = true
 }
