@@ -41,9 +41,10 @@ func (a Attrs) WithWriteOnly(names ...string) Attrs {
 		if !ok {
 			panic(fmt.Sprintf("mapping: write-only twin of %s: only string secrets have twins", name))
 		}
-		at.Resource = planNullWithTwin(plain, name)
-		out[name] = at
 		out[name+WriteOnlySuffix] = Attr{Doc: TwinDescription(name, at.Doc+" "+at.Config), Resource: Twin(name, plain)}
+		at.Resource = planNullWithTwin(plain, name)
+		at.Config = strings.TrimSpace(at.Config + " " + pointToTwin(name))
+		out[name] = at
 		out[name+VersionSuffix] = Attr{Doc: VersionDescription(name), Resource: TwinVersion(name)}
 	}
 	return out
@@ -61,9 +62,10 @@ func WithWriteOnlyNested(attrs map[string]rschema.Attribute, names ...string) ma
 		if !ok {
 			panic(fmt.Sprintf("mapping: write-only twin of %s: only string secrets have twins", name))
 		}
-		out[name] = planNullWithTwin(plain, name)
 		wo := Twin(name, plain)
 		wo.Description = TwinDescription(name, plain.Description)
+		plain.Description += " " + pointToTwin(name)
+		out[name] = planNullWithTwin(plain, name)
 		out[name+WriteOnlySuffix] = wo
 		v := TwinVersion(name)
 		v.Description = VersionDescription(name)
@@ -81,6 +83,12 @@ func Twin(name string, plain rschema.StringAttribute) rschema.StringAttribute {
 		stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName(name + VersionSuffix)),
 	}, plain.Validators...)
 	return rschema.StringAttribute{Optional: true, WriteOnly: true, Sensitive: true, Validators: validators}
+}
+
+// pointToTwin ends the plain attribute's description.
+func pointToTwin(name string) string {
+	return fmt.Sprintf("The state keeps it (marked sensitive); to keep it out, set the write-only `%s%s` instead (Terraform or OpenTofu >= 1.11).",
+		name, WriteOnlySuffix)
 }
 
 // TwinVersion is the version of name's twin: bumping it sends the twin's
