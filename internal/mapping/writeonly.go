@@ -150,6 +150,16 @@ type WriteOnly struct {
 	Version types.Int64
 }
 
+// Prior is the twin of prior, an update's prior state; nil on create
+// (prior nil), which Send takes as "send when set".
+func Prior[T any](prior *T, twin func(*T) WriteOnly) *WriteOnly {
+	if prior == nil {
+		return nil
+	}
+	w := twin(prior)
+	return &w
+}
+
 // InUse says whether the twin is used: its version is set.
 func (w WriteOnly) InUse() bool { return !w.Version.IsNull() && !w.Version.IsUnknown() }
 

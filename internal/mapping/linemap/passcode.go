@@ -39,12 +39,7 @@ func (t *PasscodeTwin) Hide(m *Meeting) { t.twin().Hide(&m.Passcode) }
 // A twin dropped from the configuration leaves the passcode as it is, as
 // removing passcode does.
 func (t *PasscodeTwin) Apply(prior *PasscodeTwin, in *lineplanet.MeetingInput) {
-	var before *mapping.WriteOnly
-	if prior != nil {
-		b := prior.twin()
-		before = &b
-	}
-	if v := t.twin().Send(before); v != nil {
+	if v := t.twin().Send(mapping.Prior(prior, (*PasscodeTwin).twin)); v != nil {
 		in.Passcode = *v
 	}
 }

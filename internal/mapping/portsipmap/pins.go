@@ -62,11 +62,6 @@ func (t *PINTwins) Apply(c *Conference, prior *PINTwins, in *portsip.ConferenceI
 			*field = &empty
 		}
 	}
-	var admin, room *mapping.WriteOnly
-	if prior != nil {
-		a, r := prior.admin(), prior.room()
-		admin, room = &a, &r
-	}
-	apply(t.admin(), admin, c.AdminPIN, &in.AdminPIN)
-	apply(t.room(), room, c.RoomPIN, &in.RoomPIN)
+	apply(t.admin(), mapping.Prior(prior, (*PINTwins).admin), c.AdminPIN, &in.AdminPIN)
+	apply(t.room(), mapping.Prior(prior, (*PINTwins).room), c.RoomPIN, &in.RoomPIN)
 }

@@ -47,13 +47,9 @@ func (t *PasswordTwin) HidePassword(s *Settings) { t.password().Hide(&s.Password
 // another meeting room, where the server would otherwise choose another
 // password (an update that leaves the password out keeps it otherwise).
 func (t *PasswordTwin) ApplyPassword(s *Settings, prior *PasswordTwin, priorSettings *Settings, in *sqmeeting.MeetingInput) {
-	var before *mapping.WriteOnly
-	if prior != nil {
-		b := prior.password()
-		before = &b
-		if t.password().InUse() && !s.MeetingRoomID.Equal(priorSettings.MeetingRoomID) {
-			before = nil
-		}
+	before := mapping.Prior(prior, (*PasswordTwin).password)
+	if prior != nil && t.password().InUse() && !s.MeetingRoomID.Equal(priorSettings.MeetingRoomID) {
+		before = nil
 	}
 	if v := t.password().Send(before); v != nil {
 		in.MeetingPassword = v
@@ -93,14 +89,11 @@ func (t *MeetingTwins) Hide(m *Meeting) {
 func (t *MeetingTwins) Apply(m *Meeting, prior *MeetingTwins, priorMeeting *Meeting, in *sqmeeting.MeetingInput) {
 	var pw *PasswordTwin
 	var priorSettings *Settings
-	var live *mapping.WriteOnly
 	if prior != nil {
 		pw, priorSettings = &prior.PasswordTwin, &priorMeeting.Settings
-		l := prior.livePasscode()
-		live = &l
 	}
 	t.ApplyPassword(&m.Settings, pw, priorSettings, in)
-	if v := t.livePasscode().Send(live); v != nil {
+	if v := t.livePasscode().Send(mapping.Prior(prior, (*MeetingTwins).livePasscode)); v != nil {
 		in.LivePasscode = *v
 	}
 }
