@@ -78,11 +78,38 @@ func WithWriteOnlyNested(attrs map[string]rschema.Attribute, names ...string) ma
 // plain's validators, optional, and neither computed nor kept. It conflicts
 // with the plain attribute and needs its version.
 func Twin(name string, plain rschema.StringAttribute) rschema.StringAttribute {
+	wo := writeOnlyOf(name, plain)
+	wo.Validators = append([]validator.String{stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(name))}, wo.Validators...)
+	return wo
+}
+
+// writeOnlyOf is the write-only attribute name_wo with secret's
+// validators, needing its version.
+func writeOnlyOf(name string, secret rschema.StringAttribute) rschema.StringAttribute {
 	validators := append([]validator.String{
-		stringvalidator.ConflictsWith(path.MatchRelative().AtParent().AtName(name)),
 		stringvalidator.AlsoRequires(path.MatchRelative().AtParent().AtName(name + VersionSuffix)),
-	}, plain.Validators...)
+	}, secret.Validators...)
 	return rschema.StringAttribute{Optional: true, WriteOnly: true, Sensitive: true, Validators: validators}
+}
+
+// WithWriteOnlyOnly returns a copy of attrs with a secret that has no plain
+// attribute, only name_wo (secret's description and validators) and its
+// version: a secret that must never be kept (a user's password). name_wo is
+// optional for the schema; a resource that needs it checks its version.
+func (a Attrs) WithWriteOnlyOnly(name string, secret Attr) Attrs {
+	out := a.Without()
+	plain, ok := secret.Resource.(rschema.StringAttribute)
+	if !ok {
+		panic(fmt.Sprintf("mapping: write-only %s: only string secrets are write-only", name))
+	}
+	out[name+WriteOnlySuffix] = Attr{
+		Doc: strings.TrimSpace(secret.Doc+" "+secret.Config) + fmt.Sprintf(" Write-only: the value is sent to the platform and never kept in the state or the plan; "+
+			"it is sent on create and whenever `%[1]s%[2]s` changes, and a new value with the same version is not a change. "+
+			"Needs Terraform >= 1.11 or OpenTofu >= 1.11.", name, VersionSuffix),
+		Resource: writeOnlyOf(name, plain),
+	}
+	out[name+VersionSuffix] = Attr{Doc: VersionDescription(name), Resource: TwinVersion(name)}
+	return out
 }
 
 // pointToTwin ends the plain attribute's description.

@@ -69,3 +69,17 @@ func TestWithWriteOnly(t *testing.T) {
 		t.Error("pin's description does not point to pin_wo")
 	}
 }
+
+func TestWithWriteOnlyOnly(t *testing.T) {
+	got := Attrs{}.WithWriteOnlyOnly("password", Attr{Doc: "The password.", Resource: rschema.StringAttribute{Optional: true}})
+	wo, ok := got["password_wo"].Resource.(rschema.StringAttribute)
+	if !ok || !wo.WriteOnly || len(wo.Validators) != 1 {
+		t.Errorf("password_wo = %+v: want write-only, requiring only its version (there is no plain attribute to conflict with)", wo)
+	}
+	if _, ok := got["password"]; ok {
+		t.Error("a write-only-only secret has no plain attribute")
+	}
+	if _, ok := got["password_wo_version"]; !ok {
+		t.Error("no password_wo_version")
+	}
+}
