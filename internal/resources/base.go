@@ -122,6 +122,7 @@ type validating interface {
 }
 
 func (b *base[C, M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	mapping.RequireWriteOnlySupport(ctx, req.Config, req.ClientCapabilities.WriteOnlyAttributesAllowed, &resp.Diagnostics)
 	var cfg M
 	v, ok := any(P(&cfg)).(validating)
 	if !ok {
