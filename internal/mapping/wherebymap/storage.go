@@ -292,10 +292,16 @@ func (s *storage) input() *whereby.StorageDestination {
 
 // accessKeySecret is the plain secret, else its twin's.
 func (s *storage) accessKeySecret() string {
-	if v := (mapping.WriteOnly{Value: s.AccessKeySecretWO}).Send(nil); v != nil && s.AccessKeySecret.IsNull() {
+	return plainOrTwin(s.AccessKeySecret, s.AccessKeySecretWO)
+}
+
+// plainOrTwin is the value a create sends: the plain secret, else its
+// twin's (the validators let one be set).
+func plainOrTwin(plain, twin types.String) string {
+	if v := (mapping.WriteOnly{Value: twin}).Send(nil); v != nil && plain.IsNull() {
 		return *v
 	}
-	return s.AccessKeySecret.ValueString()
+	return plain.ValueString()
 }
 
 func (r *recording) input() *whereby.Recording {
@@ -318,15 +324,7 @@ func (lt *liveTranscription) input() *whereby.LiveTranscription {
 
 func (s *streaming) input() *whereby.Streaming {
 	return &whereby.Streaming{
-		Destination:  whereby.StreamingDestination{URL: s.Destination.url()},
+		Destination:  whereby.StreamingDestination{URL: plainOrTwin(s.Destination.URL, s.Destination.URLWO)},
 		StartTrigger: s.StartTrigger.ValueStringPointer(),
 	}
-}
-
-// url is the plain URL, else its twin's.
-func (d *streamingDestination) url() string {
-	if v := (mapping.WriteOnly{Value: d.URLWO}).Send(nil); v != nil && d.URL.IsNull() {
-		return *v
-	}
-	return d.URL.ValueString()
 }
