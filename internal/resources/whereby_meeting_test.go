@@ -685,6 +685,7 @@ func TestAccWherebyMeeting_planTimeErrors(t *testing.T) {
 		bad(`streaming.start_trigger must be one of "none", "prompt" or "automatic"; got "manual".`,
 			`streaming = { start_trigger = "manual", destination = { url = "rtmp://live.example.com/app/key" } }`),
 		bad("must be an rtmp:// or rtmps:// URL", `streaming = { destination = { url = "https://live.example.com/app/key" } }`),
+		bad("The streaming destination needs the ingest URL with the stream key: set exactly one of url and url_wo", `streaming = { destination = {} }`),
 		bad(`live_transcription.language must be one of "ca", "zh", "zh-TW"`, `live_transcription = { start_trigger = "none", language = "klingon" }`),
 		bad(`attribute "type" is required`, `recording = { start_trigger = "prompt" }`),
 	)

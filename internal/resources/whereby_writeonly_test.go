@@ -37,20 +37,50 @@ func wbSecretCase(t *testing.T, emu *acctest.Emulator, end, block, key, extra st
     }
   }`, block, extra, secret)))
 		},
-		Holds: func(s *terraform.State) (string, error) {
-			id, err := acctest.StateAttr(s, wbAddr, "id")
-			if err != nil {
-				return "", err
-			}
-			m, ok := emu.WherebyStored(t)[id]
-			if !ok {
-				return "", fmt.Errorf("Whereby has no meeting %s", id)
-			}
-			obj, _ := m[key].(map[string]any)
-			dest, _ := obj["destination"].(map[string]any)
-			v, _ := dest["accessKeySecret"].(string)
-			return v, nil
+		Holds: wbHolds(t, emu, key, "accessKeySecret"),
+	}
+}
+
+// wbStreamingCase is url's twin in the streaming destination: the ingest
+// URL carries the stream key.
+func wbStreamingCase(t *testing.T, emu *acctest.Emulator, end string) acctest.WriteOnlyCase {
+	return acctest.WriteOnlyCase{
+		Addr: wbAddr, Plain: "streaming.destination.url", Replace: true,
+		Values: [3]string{
+			"rtmps://live.example.com/app/key-first", "rtmps://live.example.com/app/key-second", "rtmps://live.example.com/app/key-third",
 		},
+		Twin: func(v string, version int) string {
+			return fmt.Sprintf("url_wo = %q\n      url_wo_version = %d", v, version)
+		},
+		PlainLine: func(v string) string { return fmt.Sprintf("url = %q", v) },
+		Config: func(secret string) string {
+			return emu.Config(wbHCL(end, fmt.Sprintf(`streaming = {
+    start_trigger = "prompt"
+    destination = {
+      %s
+    }
+  }`, secret)))
+		},
+		Holds: wbHolds(t, emu, "streaming", "url"),
+	}
+}
+
+// wbHolds reads field of the destination of the emulator's object key
+// (recording, liveTranscription, streaming) in the meeting of the state.
+func wbHolds(t *testing.T, emu *acctest.Emulator, key, field string) func(s *terraform.State) (string, error) {
+	return func(s *terraform.State) (string, error) {
+		id, err := acctest.StateAttr(s, wbAddr, "id")
+		if err != nil {
+			return "", err
+		}
+		m, ok := emu.WherebyStored(t)[id]
+		if !ok {
+			return "", fmt.Errorf("Whereby has no meeting %s", id)
+		}
+		obj, _ := m[key].(map[string]any)
+		dest, _ := obj["destination"].(map[string]any)
+		v, _ := dest[field].(string)
+		return v, nil
 	}
 }
 
@@ -58,11 +88,12 @@ func wbWriteOnlyCases(t *testing.T, emu *acctest.Emulator, end string) map[strin
 	return map[string]acctest.WriteOnlyCase{
 		"recording":          wbSecretCase(t, emu, end, "recording", "recording", `type = "cloud"`),
 		"live_transcription": wbSecretCase(t, emu, end, "live_transcription", "liveTranscription", `start_trigger = "manual"`),
+		"streaming":          wbStreamingCase(t, emu, end),
 	}
 }
 
 func TestAccWherebyMeetingWriteOnly(t *testing.T) {
-	for _, name := range []string{"recording", "live_transcription"} {
+	for _, name := range []string{"recording", "live_transcription", "streaming"} {
 		t.Run(name, func(t *testing.T) {
 			acctest.TestWriteOnly(t, wbWriteOnlyCases(t, acctest.NewEmulator(t), newWBClock().at(2*time.Hour))[name])
 		})
@@ -70,7 +101,7 @@ func TestAccWherebyMeetingWriteOnly(t *testing.T) {
 }
 
 func TestAccWherebyMeetingWriteOnly_oldCLI(t *testing.T) {
-	for _, name := range []string{"recording", "live_transcription"} {
+	for _, name := range []string{"recording", "live_transcription", "streaming"} {
 		t.Run(name, func(t *testing.T) {
 			acctest.TestWriteOnlyOnOldCLI(t, wbWriteOnlyCases(t, acctest.NewEmulator(t), newWBClock().at(2*time.Hour))[name])
 		})

@@ -41,11 +41,11 @@ var SettingNames = []string{
 }
 
 // WithWriteOnly returns the settings with the objects that may hold
-// write-only values (a destination's access_key_secret_wo) as config has
+// write-only values (a destination's access_key_secret_wo or url_wo) as config has
 // them: the plan holds those values as null. The objects are optional and
 // not computed, so the configuration has them as planned otherwise.
 func (s Settings) WithWriteOnly(config *Settings) Settings {
-	s.Recording, s.LiveTranscription = config.Recording, config.LiveTranscription
+	s.Recording, s.LiveTranscription, s.Streaming = config.Recording, config.LiveTranscription, config.Streaming
 	return s
 }
 

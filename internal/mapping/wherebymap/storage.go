@@ -65,6 +65,10 @@ type streaming struct {
 
 type streamingDestination struct {
 	URL types.String `tfsdk:"url"`
+	// URLWO is the URL's write-only twin: null in the plan and the state,
+	// read from the configuration (Settings.WithWriteOnly).
+	URLWO        types.String `tfsdk:"url_wo"`
+	URLWOVersion types.Int64  `tfsdk:"url_wo_version"`
 }
 
 // storage is a recording's or a transcription's destination.
@@ -135,19 +139,48 @@ func streamingAttr() mapping.Attr {
 	return settingObject("Live RTMP streaming of the meeting.", map[string]schema.Attribute{
 		"destination": schema.SingleNestedAttribute{
 			Required:    true,
-			Description: "Where the stream goes.",
-			Attributes: map[string]schema.Attribute{
+			Description: "Where the stream goes: `url` or `url_wo` (exactly one).",
+			Attributes: mapping.WithWriteOnlyNested(map[string]schema.Attribute{
 				"url": schema.StringAttribute{
-					Required:  true,
+					Optional:  true,
 					Sensitive: true, // it carries the stream key
 					Description: "The streaming service's ingest URL with the stream key, e.g. " +
 						"`rtmp://a.rtmp.youtube.com/live2/<stream key>`: an `rtmp://` or `rtmps://` URL.",
 					Validators: []validator.String{validators.RTMPURL()},
 				},
-			},
+			}, "url"),
+			Validators: []validator.Object{streamingDestinationRules{}},
 		},
 		"start_trigger": triggerAttr("the stream (`none`: the host starts and stops it; `prompt`: the host is asked to)", streamingTriggers...),
 	})
+}
+
+// streamingDestinationRules: Whereby needs the destination's url
+// (whereby-openapi.json, POST /meetings); it comes from url or its
+// write-only twin, and the twin's own validators refuse both.
+type streamingDestinationRules struct{}
+
+func (streamingDestinationRules) Description(context.Context) string {
+	return "the streaming destination needs url or url_wo"
+}
+
+func (v streamingDestinationRules) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (streamingDestinationRules) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	attrs := req.ConfigValue.Attributes()
+	for _, name := range []string{"url", "url" + mapping.WriteOnlySuffix} {
+		if v, ok := attrs[name]; !ok || !v.IsNull() {
+			return
+		}
+	}
+	resp.Diagnostics.AddAttributeError(req.Path.AtName("url"), "Missing url or url_wo",
+		"The streaming destination needs the ingest URL with the stream key: set exactly one of url and url_wo "+
+			"(url_wo, with url_wo_version, keeps it out of the state; it needs Terraform or OpenTofu >= 1.11).")
 }
 
 func storageAttr(what string, fileFormat bool) schema.SingleNestedAttribute {
@@ -259,10 +292,16 @@ func (s *storage) input() *whereby.StorageDestination {
 
 // accessKeySecret is the plain secret, else its twin's.
 func (s *storage) accessKeySecret() string {
-	if v := (mapping.WriteOnly{Value: s.AccessKeySecretWO}).Send(nil); v != nil && s.AccessKeySecret.IsNull() {
+	return plainOrTwin(s.AccessKeySecret, s.AccessKeySecretWO)
+}
+
+// plainOrTwin is the value a create sends: the plain secret, else its
+// twin's (the validators let one be set).
+func plainOrTwin(plain, twin types.String) string {
+	if v := (mapping.WriteOnly{Value: twin}).Send(nil); v != nil && plain.IsNull() {
 		return *v
 	}
-	return s.AccessKeySecret.ValueString()
+	return plain.ValueString()
 }
 
 func (r *recording) input() *whereby.Recording {
@@ -285,7 +324,7 @@ func (lt *liveTranscription) input() *whereby.LiveTranscription {
 
 func (s *streaming) input() *whereby.Streaming {
 	return &whereby.Streaming{
-		Destination:  whereby.StreamingDestination{URL: s.Destination.URL.ValueString()},
+		Destination:  whereby.StreamingDestination{URL: plainOrTwin(s.Destination.URL, s.Destination.URLWO)},
 		StartTrigger: s.StartTrigger.ValueStringPointer(),
 	}
 }
