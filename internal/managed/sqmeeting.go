@@ -15,7 +15,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
 
-var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting)
+var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting, &SQMeetingUser)
 
 // SQMeetingMeeting is conference_sqmeeting_meeting.
 var SQMeetingMeeting = Type{
@@ -91,6 +91,26 @@ var SQMeetingRecurringMeeting = Type{
 			out = append(out, o)
 		}
 		return out, nil
+	}),
+}
+
+// SQMeetingUser is conference_sqmeeting_user.
+var SQMeetingUser = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "sqmeeting_user", Platform: &platforms.SQMeeting, Noun: "user",
+		ImportID: mapping.PlainID("the user's ID (user_id) or its username", "alice", nil),
+		Key:      "its `username`, which is unique on the server",
+	},
+	Section: Section{Title: "SQMeeting users",
+		Note: "SQMeeting's user search returns the ID, the username and the real name only: generated.tf leaves email, department, " +
+			"mobile and role null, which changes nothing; set those you manage, and the first apply sends them. The password is write-only " +
+			"(password_wo) and never read. SQMeeting cannot delete a user: destroying one removes it from the state only."},
+	New: resources.NewSQMeetingUser,
+	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
+		list := func(ctx context.Context) ([]sqmeeting.PublicUser, error) { return c.SearchUsers(ctx, "") }
+		return each(ctx, l, "users", list, func(u *sqmeeting.PublicUser) *Object {
+			return &Object{ID: u.UserID, Title: u.Username, NameFrom: []string{u.Username, u.RealName}, Kind: "user"}
+		})
 	}),
 }
 
