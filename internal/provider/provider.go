@@ -82,5 +82,7 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewSQMeetingSystem,
 		datasources.NewWherebyMeeting,
 		datasources.NewWherebyMeetings,
+		datasources.NewWherebyRecordings,
+		datasources.NewWherebyTranscriptions,
 	}
 }
