@@ -89,6 +89,7 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	data := providerdata.New(clients, problems)
 	resp.ResourceData = data
 	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // stringOf is a block value as a string: numbers are settings too, in the

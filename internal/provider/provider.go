@@ -7,18 +7,23 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
+	"github.com/confkit/terraform-provider-conference/internal/ephemerals"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 // TypeName is the provider's name in resource type names (conference_*).
 const TypeName = "conference"
 
-var _ provider.Provider = (*conferenceProvider)(nil)
+var (
+	_ provider.Provider                       = (*conferenceProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*conferenceProvider)(nil)
+)
 
 type conferenceProvider struct {
 	version string
@@ -56,6 +61,14 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 		out = append(out, t.Resource())
 	}
 	return out
+}
+
+// EphemeralResources are values kept in neither plan nor state.
+func (p *conferenceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		ephemerals.NewWherebyRecordingLink,
+		ephemerals.NewWherebyTranscriptionLink,
+	}
 }
 
 func (p *conferenceProvider) DataSources(context.Context) []func() datasource.DataSource {
