@@ -1,6 +1,7 @@
 package datasources_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"strings"
@@ -62,7 +63,20 @@ data "conference_whereby_transcriptions" "bad" {
 			ExpectError: acctest.ErrorMatching("durationInSeconds:asc"),
 		},
 		resource.TestStep{
-			PreConfig: func() { emu.Admin(t, http.MethodDelete, "journal", nil) },
+			PreConfig: func() {
+				// A summary of /beta's first transcription, as Whereby makes one.
+				raw := emu.Whereby(t, http.MethodGet, "/transcriptions?roomName=/beta&sortBy=startDate:asc", nil, http.StatusOK)
+				var ts struct {
+					Results []struct {
+						ID string `json:"transcriptionId"`
+					} `json:"results"`
+				}
+				if err := json.Unmarshal(raw, &ts); err != nil || len(ts.Results) == 0 {
+					t.Fatalf("transcriptions of /beta: %v %s", err, raw)
+				}
+				emu.Whereby(t, http.MethodPost, "/summaries", map[string]any{"transcriptionId": ts.Results[0].ID, "template": "SOAP"}, http.StatusCreated)
+				emu.Admin(t, http.MethodDelete, "journal", nil)
+			},
 			Config: emu.Config(`
 data "conference_whereby_recordings" "all" {}
 
@@ -75,6 +89,8 @@ data "conference_whereby_transcriptions" "alpha" {
   room_name = "/alpha"
   sort_by   = "durationInSeconds:desc"
 }
+
+data "conference_whereby_summaries" "all" {}
 `),
 			ConfigStateChecks: []statecheck.StateCheck{
 				acctest.Attr("data.conference_whereby_recordings.beta", "recordings.0.size_in_megabytes", knownvalue.Float64Exact(5)),
@@ -82,6 +98,11 @@ data "conference_whereby_transcriptions" "alpha" {
 				acctest.Attr("data.conference_whereby_transcriptions.alpha", "transcriptions.0.duration_in_seconds", knownvalue.Float64Exact(125*60)),
 				acctest.Attr("data.conference_whereby_transcriptions.alpha", "transcriptions.0.type", knownvalue.StringExact("LIVE_TRANSCRIPTION")),
 				acctest.Attr("data.conference_whereby_transcriptions.alpha", "transcriptions.0.room_name", knownvalue.StringExact("/alpha")),
+				acctest.Attr("data.conference_whereby_summaries.all", "summaries", knownvalue.ListSizeExact(1)),
+				acctest.Attr("data.conference_whereby_summaries.all", "summaries.0.template", knownvalue.StringExact("SOAP")),
+				acctest.Attr("data.conference_whereby_summaries.all", "summaries.0.room_name", knownvalue.StringExact("/beta")),
+				acctest.Attr("data.conference_whereby_summaries.all", "summaries.0.start_date", knownvalue.StringExact("2030-01-01T09:00:00Z")),
+				acctest.Attr("data.conference_whereby_summaries.all", "summaries.0.text", knownvalue.NotNull()),
 			},
 			Check: func(s *terraform.State) error {
 				for addr, want := range map[string]string{

@@ -97,5 +97,6 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewWherebyMeetings,
 		datasources.NewWherebyRecordings,
 		datasources.NewWherebyTranscriptions,
+		datasources.NewWherebySummaries,
 	}
 }

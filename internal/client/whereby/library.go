@@ -104,3 +104,29 @@ func (c *Client) accessLink(ctx context.Context, prefix, id string, valid time.D
 	}
 	return &AccessLink{URL: out.AccessLink, Expires: time.UnixMilli(out.Expires).UTC()}, nil
 }
+
+// Summary is the document's Summary: a summary made of a transcription.
+type Summary struct {
+	SummaryID       string            `json:"summaryId"`
+	TranscriptionID string            `json:"transcriptionId"`
+	Summary         map[string]string `json:"summary"`
+	RoomSessionID   string            `json:"roomSessionId"`
+	RoomName        string            `json:"roomName"`
+	StartDate       time.Time         `json:"startDate"`
+	EndDate         time.Time         `json:"endDate"`
+	State           string            `json:"state"`
+	CreatedAt       time.Time         `json:"createdAt"`
+	ModifiedAt      time.Time         `json:"modifiedAt"`
+	Template        string            `json:"template"`
+}
+
+// ListSummaries reads every page of GET /summaries (which has no room
+// filter: f.RoomName must be empty).
+func (c *Client) ListSummaries(ctx context.Context, f ListFilter) ([]Summary, error) {
+	out, err := listQuery[Summary](ctx, c, "/summaries", f.query())
+	for i := range out {
+		s := &out[i]
+		s.StartDate, s.EndDate, s.CreatedAt, s.ModifiedAt = s.StartDate.UTC(), s.EndDate.UTC(), s.CreatedAt.UTC(), s.ModifiedAt.UTC()
+	}
+	return out, err
+}

@@ -105,7 +105,8 @@ func (a *API) addTranscription(r *recording, typ string) *Transcription {
 // "`roomName`, `startDate` and `durationInSeconds`" for transcriptions).
 type sortKeys[T any] map[string]func(x, y T) int
 
-// listPage answers a list: roomName filters (exactly), sortBy
+// listPage answers a list: roomName filters (exactly) where the list has
+// the filter (room is not nil), sortBy
 // ("field:asc|desc", default creation order) orders, and cursor and limit
 // page. The cursor is the offset of the page in the filtered, sorted list,
 // as 32 hex digits (the shape of the document's example cursor); a cursor
@@ -131,7 +132,7 @@ func listPage[T any](req *request, items []T, room func(T) string, keys sortKeys
 	}
 	var out []T
 	for _, it := range items {
-		if name := q.Get("roomName"); name == "" || room(it) == name {
+		if name := q.Get("roomName"); name == "" || room == nil || room(it) == name {
 			out = append(out, it)
 		}
 	}

@@ -100,6 +100,29 @@ func TestRecordingsAndTranscriptions(t *testing.T) {
 		t.Errorf("default validity: %+v", link)
 	}
 	h.fails(404, "POST", "/v1/transcriptions", map[string]any{"recordingId": "nope"})
+
+	// Summaries of a transcription.
+	var sum map[string]string
+	h.ok(201, "POST", "/v1/summaries", map[string]any{"transcriptionId": tr.TranscriptionID, "template": "SOAP"}, &sum)
+	h.ok(201, "POST", "/v1/summaries", map[string]any{"transcriptionId": ts.Results[0].TranscriptionID}, nil)
+	var s1 whereby.Summary
+	h.ok(200, "GET", "/v1/summaries/"+sum["summaryId"], nil, &s1)
+	if s1.Template != "SOAP" || s1.State != "completed" || s1.RoomName != "/alpha" || s1.Summary["summary"] == "" {
+		t.Errorf("summary %+v", s1)
+	}
+	var sums whereby.Page[whereby.Summary]
+	h.ok(200, "GET", "/v1/summaries?sortBy=roomName:desc&limit=1", nil, &sums)
+	if len(sums.Results) != 1 || sums.Results[0].RoomName != "/beta" || sums.Cursor == nil || sums.Results[0].Template != "General Narrative" {
+		t.Errorf("summaries by room: %+v", sums)
+	}
+	h.ok(200, "GET", "/v1/summaries?limit=1&cursor="+*sums.Cursor, nil, &sums)
+	if len(sums.Results) != 1 || sums.Cursor != nil {
+		t.Errorf("the last page of summaries: %+v", sums)
+	}
+	h.fails(400, "POST", "/v1/summaries", map[string]any{"transcriptionId": tr.TranscriptionID, "template": "Haiku"})
+	h.fails(404, "POST", "/v1/summaries", map[string]any{"transcriptionId": "nope"})
+	h.ok(204, "DELETE", "/v1/summaries/"+sum["summaryId"], nil, nil)
+	h.fails(404, "GET", "/v1/summaries/"+sum["summaryId"], nil)
 	h.ok(200, "GET", "/v1/transcriptions?sortBy=durationInSeconds:desc&limit=1", nil, &ts)
 	if ts.Cursor == nil || ts.Results[0].DurationInSeconds != 5 {
 		t.Errorf("longest transcription: %+v", ts)

@@ -51,6 +51,10 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.Handle("GET /v1/transcriptions/{transcriptionId}/access-link", true,
 		a.metered(a.accessLink("transcription", func(id string) bool { return a.findTranscription(id) != nil })))
 	rt.Handle("POST /v1/transcriptions/bulk-delete", true, a.metered(a.bulkDeleteTranscriptions))
+	rt.Handle("POST /v1/summaries", true, a.metered(a.createSummary))
+	rt.Handle("GET /v1/summaries", true, a.metered(a.listSummaries))
+	rt.Handle("GET /v1/summaries/{summaryId}", true, a.metered(a.getSummary))
+	rt.Handle("DELETE /v1/summaries/{summaryId}", true, a.metered(a.deleteSummary))
 
 	// Everything else under /v1 (the document's other APIs, unknown paths,
 	// other methods) answers in the same envelope: 405 where the path exists

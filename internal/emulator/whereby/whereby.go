@@ -74,6 +74,7 @@ type API struct {
 	// finished meetings left (the admin API's seed makes them appear).
 	recordings     []*recording
 	transcriptions []*Transcription
+	summaries      []*Summary
 }
 
 var _ platform.API = (*API)(nil)
@@ -107,7 +108,7 @@ func (a *API) Reset() {
 	a.meetings = map[string]*meeting{}
 	a.order = nil
 	a.nextSeq = 1
-	a.recordings, a.transcriptions = nil, nil
+	a.recordings, a.transcriptions, a.summaries = nil, nil, nil
 	a.mu.Unlock()
 	a.budget.reset()
 }

@@ -11,4 +11,5 @@ var (
 	_ mapping.Reads[whereby.Meeting]                               = (*Meeting)(nil)
 	_ mapping.Reads[whereby.RecordingFile]                         = (*Recording)(nil)
 	_ mapping.Reads[whereby.Transcription]                         = (*Transcription)(nil)
+	_ mapping.Reads[whereby.Summary]                               = (*Summary)(nil)
 )

@@ -128,3 +128,50 @@ func SortBy(fields ...string) dschema.StringAttribute {
 		Description: "The order, as Whereby sorts: " + e.Doc() + ". Unset, Whereby's own order (oldest first in the emulator).",
 		Validators:  []validator.String{e.Validator()}}
 }
+
+// Summary is a summary Whereby made of a transcription (GET /summaries).
+type Summary struct {
+	ID              types.String     `tfsdk:"id"`
+	TranscriptionID types.String     `tfsdk:"transcription_id"`
+	RoomSessionID   types.String     `tfsdk:"room_session_id"`
+	RoomName        types.String     `tfsdk:"room_name"`
+	StartDate       timetype.RFC3339 `tfsdk:"start_date"`
+	EndDate         timetype.RFC3339 `tfsdk:"end_date"`
+	CreatedAt       timetype.RFC3339 `tfsdk:"created_at"`
+	ModifiedAt      timetype.RFC3339 `tfsdk:"modified_at"`
+	State           types.String     `tfsdk:"state"`
+	Template        types.String     `tfsdk:"template"`
+	Text            types.String     `tfsdk:"text"`
+}
+
+// SummaryAttrs are a summary's attributes.
+func SummaryAttrs() mapping.Attrs {
+	return mapping.Attrs{
+		"id":               str("The summary's ID (`summaryId`)."),
+		"transcription_id": str("The transcription it summarizes."),
+		"room_session_id":  str("The ID of the room session."),
+		"room_name":        str("The room's name, starting with `/`."),
+		"start_date":       when("When the session started"),
+		"end_date":         when("When the session ended"),
+		"created_at":       when("When the summary was created"),
+		"modified_at":      when("When the summary last changed"),
+		"state":            str("The summary's state, as Whereby gives it (`completed` when done)."),
+		"template":         str("The template it was made with, such as `General Narrative` or `SOAP`."),
+		"text":             str("The summary itself (the `summary` object's `summary`); null until there is one."),
+	}
+}
+
+// FromAPI reads a summary.
+func (m *Summary) FromAPI(_ context.Context, s *whereby.Summary, _ *diag.Diagnostics) {
+	m.ID = types.StringValue(s.SummaryID)
+	m.TranscriptionID = types.StringValue(s.TranscriptionID)
+	m.RoomSessionID = types.StringValue(s.RoomSessionID)
+	m.RoomName = types.StringValue(s.RoomName)
+	m.StartDate = mapping.TimeOf(s.StartDate)
+	m.EndDate = mapping.TimeOf(s.EndDate)
+	m.CreatedAt = mapping.TimeOf(s.CreatedAt)
+	m.ModifiedAt = mapping.TimeOf(s.ModifiedAt)
+	m.State = types.StringValue(s.State)
+	m.Template = types.StringValue(s.Template)
+	m.Text = mapping.String(s.Summary["summary"])
+}
