@@ -114,13 +114,9 @@ type sortKeys[T any] map[string]func(x, y T) int
 // bad (404 where the operation declares it).
 func listPage[T any](req *request, items []T, room func(T) string, keys sortKeys[T], bad func(string) reply) reply {
 	q := req.URL.Query()
-	limit := defaultLimit
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxLimit {
-			return badRequest(`"limit" must be an integer from 1 to %d`, maxLimit)
-		}
-		limit = n
+	limit, rep, ok := parseLimit(q)
+	if !ok {
+		return rep
 	}
 	offset := 0
 	if v := q.Get("cursor"); v != "" {
