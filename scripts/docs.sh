@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # make docs: generate docs/ with tfplugindocs from the provider's schema.
 # tfplugindocs would download Terraform to read the schema; instead the schema
-# comes from the OpenTofu CLI built in bin/, with the provider from this tree
-# through dev_overrides, and is handed over with --providers-schema.
+# comes from Terraform 1.15 built in bin/ (OpenTofu's has no list resource
+# schemas), with the provider from this tree through dev_overrides, and is
+# handed over with --providers-schema.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 . "$root/scripts/lib.sh"
@@ -18,7 +19,7 @@ terraform {
   }
 }
 TF
-(cd "$work" && TF_CLI_CONFIG_FILE=$work/dev.tfrc CHECKPOINT_DISABLE=1 "$bin/tofu" providers schema -json 2>/dev/null) > "$work/schema.raw.json"
+(cd "$work" && TF_CLI_CONFIG_FILE=$work/dev.tfrc CHECKPOINT_DISABLE=1 "$bin/terraform-1.15" providers schema -json 2>/dev/null) > "$work/schema.raw.json"
 # tfplugindocs looks the schema up by the provider's short name.
 python3 - "$work/schema.raw.json" "$work/schema.json" <<'PY'
 import json, sys

@@ -28,22 +28,38 @@ check_import() {
     { echo "the import block's target $to is not declared in resource.tf"; return 1; }
   grep -qx "terraform import $to $id" "$dir/import.sh" ||
     { echo "import.sh does not import $id into $to as the import block does"; return 1; }
+  [ -f "$dir/import-by-identity.tf" ] || { echo "missing import-by-identity.tf: every resource documents the import by identity"; return 1; }
+  grep -q "^ *to *= *$to *\$" "$dir/import-by-identity.tf" ||
+    { echo "import-by-identity.tf does not import into $to as import-by-string-id.tf does"; return 1; }
 }
 for dir in "$root"/examples/provider "$root"/examples/resources/* "$root"/examples/data-sources/*; do
   [ -d "$dir" ] || continue
   name=${dir#"$root"/}
   case_dir=$work/$(echo "$name" | tr / _)
   mkdir -p "$case_dir"
-  cp "$dir"/*.tf "$case_dir"/
+  # The two import examples import the same object: each is validated
+  # with the rest on its own.
+  for f in "$dir"/*.tf; do
+    [ "$(basename "$f")" = import-by-identity.tf ] || cp "$f" "$case_dir"/
+  done
   if ! grep -q required_providers "$case_dir"/*.tf; then
     printf 'terraform {\n  required_providers {\n    conference = { source = "confkit/conference" }\n  }\n}\n' > "$case_dir/versions.tf"
   fi
-  count=$((count + 1))
-  if ! (cd "$case_dir" && "$bin/tofu" validate -no-color >"$case_dir/out.txt" 2>&1); then
-    echo "FAIL $name" >&2
-    cat "$case_dir/out.txt" >&2
-    failed=$((failed + 1))
+  cases=("$case_dir")
+  if [ -f "$dir/import-by-identity.tf" ]; then
+    mkdir -p "$case_dir.identity"
+    cp "$case_dir"/*.tf "$dir/import-by-identity.tf" "$case_dir.identity"/
+    rm -f "$case_dir.identity/import-by-string-id.tf"
+    cases+=("$case_dir.identity")
   fi
+  count=$((count + 1))
+  for c in "${cases[@]}"; do
+    if ! (cd "$c" && "$bin/tofu" validate -no-color >"$c/out.txt" 2>&1); then
+      echo "FAIL $name (${c#"$work"/})" >&2
+      cat "$c/out.txt" >&2
+      failed=$((failed + 1))
+    fi
+  done
   case $name in
   examples/resources/*)
     if ! why=$(check_import "$dir"); then

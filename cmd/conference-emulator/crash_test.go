@@ -34,7 +34,7 @@ func TestStateFileSurvivesSIGKILL(t *testing.T) {
 	for round := range rounds {
 		urlFile := filepath.Join(dir, fmt.Sprintf("url-%d", round))
 		cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-url-file", urlFile, "-state-file", state, "-quiet")
-		var logs strings.Builder
+		var logs processLog
 		cmd.Stderr = &logs
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -70,7 +70,7 @@ func TestStateFileSurvivesSIGKILL(t *testing.T) {
 	// A last start checks the state the last kill left.
 	urlFile := filepath.Join(dir, "url-last")
 	cmd := exec.Command(bin, "-addr", "127.0.0.1:0", "-url-file", urlFile, "-state-file", state, "-quiet")
-	var logs strings.Builder
+	var logs processLog
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

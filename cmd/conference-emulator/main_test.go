@@ -28,7 +28,7 @@ func TestServesAndStopsCleanly(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, "-addr", "127.0.0.1:0", "-url-file", urlFile, "-state-file", state)
-	var logs strings.Builder
+	var logs processLog
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -32,7 +32,7 @@ func TestServesHTTPS(t *testing.T) {
 	cmd := exec.CommandContext(ctx, buildEmulator(t), "-addr", "127.0.0.1:0", "-url-file", urlFile,
 		"-platform-addr", "whereby=127.0.0.1:0")
 	cmd.Env = append(os.Environ(), "EMULATOR_TLS_CERT="+certFile, "EMULATOR_TLS_KEY="+keyFile)
-	var logs strings.Builder
+	var logs processLog
 	cmd.Stderr = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

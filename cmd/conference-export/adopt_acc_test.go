@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -23,16 +24,8 @@ import (
 // the sensitive values filled in as the file's comments ask, apply. Then a
 // second plan is empty, and the state holds exactly the seeded objects.
 func TestAccAdoptEstate(t *testing.T) {
-	if os.Getenv("TF_ACC") == "" {
-		t.Skip("acceptance test: runs the OpenTofu or Terraform CLI; set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
-	}
-	acctest.PreCheck(t)
-	emu := acctest.NewEmulator(t)
-	est := emu.SeedEstate(t)
-	emu.SetEnvironment(t)
-	dir := t.TempDir()
-	cli := newCLI(t, dir)
-
+	skipUnlessAcc(t)
+	est, dir, cli := seededDir(t)
 	args := []string{"-out", filepath.Join(dir, "imports.tf")}
 	for _, r := range est.LineRooms {
 		args = append(args, "-line-room", r)
@@ -40,12 +33,6 @@ func TestAccAdoptEstate(t *testing.T) {
 	if code, _, stderr := runCmd(t, args...); code != 0 {
 		t.Fatalf("conference-export: exit %d: %s", code, stderr)
 	}
-	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
-  required_providers {
-    conference = { source = "confkit/conference" }
-  }
-}
-`)
 
 	cli.run(t, "plan", "-generate-config-out=generated.tf")
 	fillSecrets(t, filepath.Join(dir, "generated.tf"), est)
@@ -80,6 +67,32 @@ func TestAccAdoptEstate(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("the state holds\n%s\nwant the seeded objects\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+func skipUnlessAcc(t *testing.T) {
+	t.Helper()
+	if os.Getenv("TF_ACC") == "" {
+		t.Skip("acceptance test: runs the OpenTofu or Terraform CLI; set TF_ACC=1 and TF_ACC_TERRAFORM_PATH (make test does)")
+	}
+	acctest.PreCheck(t)
+}
+
+// seededDir seeds an estate in a new emulator whose environment variables
+// the test sets, and makes a directory whose main.tf requires the provider,
+// with the CLI to run there.
+func seededDir(t *testing.T) (acctest.Estate, string, *cli) {
+	t.Helper()
+	emu := acctest.NewEmulator(t)
+	est := emu.SeedEstate(t)
+	emu.SetEnvironment(t)
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "main.tf"), `terraform {
+  required_providers {
+    conference = { source = "confkit/conference" }
+  }
+}
+`)
+	return est, dir, newCLI(t, dir)
 }
 
 // cli runs the test CLI in a directory, with the provider built from this
@@ -120,7 +133,7 @@ func newCLI(t *testing.T, dir string) *cli {
 // -detailed-exitcode means no change; it returns standard output.
 func (c *cli) run(t *testing.T, args ...string) string {
 	t.Helper()
-	if args[0] != "show" {
+	if args[0] != "show" && args[0] != "query" {
 		args = append(args, "-input=false")
 	}
 	args = append(args, "-no-color")
@@ -161,17 +174,23 @@ func fillSecrets(t *testing.T, path string, est acctest.Estate) {
 			t.Fatalf("generated.tf has no resource imported from %q:\n%s", o.ID, text)
 		}
 		end := head[1] + strings.Index(text[head[1]:], "\n}\n")
-		block := text[head[1]:end]
-		for _, attr := range slices.Sorted(maps.Keys(o.Secrets)) {
-			null := regexp.MustCompile(`(?m)^(\s*` + attr + `\s*=) null # sensitive$`)
-			if !null.MatchString(block) {
-				t.Fatalf("the resource imported from %q does not leave %s null:\n%s", o.ID, attr, block)
-			}
-			block = null.ReplaceAllString(block, fmt.Sprintf("${1} %q", o.Secrets[attr]))
-		}
-		text = text[:head[1]] + block + text[end:]
+		text = text[:head[1]] + fillNulls(t, text[head[1]:end], o.Secrets, "the resource imported from "+strconv.Quote(o.ID)) + text[end:]
 	}
 	writeFile(t, path, text)
+}
+
+// fillNulls writes each of secrets into block, a generated resource (what
+// in messages), where the CLI left it `null # sensitive`.
+func fillNulls(t *testing.T, block string, secrets map[string]string, what string) string {
+	t.Helper()
+	for _, attr := range slices.Sorted(maps.Keys(secrets)) {
+		null := regexp.MustCompile(`(?m)^(\s*` + attr + `\s*=) null # sensitive$`)
+		if !null.MatchString(block) {
+			t.Fatalf("%s does not leave %s null:\n%s", what, attr, block)
+		}
+		block = null.ReplaceAllString(block, fmt.Sprintf("${1} %q", secrets[attr]))
+	}
+	return block
 }
 
 func writeFile(t *testing.T, path, text string) {

@@ -28,24 +28,27 @@ resource "conference_portsip_room" "standup" {
   mode             = "AUDIO"
   subject          = "Daily stand-up"
   capacity         = 20
-  room_pin         = "2468"
-  language         = "en-US"
-  timezone         = "Europe/Berlin"
+  # Write-only: the PIN is sent to the PBX and never kept in the state.
+  room_pin_wo         = "2468"
+  room_pin_wo_version = 1
+  language            = "en-US"
+  timezone            = "Europe/Berlin"
 }
 
 resource "conference_portsip_room" "town_hall" {
-  extension_number   = "8200"
-  mode               = "VIDEO"
-  subject            = "Quarterly town hall"
-  capacity           = 200
-  control            = "MASTER"
-  layout             = "LAYOUT9"
-  height             = 1080
-  width              = 1920
-  admin_pin          = "975310"
-  scheduled_start_at = "2030-03-02T16:00:00+01:00"
-  scheduled_end_at   = "2030-03-02T17:30:00+01:00"
-  custom_options     = jsonencode({ moh = true, welcome = "Welcome to the town hall" })
+  extension_number     = "8200"
+  mode                 = "VIDEO"
+  subject              = "Quarterly town hall"
+  capacity             = 200
+  control              = "MASTER"
+  layout               = "LAYOUT9"
+  height               = 1080
+  width                = 1920
+  admin_pin_wo         = "975310"
+  admin_pin_wo_version = 1
+  scheduled_start_at   = "2030-03-02T16:00:00+01:00"
+  scheduled_end_at     = "2030-03-02T17:30:00+01:00"
+  custom_options       = jsonencode({ moh = true, welcome = "Welcome to the town hall" })
 }
 
 # A PortSIP meeting belongs to the user who creates it, and the PBX shows it to

@@ -52,15 +52,12 @@ func (d *portsipServers) Schema(_ context.Context, _ datasource.SchemaRequest, r
 func portsipListArguments(what, filterExample, searchExample, orderExample string) map[string]schema.Attribute {
 	return map[string]schema.Attribute{
 		"filter": schema.StringAttribute{
-			Optional: true,
-			Description: "An OData filter expression the PBX applies, such as `" + filterExample + "`. " +
-				"Operators: `eq`, `ne`, `gt`, `ge`, `lt`, `le`, `and`, `or`, and the functions `startswith`, `endswith` and `contains`. " +
-				"Quote strings with single quotes, doubling a quote inside one.",
+			Optional:    true,
+			Description: portsipmap.FilterDoc(filterExample),
 		},
 		"search": schema.StringAttribute{
-			Optional: true,
-			Description: "Free text the PBX matches against each " + what + "'s text fields, such as `" + searchExample + "`; " +
-				"`a or b` matches either term.",
+			Optional:    true,
+			Description: portsipmap.SearchDoc(what, searchExample),
 		},
 		"orderby": schema.StringAttribute{
 			Optional:    true,

@@ -35,7 +35,7 @@ func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest
 		Attributes: map[string]schema.Attribute{
 			"filter": schema.StringAttribute{
 				Optional:    true,
-				Description: "The API's search key (`filter`): SQMeeting lists the meetings whose name or meeting number matches it. When not set, every meeting.",
+				Description: sqmeetingmap.MeetingFilterDoc,
 			},
 			"meetings": listOf("The meetings. `password` and `live_passcode` are sensitive.", sqmeetingmap.ListedAttrs()),
 		},

@@ -106,7 +106,7 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	Names(res.Objects)
+	managed.NameObjects(res.Objects)
 	if opts.Name != nil {
 		res.Objects = slices.DeleteFunc(res.Objects, func(o *Object) bool {
 			return !opts.Name.MatchString(o.Name) && !opts.Name.MatchString(o.Label())

@@ -10,6 +10,7 @@ import (
 	"github.com/zclconf/go-cty/cty"
 
 	"github.com/confkit/terraform-provider-conference/internal/managed"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 )
 
 // Write writes the import blocks of res: a header with the next steps and
@@ -53,7 +54,8 @@ func Write(w io.Writer, res *Result) error {
 		}
 		if len(o.Fill) > 0 {
 			comment(&b, fmt.Sprintf("Fill in %s in generated.tf: the object has a value, but Terraform writes sensitive values "+
-				"as null, and apply would clear it.", strings.Join(o.Fill, " and ")))
+				"as null, and apply would clear it. With Terraform or OpenTofu >= 1.11, set the write-only %s instead, "+
+				"each with its _wo_version, to keep the secret out of the state.", strings.Join(o.Fill, " and "), woNames(o.Fill)))
 		}
 		fmt.Fprintf(&b, "import {\n  to = %s\n  id = %s\n}\n", o.Address(), hclString(o.ID))
 	}
@@ -87,4 +89,13 @@ func comment(b *strings.Builder, text string) {
 		line += word
 	}
 	fmt.Fprintf(b, "# %s\n", line)
+}
+
+// woNames names the write-only twins of secrets (mapping.WithWriteOnly).
+func woNames(secrets []string) string {
+	out := make([]string, len(secrets))
+	for i, s := range secrets {
+		out[i] = s + mapping.WriteOnlySuffix
+	}
+	return strings.Join(out, " and ")
 }

@@ -62,6 +62,7 @@ func TestWriteIsValidHCL(t *testing.T) {
 		"# ---- PortSIP conference rooms (conference_portsip_room)",
 		`# "Town hall with a newline"`,
 		"# Fill in admin_pin and room_pin in generated.tf",
+		"# write-only admin_pin_wo and room_pin_wo instead",
 		"# ---- Whereby meetings (conference_whereby_meeting)",
 		"Whereby does not return what a meeting was created with",
 		"terraform plan -generate-config-out=generated.tf",

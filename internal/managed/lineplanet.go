@@ -4,6 +4,12 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
@@ -34,6 +40,9 @@ var LineMeetingID = Type{
 		}
 		var out []*Object
 		for _, room := range l.LineRooms {
+			if l.enough(len(out)) {
+				break
+			}
 			svc, id, err := linemap.ParseRoomRef(room)
 			if err != nil {
 				return nil, fmt.Errorf("-line-room: %w", err)
@@ -61,4 +70,15 @@ var LineMeetingID = Type{
 		}
 		return out, nil
 	}),
+	ListArgs: &ListArgs{
+		Attributes: map[string]listschema.Attribute{
+			"rooms": listschema.ListAttribute{
+				ElementType: types.StringType, Required: true,
+				Description: "The rooms whose meeting IDs to list, each as `room_service_id/room_id`: LINE Planet has no call that lists rooms.",
+			},
+		},
+		Fill: func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics) {
+			diags.Append(config.GetAttribute(ctx, path.Root("rooms"), &l.LineRooms)...)
+		},
+	},
 }

@@ -15,10 +15,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
+	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
 
@@ -36,6 +40,16 @@ type Type struct {
 	// manage, with its platform's client (Platform.Connect's); ListAll
 	// fills in each object's Platform and Type.
 	List func(ctx context.Context, c any, l *Listing) ([]*Object, error)
+	// ListArgs are the arguments of the type's list resource (terraform
+	// query) beyond the CLI's: what its List needs that the API cannot tell
+	// (LINE Planet's rooms); nil when it needs nothing.
+	ListArgs *ListArgs
+}
+
+// ListArgs are a list resource's arguments, and how they fill a Listing.
+type ListArgs struct {
+	Attributes map[string]listschema.Attribute
+	Fill       func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics)
 }
 
 // ListAll lists every object of the type (List).
@@ -53,7 +67,7 @@ type Section struct{ Title, Note string }
 
 // Resource is the constructor the provider registers.
 func (t *Type) Resource() func() resource.Resource {
-	return func() resource.Resource { return t.New(t.Kind) }
+	return func() resource.Resource { return resources.Identified(t.New(t.Kind), t.Kind) }
 }
 
 // Platform is a platform with its client's constructor.
@@ -64,12 +78,30 @@ type Platform struct {
 	// Types are its managed types, in the order conference-export writes
 	// them.
 	Types []*Type
+	// Client is its client from the provider's data
+	// (providerdata.Client), nil when the provider is not configured yet.
+	Client func(providerData any, diags *diag.Diagnostics) any
 }
 
 func platform[C any](pl *platforms.Platform, fromSettings func(platforms.Values, client.Config) (C, error), types ...*Type) *Platform {
 	return &Platform{Platform: pl, Types: types, Connect: func(v platforms.Values, hc client.Config) (any, error) {
 		return fromSettings(v, hc)
+	}, Client: func(data any, diags *diag.Diagnostics) any {
+		if data == nil {
+			return nil
+		}
+		return providerdata.Client[C](data, pl, diags)
 	}}
+}
+
+// PlatformOf is the platform of t.
+func PlatformOf(t *Type) *Platform {
+	for _, p := range Platforms {
+		if slices.Contains(p.Types, t) {
+			return p
+		}
+	}
+	return nil
 }
 
 // lister adapts a listing with a platform's typed client to Type.List.

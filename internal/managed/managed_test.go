@@ -65,3 +65,48 @@ func TestEveryTypeIsDeclaredWhole(t *testing.T) {
 		t.Error("ByName does not find types with and without the prefix")
 	}
 }
+
+// Every type's identity names its object as its import ID does: the
+// identity read from the example ID joins back into an ID that reads the
+// same, each identity attribute is an attribute the import sets, and only
+// an attribute Parse has a default for may be left out.
+func TestIdentityRoundTripsTheImportID(t *testing.T) {
+	for _, typ := range All() {
+		id := typ.ImportID
+		if len(id.Identity) == 0 || id.Join == nil {
+			t.Errorf("%s declares no identity", typ.Name)
+			continue
+		}
+		attrs, err := id.Parse(id.Example)
+		if err != nil {
+			t.Fatalf("%s: the example ID %q: %v", typ.Name, id.Example, err)
+		}
+		identity := map[string]string{}
+		required := map[string]string{}
+		for _, a := range id.Identity {
+			v, ok := attrs[a.Name]
+			if !ok {
+				t.Errorf("%s: identity attribute %s is not set by the import", typ.Name, a.Name)
+			}
+			identity[a.Name] = v
+			if !a.Optional {
+				required[a.Name] = v
+			}
+			if a.Description == "" {
+				t.Errorf("%s: identity attribute %s has no description", typ.Name, a.Name)
+			}
+		}
+		for name, values := range map[string]map[string]string{"full": identity, "required only": required} {
+			again, err := id.Parse(id.Join(values))
+			if err != nil {
+				t.Errorf("%s: the %s identity joins into %q: %v", typ.Name, name, id.Join(values), err)
+				continue
+			}
+			for k, v := range values {
+				if again[k] != v {
+					t.Errorf("%s: the %s identity's %s reads back as %q, want %q", typ.Name, name, k, again[k], v)
+				}
+			}
+		}
+	}
+}

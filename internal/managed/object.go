@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 
+	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
@@ -61,6 +62,15 @@ type Listing struct {
 	Reading func(what string)
 	// Found counts n more objects read.
 	Found func(n int)
+	// PortSIP narrows the PBX's lists (filter and search), as the plural
+	// data sources do; the zero value lists everything.
+	PortSIP portsip.ListOptions
+	// SQMeetingFilter is SQMeeting's search key for its meeting list; ""
+	// lists every meeting.
+	SQMeetingFilter string
+	// Limit, when above 0, is how many objects are wanted: a List that
+	// reads per room or per series stops reading once it has them.
+	Limit int
 
 	// shared holds what the types of one platform read once between them.
 	shared map[string]any
@@ -83,6 +93,9 @@ func each[T any](ctx context.Context, l *Listing, what string, fetch func(contex
 	l.Found(len(items))
 	return out, nil
 }
+
+// enough says whether n objects are all that is wanted (Limit).
+func (l *Listing) enough(n int) bool { return l.Limit > 0 && n >= l.Limit }
 
 // once returns what read gave the first time key was asked for in this
 // listing: the types of one platform that list the same API objects read

@@ -3,8 +3,15 @@ package managed
 import (
 	"context"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
@@ -21,12 +28,13 @@ var PortSIPServer = Type{
 		ImportID: mapping.PlainID("the conference server's PortSIP ID", portsipExample, nil),
 		Key:      "its `name`, `ipv4` and `ipv6` (PortSIP does not make names unique)",
 	},
-	Section: Section{Title: "PortSIP conference servers"},
-	New:     resources.NewPortSIPServer,
+	Section:  Section{Title: "PortSIP conference servers"},
+	New:      resources.NewPortSIPServer,
+	ListArgs: portsipArgs("server", "enabled eq true and type eq 'EXTERNAL'", "east"),
 	// The built-in server is the PBX's own: the API cannot create or
 	// destroy it, and a resource for it would plan to.
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		return each(ctx, l, "conference servers", portsipList(c.ListServers), func(s *portsip.Server) *Object {
+		return each(ctx, l, "conference servers", portsipList(c.ListServers, l), func(s *portsip.Server) *Object {
 			if s.Type == portsip.ServerTypeInternal {
 				l.Note("left out the built-in %s conference server %q, which is the PBX's own and cannot be managed.", s.Type, s.Name)
 				return nil
@@ -43,10 +51,11 @@ var PortSIPRoom = Type{
 		ImportID: mapping.PlainID("the conference room's PortSIP ID", portsipExample, nil),
 		Key:      "its `extension_number`, which is unique in the PBX (the room must have the configured `mode` and `subject` too, and have been made while the create ran)",
 	},
-	Section: Section{Title: "PortSIP conference rooms"},
-	New:     resources.NewPortSIPRoom,
+	Section:  Section{Title: "PortSIP conference rooms"},
+	New:      resources.NewPortSIPRoom,
+	ListArgs: portsipArgs("room", "mode eq 'VIDEO' and capacity ge 50", "sales"),
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		return each(ctx, l, "conference rooms", portsipList(c.ListRooms), func(r *portsip.Room) *Object {
+		return each(ctx, l, "conference rooms", portsipList(c.ListRooms, l), func(r *portsip.Room) *Object {
 			return conference("room", &r.Conference)
 		})
 	}),
@@ -65,14 +74,15 @@ var PortSIPMeeting = Type{
 		Note: "A meeting belongs to its owner, and the PBX shows it to nobody else: these are the meetings of the user the exporter " +
 			"signed in as, which the provider must sign in as too. Export another user's meetings by signing in as that user, " +
 			"into a configuration with a provider alias for them."},
-	New: resources.NewPortSIPMeeting,
+	New:      resources.NewPortSIPMeeting,
+	ListArgs: portsipArgs("meeting", "mode eq 'VIDEO' and scheduled_start_at ge '2030-01-01T00:00:00Z'", "review"),
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
 		if c.Username() != "" {
 			l.Note("the meetings are those of %s (%s), the user the exporter signed in as.", c.Username(), platforms.PortSIP.Setting("username").Env)
 		} else {
 			l.Note("the meetings are those of the user whose token (%s) the exporter used.", platforms.PortSIP.Setting("token").Env)
 		}
-		return each(ctx, l, "meetings", portsipList(c.ListMeetings), func(m *portsip.Meeting) *Object {
+		return each(ctx, l, "meetings", portsipList(c.ListMeetings, l), func(m *portsip.Meeting) *Object {
 			// A user reads only their own meetings (the emulator's are all
 			// owned); one the PBX shows without ownership could not be
 			// managed by this user.
@@ -85,9 +95,26 @@ var PortSIPMeeting = Type{
 	}),
 }
 
-// portsipList is a PortSIP list of everything, unfiltered.
-func portsipList[T any](list func(context.Context, portsip.ListOptions) ([]T, error)) func(context.Context) ([]T, error) {
-	return func(ctx context.Context) ([]T, error) { return list(ctx, portsip.ListOptions{}) }
+// portsipList is a PortSIP list with the listing's filter and search.
+func portsipList[T any](list func(context.Context, portsip.ListOptions) ([]T, error), l *Listing) func(context.Context) ([]T, error) {
+	return func(ctx context.Context) ([]T, error) { return list(ctx, l.PortSIP) }
+}
+
+// portsipArgs are the list resource's arguments for PortSIP objects called
+// what: the plural data sources' filter and search.
+func portsipArgs(what, filterExample, searchExample string) *ListArgs {
+	return &ListArgs{
+		Attributes: map[string]listschema.Attribute{
+			"filter": listschema.StringAttribute{Optional: true, Description: portsipmap.FilterDoc(filterExample)},
+			"search": listschema.StringAttribute{Optional: true, Description: portsipmap.SearchDoc(what, searchExample)},
+		},
+		Fill: func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics) {
+			var filter, search types.String
+			diags.Append(config.GetAttribute(ctx, path.Root("filter"), &filter)...)
+			diags.Append(config.GetAttribute(ctx, path.Root("search"), &search)...)
+			l.PortSIP = portsip.ListOptions{Filter: filter.ValueString(), Search: search.ValueString()}
+		},
+	}
 }
 
 // conference is a room or a meeting: named by its subject, else its

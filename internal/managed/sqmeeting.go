@@ -7,12 +7,20 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	listschema "github.com/hashicorp/terraform-plugin-framework/list/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/recurrence"
 	"github.com/confkit/terraform-provider-conference/internal/resources"
+	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting, &SQMeetingUser)
@@ -27,7 +35,8 @@ var SQMeetingMeeting = Type{
 	},
 	Section: Section{Title: "SQMeeting meetings",
 		Note: "The signed-in user's instant and reservation meetings; an occurrence of a series is managed with its series, below."},
-	New: resources.NewSQMeetingMeeting,
+	New:      resources.NewSQMeetingMeeting,
+	ListArgs: &ListArgs{Attributes: map[string]listschema.Attribute{"filter": sqmeetingFilter}, Fill: fillSQMeetingFilter},
 	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
 		own, err := ownMeetings(ctx, c, l)
 		if err != nil {
@@ -75,6 +84,9 @@ var SQMeetingRecurringMeeting = Type{
 			if m.RecurrenceGID == "" || series[m.RecurrenceGID] {
 				continue
 			}
+			if l.enough(len(out)) {
+				break
+			}
 			series[m.RecurrenceGID] = true
 			// Each series is read again, for its occurrences.
 			l.Reading("recurring meeting " + m.MeetingName)
@@ -92,6 +104,32 @@ var SQMeetingRecurringMeeting = Type{
 		}
 		return out, nil
 	}),
+	ListArgs: &ListArgs{
+		Attributes: map[string]listschema.Attribute{
+			"filter": sqmeetingFilter,
+			"timezone": listschema.StringAttribute{
+				Optional:    true,
+				Description: "The IANA time zone the series are imported with, such as `Europe/Berlin`: SQMeeting does not store it. Defaults to `UTC`.",
+				Validators:  []validator.String{validators.IANATimezone()},
+			},
+		},
+		Fill: func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics) {
+			fillSQMeetingFilter(ctx, config, l, diags)
+			var zone types.String
+			diags.Append(config.GetAttribute(ctx, path.Root("timezone"), &zone)...)
+			l.SQMeetingTimezone = zone.ValueString()
+		},
+	},
+}
+
+// sqmeetingFilter is the list resources' filter, as the plural data
+// source's.
+var sqmeetingFilter = listschema.StringAttribute{Optional: true, Description: sqmeetingmap.MeetingFilterDoc}
+
+func fillSQMeetingFilter(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics) {
+	var filter types.String
+	diags.Append(config.GetAttribute(ctx, path.Root("filter"), &filter)...)
+	l.SQMeetingFilter = filter.ValueString()
 }
 
 // SQMeetingUser is conference_sqmeeting_user.
@@ -129,7 +167,7 @@ func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]sqmeet
 			return nil, err
 		}
 		l.Reading("meetings")
-		meetings, err := c.ListMeetings(ctx, "")
+		meetings, err := c.ListMeetings(ctx, l.SQMeetingFilter)
 		if err != nil {
 			return nil, err
 		}

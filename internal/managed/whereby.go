@@ -29,7 +29,8 @@ var WherebyMeeting = Type{
 	Section: Section{Title: "Whereby meetings",
 		Note: "Whereby does not return what a meeting was created with (is_locked, room_mode, room_name_prefix, room_name_pattern, " +
 			"template_type, fields, recording, live_transcription, streaming, and the secrets in them): generated.tf leaves them null, " +
-			"which changes nothing. Set those you know: the first plan records them without replacing the meeting."},
+			"which changes nothing. Set those you know: the first plan records them without replacing the meeting. " +
+			"A destination's secret can be set as access_key_secret_wo with access_key_secret_wo_version (Terraform or OpenTofu >= 1.11), which keeps it out of the state."},
 	New: resources.NewWherebyMeeting,
 	// A meeting has no name but its room's: "/town-hall-d24e179e-..." is
 	// named town_hall (the prefix), "/h848av" (human-short, no prefix)

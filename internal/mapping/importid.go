@@ -17,6 +17,25 @@ type ImportID struct {
 	// Parse reads an ID into the attributes it sets (id at least), or says
 	// what is wrong with it.
 	Parse func(id string) (map[string]string, error)
+	// Identity are the attributes of the resource identity: what names the
+	// object on its platform, each an attribute of the resource too, set from
+	// the object on every path and never changed for it.
+	Identity []IdentityAttr
+	// Join is the import ID of an identity (its attributes' values; an
+	// optional one may be absent): an import by identity reads it with Parse,
+	// as an import by ID does.
+	Join func(identity map[string]string) string
+}
+
+// IdentityAttr is an attribute of a resource identity.
+type IdentityAttr struct {
+	// Name is the attribute's name, in the identity and in the resource.
+	Name string
+	// Description says what it is.
+	Description string
+	// Optional is an attribute an import can do without (the platform does
+	// not store it, and Parse has a default).
+	Optional bool
 }
 
 // PlainID is an ID that the platform made and the provider takes as it is:
@@ -31,5 +50,6 @@ func PlainID(shape, example string, valid func(string) bool) ImportID {
 			return nil, fmt.Errorf("%q is not %s", id, shape)
 		}
 		return map[string]string{"id": id}, nil
-	}}
+	}, Identity: []IdentityAttr{{Name: "id", Description: "The ID: " + shape + "."}},
+		Join: func(identity map[string]string) string { return identity["id"] }}
 }

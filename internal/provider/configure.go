@@ -88,6 +88,7 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	}
 	data := providerdata.New(clients, problems)
 	resp.ResourceData = data
+	resp.ListResourceData = data
 	resp.DataSourceData = data
 	resp.EphemeralResourceData = data
 }

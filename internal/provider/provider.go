@@ -8,12 +8,14 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
 	"github.com/confkit/terraform-provider-conference/internal/ephemerals"
+	"github.com/confkit/terraform-provider-conference/internal/listresources"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
@@ -21,8 +23,8 @@ import (
 const TypeName = "conference"
 
 var (
-	_ provider.Provider                       = (*conferenceProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*conferenceProvider)(nil)
+	_ provider.ProviderWithListResources      = (*conferenceProvider)(nil)
 )
 
 type conferenceProvider struct {
@@ -69,6 +71,17 @@ func (p *conferenceProvider) EphemeralResources(context.Context) []func() epheme
 		ephemerals.NewWherebyRecordingLink,
 		ephemerals.NewWherebyTranscriptionLink,
 	}
+}
+
+// ListResources are a list resource (terraform query) of every managed
+// type, under its name.
+func (p *conferenceProvider) ListResources(context.Context) []func() list.ListResource {
+	all := managed.All()
+	out := make([]func() list.ListResource, 0, len(all))
+	for _, t := range all {
+		out = append(out, listresources.New(t))
+	}
+	return out
 }
 
 func (p *conferenceProvider) DataSources(context.Context) []func() datasource.DataSource {

@@ -122,6 +122,7 @@ type validating interface {
 }
 
 func (b *base[C, M, P]) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	mapping.RequireWriteOnlySupport(ctx, req.Config, req.ClientCapabilities.WriteOnlyAttributesAllowed, &resp.Diagnostics)
 	var cfg M
 	v, ok := any(P(&cfg)).(validating)
 	if !ok {
@@ -151,6 +152,7 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 		var id types.String
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 		b.errs.Gone(&resp.Diagnostics, b.kind.Name, id.ValueString())
+		setIdentity(ctx, b.kind, req.State, resp.Identity, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
 	}
@@ -162,6 +164,7 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
+	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // read reads the object id into m with the client's get: how most models
@@ -243,10 +246,15 @@ func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 }
 
-// ImportState reads the import ID with the type's codec into the attributes
-// it sets; Read fills in the rest.
+// ImportState reads the import ID, or the identity's (importID), with the
+// type's codec into the attributes it sets and the identity; Read fills in
+// the rest.
 func (b *base[C, M, P]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	attrs, err := b.kind.ImportID.Parse(req.ID)
+	id := b.importID(ctx, req, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	attrs, err := b.kind.ImportID.Parse(id)
 	if err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for "+b.kind.Name,
 			fmt.Sprintf("Expected %s, such as %s; %v. The command is:\n\n  terraform import %s.<name> <ID>",
@@ -256,4 +264,5 @@ func (b *base[C, M, P]) ImportState(ctx context.Context, req resource.ImportStat
 	for name, v := range attrs {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
+	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
 }

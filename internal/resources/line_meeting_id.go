@@ -30,6 +30,7 @@ type lineMeetingID struct {
 type lineMeetingIDModel struct {
 	withTimeouts
 	linemap.RoomMeetingID
+	linemap.PasscodeTwin
 }
 
 // ref is where the meeting ID lives, or an error on meeting_id.
@@ -52,6 +53,7 @@ func (m *lineMeetingIDModel) get(ctx context.Context, c *lineplanet.Client, diag
 	mtg, err := c.GetMeeting(ctx, ref.Service, ref.Room, ref.Meeting)
 	if err == nil {
 		m.FromAPI(ctx, mtg, diags)
+		m.Hide(&m.Meeting)
 	}
 	return err
 }
@@ -65,7 +67,7 @@ func (m *lineMeetingIDModel) remove(ctx context.Context, c *lineplanet.Client, d
 }
 
 func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, linemap.RoomMeetingIDAttrs(), "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. "+
+	resp.Schema = r.schema(ctx, linemap.WithPasscodeTwin(linemap.RoomMeetingIDAttrs()), "A LINE Planet meeting ID: a numeric ID with which SIP phones and video conference equipment join a room's group call. "+
 		"Changing `room_service_id` or `room_id` replaces it, and so does changing `type`, except from S to R ("+linemap.TypeRule+"); "+
 		"the other arguments update in place. "+
 		"A room has at most one meeting ID, so creating one in a room that already has one fails with the command to import it; "+
@@ -112,7 +114,10 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
-	created, err := r.client.CreateMeeting(ctx, svc, room, plan.CreateBody(ctx, &resp.Diagnostics))
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	plan.Apply(nil, &in)
+	created, err := r.client.CreateMeeting(ctx, svc, room, in)
 	if lineplanet.IsMeetingExists(err) {
 		resp.Diagnostics.AddError("LINE Planet room already has a meeting ID", r.existsDetail(ctx, svc, room))
 		return
@@ -122,6 +127,7 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	plan.FromCreated(ctx, created, &resp.Diagnostics)
+	plan.Hide(&plan.Meeting)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
@@ -150,13 +156,16 @@ func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, 
 	if !ok {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.RoomMeetingID, &resp.Diagnostics)
+	plan.Apply(&state.PasscodeTwin, &in)
 	mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)
 	if err != nil {
 		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 		return
 	}
 	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
+	plan.Hide(&plan.Meeting)
 	plan.SIPProxy, plan.SIPProxyPort = state.SIPProxy, state.SIPProxyPort
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }

@@ -25,10 +25,13 @@ type portsipMeeting struct {
 type portsipMeetingModel struct {
 	withTimeouts
 	portsipmap.Meeting
+	portsipmap.PINTwins
 }
 
 func (m *portsipMeetingModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	return read(ctx, c, (*portsip.Client).GetMeeting, m.ID.ValueString(), &m.Meeting, diags)
+	err := read(ctx, c, (*portsip.Client).GetMeeting, m.ID.ValueString(), &m.Meeting, diags)
+	m.Hide(&m.Conference)
+	return err
 }
 
 func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
@@ -36,7 +39,7 @@ func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *
 }
 
 func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, portsipmap.MeetingAttrs(), "A PortSIP PBX user's meeting: an audio or video conference, on an extension the PBX assigns, that belongs to the user who creates it. "+
+	resp.Schema = r.schema(ctx, portsipmap.WithPINTwins(portsipmap.MeetingAttrs()), "A PortSIP PBX user's meeting: an audio or video conference, on an extension the PBX assigns, that belongs to the user who creates it. "+
 		"Changing `mode` replaces the meeting, since the PBX cannot update it; the other arguments update in place. "+
 		"The PBX shows a user's meetings to that user alone, so a meeting belongs to the user the provider configuration signs in as: "+
 		"manage each user's meetings through a provider alias that signs in as that user, selected with `provider` on the resource. "+
@@ -51,7 +54,9 @@ func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -87,7 +92,9 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
+	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -105,10 +112,10 @@ func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 // for another user's meeting too, and the user must hear that, and which
 // provider configuration to import with.
 func (r *portsipMeeting) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID != "" {
-		_, err := r.client.GetMeeting(ctx, req.ID)
+	if id := r.importID(ctx, req, &resp.Diagnostics); id != "" {
+		_, err := r.client.GetMeeting(ctx, id)
 		if client.IsNotFound(err) {
-			resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", req.ID, r.client.Username(), "import"))
+			resp.Diagnostics.AddError("PortSIP meeting not found for the signed-in user", portsipmap.MeetingNotFound("ID", id, r.client.Username(), "import"))
 			return
 		}
 		if err != nil {

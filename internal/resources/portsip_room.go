@@ -23,10 +23,13 @@ type portsipRoom struct {
 type portsipRoomModel struct {
 	withTimeouts
 	portsipmap.Room
+	portsipmap.PINTwins
 }
 
 func (m *portsipRoomModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	return read(ctx, c, (*portsip.Client).GetRoom, m.ID.ValueString(), &m.Room, diags)
+	err := read(ctx, c, (*portsip.Client).GetRoom, m.ID.ValueString(), &m.Room, diags)
+	m.Hide(&m.Conference)
+	return err
 }
 
 func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
@@ -34,7 +37,7 @@ func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *dia
 }
 
 func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, portsipmap.RoomAttrs(), "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. "+
+	resp.Schema = r.schema(ctx, portsipmap.WithPINTwins(portsipmap.RoomAttrs()), "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. "+
 		"Changing `mode`, `extension_number` or `enable_recording` replaces the room, since the PBX cannot update them; the other arguments update in place. "+
 		"The video settings (`height`, `width`, `bitrate`, `framerate`, `layout`) are only valid in VIDEO mode, and are rejected at plan time for AUDIO rooms. ",
 		"room")
@@ -47,7 +50,9 @@ func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -67,7 +72,9 @@ func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, re
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Room, &resp.Diagnostics)
+	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -27,6 +27,13 @@ type sqmeetingMeeting struct {
 type sqmeetingMeetingModel struct {
 	withTimeouts
 	sqmeetingmap.Meeting
+	sqmeetingmap.MeetingTwins
+}
+
+// Validate checks the meeting's arguments and its twins'.
+func (m *sqmeetingMeetingModel) Validate(ctx context.Context, diags *diag.Diagnostics) {
+	m.Meeting.Validate(ctx, diags)
+	m.MeetingTwins.Validate(&m.Meeting, diags)
 }
 
 // get refuses an occurrence of a series, which is the series' resource's.
@@ -42,6 +49,7 @@ func (m *sqmeetingMeetingModel) get(ctx context.Context, c *sqmeeting.Client, di
 		return nil
 	}
 	m.FromAPI(ctx, got, diags)
+	m.Hide(&m.Meeting)
 	return nil
 }
 
@@ -50,7 +58,7 @@ func (m *sqmeetingMeetingModel) remove(ctx context.Context, c *sqmeeting.Client,
 }
 
 func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, sqmeetingmap.MeetingAttrs(), "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, "+
+	resp.Schema = r.schema(ctx, sqmeetingmap.WithMeetingTwins(sqmeetingmap.MeetingAttrs()), "An SQMeeting (FRTC) meeting of the user the provider signs in as: a reservation meeting scheduled from `start_time` to `end_time`, "+
 		"or an instant meeting that starts when it is created. "+
 		"Changing `type` replaces the meeting, and so does any change of an instant meeting, which SQMeeting cannot update; "+
 		"a reservation meeting's other arguments update in place. The plan says why a meeting is replaced. "+
@@ -87,9 +95,14 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
 		}
+		for _, name := range plan.Bumped(&state.MeetingTwins) {
+			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
+			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
+		}
 	}
 	config.CheckInstantTimes(&state.Meeting, len(resp.RequiresReplace) > 0 || !plan.Type.Equal(state.Type), &resp.Diagnostics)
 	plan.Plan(&state.Meeting, &config.Meeting)
+	plan.Hide(&plan.Meeting)
 	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
 }
 
@@ -100,7 +113,9 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	plan.Apply(&plan.Meeting, nil, nil, &in)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -110,6 +125,7 @@ func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	plan.FromAPI(ctx, m, &resp.Diagnostics)
+	plan.Hide(&plan.Meeting)
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
@@ -120,7 +136,9 @@ func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
+	plan.Apply(&plan.Meeting, &state.MeetingTwins, &state.Meeting, &in)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -28,10 +28,13 @@ type sqmeetingRecurring struct {
 type sqmeetingRecurringModel struct {
 	withTimeouts
 	sqmeetingmap.RecurringMeeting
+	sqmeetingmap.PasswordTwin
 }
 
 func (m *sqmeetingRecurringModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
-	return read(ctx, c, (*sqmeeting.Client).GetRecurrence, m.ID.ValueString(), &m.RecurringMeeting, diags)
+	err := read(ctx, c, (*sqmeeting.Client).GetRecurrence, m.ID.ValueString(), &m.RecurringMeeting, diags)
+	m.HidePassword(&m.Settings)
+	return err
 }
 
 func (m *sqmeetingRecurringModel) remove(ctx context.Context, c *sqmeeting.Client, _ *diag.Diagnostics) error {
@@ -39,7 +42,7 @@ func (m *sqmeetingRecurringModel) remove(ctx context.Context, c *sqmeeting.Clien
 }
 
 func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, sqmeetingmap.RecurringMeetingAttrs(), "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY "+
+	resp.Schema = r.schema(ctx, sqmeetingmap.WithPasswordTwin(sqmeetingmap.RecurringMeetingAttrs()), "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY "+
 		"from a first occurrence (`start_time`, `end_time`) to `last_day`, managed as one resource. "+
 		"A change of a setting or of the rule updates the series in place through the recurrence update API, which makes every occurrence anew; "+
 		"the provider then cancels the occurrences on `skip_dates`, and a date added to `skip_dates` alone cancels just its occurrence. "+
@@ -64,6 +67,7 @@ func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.Modify
 		return
 	}
 	plan.PlanSettings(&state.RecurringMeeting, &config.RecurringMeeting)
+	plan.HidePassword(&plan.Settings)
 	plan.PlanOccurrences(ctx, &state.RecurringMeeting, &resp.Diagnostics)
 	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
 }
@@ -75,7 +79,9 @@ func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	plan.ApplyPassword(&plan.Settings, nil, nil, &in.MeetingInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -129,6 +135,7 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringMo
 		return
 	}
 	m.FromAPI(ctx, rec, diags)
+	m.HidePassword(&m.Settings)
 }
 
 func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -138,14 +145,16 @@ func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
 	in := plan.UpdateBody(ctx, &state.RecurringMeeting, &resp.Diagnostics)
+	plan.ApplyPassword(&plan.Settings, &state.PasswordTwin, &state.Settings, &in.MeetingInput)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	// Only what the recurrence update can do goes through it: it makes every
 	// occurrence anew, where canceling the ones added to skip_dates keeps
 	// the others as they are.
-	if plan.NeedsSeriesUpdate(ctx, &state.RecurringMeeting, &resp.Diagnostics) {
+	if plan.NeedsSeriesUpdate(ctx, &state.RecurringMeeting, &resp.Diagnostics) || plan.PasswordBumped(&state.PasswordTwin) {
 		if err := r.client.UpdateRecurrence(ctx, state.ID.ValueString(), in); err != nil {
 			r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
 			return

@@ -150,7 +150,11 @@ func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	var config wherebyMeetingModel
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
+	body := plan.ManagedMeeting
+	body.Settings = plan.WithWriteOnly(&config.Settings)
+	in := body.CreateBody(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -7,7 +7,9 @@ resource "conference_line_meeting_id" "example" {
   type            = "S"
   title           = "Weekly board meeting"
   data            = jsonencode({ agenda = "https://intranet.example.com/board" })
-  # passcode is random when not set; set it to pin one (exactly 6 digits).
+  # passcode is random when not set. To choose one (exactly 6 digits) and keep
+  # it out of the state, set the write-only passcode_wo and passcode_wo_version
+  # (Terraform or OpenTofu >= 1.11); see the guide "Keeping secrets out of state".
 }
 
 # What a SIP phone or video conference system dials to join the room's group call.

@@ -33,11 +33,13 @@ resource "conference_portsip_meeting" "design_review" {
   scheduled_end_at   = "2030-03-04T11:00:00+01:00"
   capacity           = 20
   layout             = "LAYOUT4"
-  room_pin           = var.review_pin
-  enable_recording   = true
-  close_on_nobody    = true
-  internal_invitees  = ["NzAwNTUxOTA5NzczMTQ4MTYw"]
-  external_invitees  = "designer@example.com"
+  # Write-only (Terraform or OpenTofu >= 1.11): sent, never kept in the state.
+  room_pin_wo         = var.review_pin
+  room_pin_wo_version = 1
+  enable_recording    = true
+  close_on_nobody     = true
+  internal_invitees   = ["NzAwNTUxOTA5NzczMTQ4MTYw"]
+  external_invitees   = "designer@example.com"
 }
 
 # Bob's audio 1:1, on Bob's provider alias: Alice's cannot see it.
@@ -66,4 +68,5 @@ variable "bob_password" {
 variable "review_pin" {
   type      = string
   sensitive = true
+  ephemeral = true # Terraform >= 1.10, OpenTofu >= 1.11: never saved in the plan or the state
 }

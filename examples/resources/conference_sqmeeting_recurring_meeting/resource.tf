@@ -12,6 +12,16 @@ resource "conference_sqmeeting_recurring_meeting" "standup" {
   last_day        = "2030-06-30"
   # Canceled occurrences, like iCalendar's EXDATE: Easter Monday.
   skip_dates = ["2030-04-22"]
+  # Write-only (Terraform or OpenTofu >= 1.11): sent, never kept in the state;
+  # bump the version to send a new password to every occurrence.
+  password_wo         = var.standup_password
+  password_wo_version = 1
+}
+
+variable "standup_password" {
+  type      = string
+  sensitive = true
+  ephemeral = true # Terraform >= 1.10, OpenTofu >= 1.11: never saved in the plan or the state
 }
 
 # Month-end review on the 31st: months without a 31st have no occurrence.

@@ -14,12 +14,15 @@ resource "conference_whereby_meeting" "example" {
     type          = "cloud"
     start_trigger = "prompt"
     destination = {
-      provider          = "s3"
-      bucket            = "acme-recordings/board"
-      region            = "eu-north-1"
-      access_key_id     = var.recordings_access_key_id
-      access_key_secret = var.recordings_access_key_secret
-      file_format       = "mp4"
+      provider      = "s3"
+      bucket        = "acme-recordings/board"
+      region        = "eu-north-1"
+      access_key_id = var.recordings_access_key_id
+      # Write-only (Terraform or OpenTofu >= 1.11): sent, never kept in the
+      # state. A new version replaces the meeting (Whereby cannot update one).
+      access_key_secret_wo         = var.recordings_access_key_secret
+      access_key_secret_wo_version = 1
+      file_format                  = "mp4"
     }
   }
 
@@ -37,6 +40,7 @@ variable "recordings_access_key_id" {
 variable "recordings_access_key_secret" {
   type      = string
   sensitive = true
+  ephemeral = true # Terraform >= 1.10, OpenTofu >= 1.11: never saved in the plan or the state
 }
 
 # For participants.

@@ -75,6 +75,14 @@ var MeetingImportID = mapping.ImportID{
 		return map[string]string{"id": s, "room_service_id": r.Service, "room_id": r.Room,
 			"meeting_id": s[strings.LastIndex(s, "/")+1:]}, nil
 	},
+	Identity: []mapping.IdentityAttr{
+		{Name: "room_service_id", Description: "The room service ID (roomServiceId) of the room the meeting ID belongs to."},
+		{Name: "room_id", Description: "The room ID (roomId) the meeting ID belongs to."},
+		{Name: "meeting_id", Description: "The numeric meeting ID (mtgId)."},
+	},
+	Join: func(v map[string]string) string {
+		return v["room_service_id"] + "/" + v["room_id"] + "/" + v["meeting_id"]
+	},
 }
 
 // Ref is the meeting ID's place, from the attributes.

@@ -28,6 +28,18 @@ var SeriesImportID = mapping.ImportID{
 		}
 		return map[string]string{"id": gid, "timezone": zone}, nil
 	},
+	Identity: []mapping.IdentityAttr{
+		{Name: "id", Description: "The series' recurrence group ID (recurrenceGid)."},
+		{Name: "timezone", Optional: true, Description: "The IANA time zone the series' days and times are meant in, which SQMeeting " +
+			"does not store, as the series was created or imported with (a later change of `timezone` leaves it); " +
+			DefaultTimezone + " when an import leaves it out."},
+	},
+	Join: func(v map[string]string) string {
+		if v["timezone"] == "" {
+			return v["id"]
+		}
+		return SeriesID(v["id"], v["timezone"])
+	},
 }
 
 // SeriesID is the import ID of series gid meant in zone.

@@ -87,8 +87,11 @@ func TestStorageRules(t *testing.T) {
 	}
 	dest := func(set map[string]string) types.Object {
 		vals := map[string]attr.Value{}
-		for name := range typ.AttrTypes {
+		for name, at := range typ.AttrTypes {
 			vals[name] = types.StringNull()
+			if at.Equal(types.Int64Type) {
+				vals[name] = types.Int64Null()
+			}
 		}
 		for k, v := range set {
 			vals[k] = types.StringValue(v)
@@ -107,6 +110,7 @@ func TestStorageRules(t *testing.T) {
 		{"whereby needs nothing", map[string]string{"provider": "whereby"}, nil},
 		{"s3 keys complete", map[string]string{"provider": "s3", "bucket": "b", "region": "r", "access_key_id": "k", "access_key_secret": "s"}, nil},
 		{"s3 keys by default", map[string]string{"provider": "s3", "bucket": "b"}, []string{"region", "access_key_id", "access_key_secret"}},
+		{"s3 keys with the write-only secret", map[string]string{"provider": "s3", "bucket": "b", "region": "r", "access_key_id": "k", "access_key_secret_wo": "s"}, nil},
 		{"s3 explicit access keys", map[string]string{"provider": "s3", "authentication_type": "accessKey", "bucket": "b", "region": "r", "access_key_id": "k"}, []string{"access_key_secret"}},
 		{"s3 role complete", map[string]string{"provider": "s3", "authentication_type": "roleBased", "bucket": "b", "oidc_role_arn": "arn"}, nil},
 		{"s3 role without arn", map[string]string{"provider": "s3", "authentication_type": "roleBased", "bucket": "b"}, []string{"oidc_role_arn"}},

@@ -40,6 +40,15 @@ var SettingNames = []string{
 	"recording", "streaming", "live_transcription",
 }
 
+// WithWriteOnly returns the settings with the objects that may hold
+// write-only values (a destination's access_key_secret_wo) as config has
+// them: the plan holds those values as null. The objects are optional and
+// not computed, so the configuration has them as planned otherwise.
+func (s Settings) WithWriteOnly(config *Settings) Settings {
+	s.Recording, s.LiveTranscription = config.Recording, config.LiveTranscription
+	return s
+}
+
 // unreadNote ends every setting's description.
 const unreadNote = "Whereby does not return it, so an import cannot read it (see the resource's description). Changing it replaces the meeting."
 

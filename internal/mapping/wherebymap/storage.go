@@ -75,7 +75,11 @@ type storage struct {
 	Region             types.String `tfsdk:"region"`
 	AccessKeyID        types.String `tfsdk:"access_key_id"`
 	AccessKeySecret    types.String `tfsdk:"access_key_secret"`
-	OIDCRoleARN        types.String `tfsdk:"oidc_role_arn"`
+	// AccessKeySecretWO is the secret's write-only twin: null in the plan
+	// and the state, read from the configuration (Settings.WithWriteOnly).
+	AccessKeySecretWO        types.String `tfsdk:"access_key_secret_wo"`
+	AccessKeySecretWOVersion types.Int64  `tfsdk:"access_key_secret_wo_version"`
+	OIDCRoleARN              types.String `tfsdk:"oidc_role_arn"`
 }
 
 // recordingStorage adds the file format, which only recordings have.
@@ -166,13 +170,14 @@ func storageAttr(what string, fileFormat bool) schema.SingleNestedAttribute {
 		},
 		"oidc_role_arn": text("The ARN of the role Whereby assumes with `roleBased` authentication."),
 	}
+	attrs = mapping.WithWriteOnlyNested(attrs, "access_key_secret")
 	if fileFormat {
 		attrs["file_format"] = optionalEnum("`mkv` or `mp4`; when not set, the organization's setting applies.", fileFormats...)
 	}
 	return schema.SingleNestedAttribute{
 		Optional: true,
 		Description: "Where " + what + " are stored. When not set, the organization's setting applies. `s3` with access keys needs " +
-			"`bucket`, `region`, `access_key_id` and `access_key_secret`; with `roleBased`, `bucket` and `oidc_role_arn`.",
+			"`bucket`, `region`, `access_key_id` and `access_key_secret` (or `access_key_secret_wo`); with `roleBased`, `bucket` and `oidc_role_arn`.",
 		Attributes: attrs,
 		Validators: []validator.Object{storageRules{}},
 	}
@@ -218,7 +223,7 @@ func (storageRules) ValidateObject(_ context.Context, req validator.ObjectReques
 		need, method = []string{"bucket", "oidc_role_arn"}, `authentication_type "roleBased"`
 	}
 	for _, name := range need {
-		if str(name).IsNull() {
+		if str(name).IsNull() && (name != "access_key_secret" || str("access_key_secret"+mapping.WriteOnlySuffix).IsNull()) {
 			resp.Diagnostics.AddAttributeError(req.Path.AtName(name), "Missing "+name,
 				fmt.Sprintf(`provider "s3" with %s needs %s.`, method, strings.Join(need, ", ")))
 		}
@@ -247,9 +252,17 @@ func (s *storage) input() *whereby.StorageDestination {
 		Bucket:             s.Bucket.ValueString(),
 		Region:             s.Region.ValueString(),
 		AccessKeyID:        s.AccessKeyID.ValueString(),
-		AccessKeySecret:    s.AccessKeySecret.ValueString(),
+		AccessKeySecret:    s.accessKeySecret(),
 		OIDCRoleARN:        s.OIDCRoleARN.ValueString(),
 	}
+}
+
+// accessKeySecret is the plain secret, else its twin's.
+func (s *storage) accessKeySecret() string {
+	if v := (mapping.WriteOnly{Value: s.AccessKeySecretWO}).Send(nil); v != nil && s.AccessKeySecret.IsNull() {
+		return *v
+	}
+	return s.AccessKeySecret.ValueString()
 }
 
 func (r *recording) input() *whereby.Recording {

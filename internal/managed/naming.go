@@ -1,4 +1,4 @@
-package export
+package managed
 
 import (
 	"cmp"
@@ -55,11 +55,11 @@ func baseName(o *Object) string {
 	return o.Kind
 }
 
-// Names gives every object a resource name unique within its type. Objects
+// NameObjects gives every object a resource name unique within its type. Objects
 // that share a base name are told apart by _2, _3, ... in the order of their
 // import IDs, so that the same estate gets the same names on every run; a
 // suffix that another object's base name already is, is skipped.
-func Names(objs []*Object) {
+func NameObjects(objs []*Object) {
 	byType := map[string][]*Object{}
 	for _, o := range objs {
 		byType[o.Type] = append(byType[o.Type], o)

@@ -1,15 +1,12 @@
-package export
+package managed
 
 import (
 	"math/rand/v2"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/hashicorp/hcl/v2/hclsyntax"
-
-	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
 func TestResourceName(t *testing.T) {
@@ -38,16 +35,16 @@ func TestResourceName(t *testing.T) {
 func TestNamesAreUniqueStableAndValid(t *testing.T) {
 	estate := func() []*Object {
 		return []*Object{
-			{Type: managed.PortSIPRoom.Name, ID: "c", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
-			{Type: managed.PortSIPRoom.Name, ID: "a", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
-			{Type: managed.PortSIPRoom.Name, ID: "b", Title: "Town-hall", NameFrom: []string{"Town-hall"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "c", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "a", Title: "Town hall", NameFrom: []string{"Town hall"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "b", Title: "Town-hall", NameFrom: []string{"Town-hall"}, Kind: "room"},
 			// Its own name is the suffix the third town hall would take.
-			{Type: managed.PortSIPRoom.Name, ID: "d", Title: "Town hall 2", NameFrom: []string{"Town hall 2"}, Kind: "room"},
-			{Type: managed.PortSIPRoom.Name, ID: "e", NameFrom: []string{"", "8100"}, Kind: "room"},
-			{Type: managed.PortSIPRoom.Name, ID: "f", NameFrom: []string{"会議"}, Kind: "room"},
-			{Type: managed.PortSIPRoom.Name, ID: "g", NameFrom: []string{"会議"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "d", Title: "Town hall 2", NameFrom: []string{"Town hall 2"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "e", NameFrom: []string{"", "8100"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "f", NameFrom: []string{"会議"}, Kind: "room"},
+			{Type: PortSIPRoom.Name, ID: "g", NameFrom: []string{"会議"}, Kind: "room"},
 			// Another type may use the same name.
-			{Type: managed.WherebyMeeting.Name, ID: "z", NameFrom: []string{"town-hall"}, Kind: "meeting"},
+			{Type: WherebyMeeting.Name, ID: "z", NameFrom: []string{"town-hall"}, Kind: "meeting"},
 		}
 	}
 	want := map[string]string{
@@ -58,7 +55,7 @@ func TestNamesAreUniqueStableAndValid(t *testing.T) {
 		objs := estate()
 		r := rand.New(rand.NewPCG(uint64(i), 0))
 		r.Shuffle(len(objs), func(a, b int) { objs[a], objs[b] = objs[b], objs[a] })
-		Names(objs)
+		NameObjects(objs)
 		seen := map[string]bool{}
 		for _, o := range objs {
 			if o.Name != want[o.ID] {
@@ -77,21 +74,3 @@ func TestNamesAreUniqueStableAndValid(t *testing.T) {
 
 // terraformName is what Terraform takes as a resource name.
 var terraformName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
-
-func TestSortForFileFollowsTheSourcesThenTheNames(t *testing.T) {
-	objs := []*Object{
-		{Type: managed.WherebyMeeting.Name, Name: "a"},
-		{Type: managed.PortSIPRoom.Name, Name: "b"},
-		{Type: managed.PortSIPServer.Name, Name: "z"},
-		{Type: managed.PortSIPRoom.Name, Name: "a"},
-	}
-	sortForFile(objs)
-	var got []string
-	for _, o := range objs {
-		got = append(got, o.Address())
-	}
-	want := []string{"conference_portsip_server.z", "conference_portsip_room.a", "conference_portsip_room.b", "conference_whereby_meeting.a"}
-	if !slices.Equal(got, want) {
-		t.Errorf("order = %v, want %v", got, want)
-	}
-}
