@@ -8,11 +8,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
@@ -31,8 +33,16 @@ type sqmeetingUserModel struct {
 	sqmeetingmap.Account
 }
 
-// userPassword is the user's write-only password.
-var userPassword = writeOnly{attr: "password_wo", version: "password_wo_version"}
+// password is the user's write-only password, read from the
+// configuration (the plan holds it as null).
+func (m *sqmeetingUserModel) password(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) mapping.WriteOnly {
+	mapping.FromConfig(ctx, cfg, map[string]*types.String{"password_wo": &m.PasswordWO}, diags)
+	return userPasswordTwin(m)
+}
+
+func userPasswordTwin(m *sqmeetingUserModel) mapping.WriteOnly {
+	return mapping.WriteOnly{Value: m.PasswordWO, Version: m.PasswordWOVersion}
+}
 
 // get finds the user by ID among those with its username. After an import
 // the state has no username, and the ID imported may be a username: a user
@@ -83,14 +93,6 @@ func (r *sqmeetingUser) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		"user")
 }
 
-// Validate: the version sends the password, which must be set with it.
-func (m *sqmeetingUserModel) Validate(ctx context.Context, diags *diag.Diagnostics) {
-	if !m.PasswordWOVersion.IsNull() && m.PasswordWO.IsNull() {
-		diags.AddAttributeError(path.Root(userPassword.version), "password_wo_version without password_wo",
-			"password_wo_version says when to send password_wo again, and password_wo is not set. Set password_wo, or remove password_wo_version.")
-	}
-}
-
 // ModifyPlan: a create needs the password, and a destroy says in the plan
 // that the user stays on the server.
 func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
@@ -102,8 +104,9 @@ func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 			resp.Diagnostics.AddWarning(userKeptSummary(&state), userKeptDetail(&state))
 		}
 	case req.State.Raw.IsNull():
-		if !userPassword.configured(ctx, req.Config, &resp.Diagnostics) {
-			resp.Diagnostics.AddAttributeError(path.Root(userPassword.attr), "password_wo is required to create an SQMeeting user",
+		var config sqmeetingUserModel
+		if config.password(ctx, req.Config, &resp.Diagnostics); config.PasswordWO.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "password_wo is required to create an SQMeeting user",
 				"SQMeeting's Create User call takes the new user's password. Set password_wo (Terraform 1.11 or OpenTofu 1.11 and later). "+
 					"With an older Terraform, create the user in SQMeeting's administration console and import it "+
 					"(terraform import conference_sqmeeting_user.<name> <username>).")
@@ -119,7 +122,9 @@ func (r *sqmeetingUser) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	in.Secret = userPassword.value(ctx, req.Config, &resp.Diagnostics)
+	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(nil); secret != nil {
+		in.Secret = *secret
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -148,7 +153,9 @@ func (r *sqmeetingUser) Update(ctx context.Context, req resource.UpdateRequest, 
 		return
 	}
 	in := plan.UpdateBody(ctx, &state.Account, &resp.Diagnostics)
-	in.Secret = userPassword.toSend(ctx, req.Config, plan.PasswordWOVersion, state.PasswordWOVersion, &resp.Diagnostics)
+	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(mapping.Prior(&state, userPasswordTwin)); secret != nil {
+		in.Secret = *secret
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}

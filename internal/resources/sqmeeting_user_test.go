@@ -157,7 +157,7 @@ func TestAccSQMeetingUser_lifecycle(t *testing.T) {
 			},
 			{
 				// Another username is another user.
-				Config:           emu.Config(userConfig("dave2", `  password_wo = "p"`)),
+				Config:           emu.Config(userConfig("dave2", `  password_wo = "p"`+"\n  password_wo_version = 1")),
 				ConfigPlanChecks: acctest.ExpectAction(userAddr, plancheck.ResourceActionDestroyBeforeCreate),
 				ConfigStateChecks: []statecheck.StateCheck{
 					acctest.Attr(userAddr, "role", knownvalue.StringExact("Normal")),
@@ -211,15 +211,15 @@ func TestAccSQMeetingUser_planErrors(t *testing.T) {
 	acctest.Run(t, resource.TestCase{
 		TerraformVersionChecks: writeOnlyCLIs,
 		Steps: []resource.TestStep{
-			{Config: emu.Config(userConfig("x", `  role = "Root"`+"\n  password_wo = \"p\"")), PlanOnly: true,
+			{Config: emu.Config(userConfig("x", `  role = "Root"`+"\n  password_wo = \"p\"\n  password_wo_version = 1")), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)role.*Normal.*MeetingOperator.*SystemAdmin`)},
-			{Config: emu.Config(userConfig("", `  password_wo = "p"`)), PlanOnly: true,
+			{Config: emu.Config(userConfig("", `  password_wo = "p"`+"\n  password_wo_version = 1")), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)username.*at least 1`)},
 			{Config: emu.Config(userConfig("x", "")), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)password_wo is required to create an SQMeeting user.*import`)},
 			{Config: emu.Config(userConfig("x", "  password_wo_version = 1")), PlanOnly: true,
-				ExpectError: regexp.MustCompile(`password_wo_version without password_wo`)},
-			{Config: emu.Config(userConfig("x", `  password_wo = ""`)), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)password_wo.*must be specified.*password_wo_version`)},
+			{Config: emu.Config(userConfig("x", `  password_wo = ""`+"\n  password_wo_version = 1")), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)password_wo.*at least 1`)},
 		},
 	})
@@ -232,7 +232,7 @@ func TestAccSQMeetingUser_usernameTaken(t *testing.T) {
 	acctest.Run(t, resource.TestCase{
 		TerraformVersionChecks: writeOnlyCLIs,
 		Steps: []resource.TestStep{{
-			Config: emu.Config(userConfig("alice", `  password_wo = "p"`)),
+			Config: emu.Config(userConfig("alice", `  password_wo = "p"`+"\n  password_wo_version = 1")),
 			ExpectError: regexp.MustCompile(`(?s)SQMeeting user "alice" exists already.*` + emulatedUser(t, emu, "alice") +
 				`.*terraform import conference_sqmeeting_user.<name> alice`),
 		}},
@@ -254,7 +254,7 @@ func TestAccSQMeetingUser_lostCreate(t *testing.T) {
 			acctest.Run(t, resource.TestCase{
 				TerraformVersionChecks: writeOnlyCLIs,
 				Steps: []resource.TestStep{{
-					Config:           emu.Config(userConfig("adopted", `  password_wo = "adopted-password"`)),
+					Config:           emu.Config(userConfig("adopted", `  password_wo = "adopted-password"`+"\n  password_wo_version = 1")),
 					ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 					Check: func(s *terraform.State) error {
 						id, err := acctest.StateAttr(s, userAddr, "id")

@@ -67,15 +67,11 @@ func AccountAttrs() mapping.Attrs {
 			Resource: schema.StringAttribute{Optional: true, Computed: true,
 				Validators:    []validator.String{Roles.Validator()},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}},
-		"password_wo": {Doc: "The user's password, write-only: Terraform sends it and never stores it (Terraform 1.11 or OpenTofu 1.11 and later).",
-			Config: "Required to create a user. It is sent when the user is created and whenever `password_wo_version` changes; " +
-				"changing it alone sends nothing, since Terraform keeps no copy to compare with.",
-			Resource: schema.StringAttribute{Optional: true, WriteOnly: true, Sensitive: true,
-				Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}},
-		"password_wo_version": {Doc: "A number to change when `password_wo` should be sent again, such as after the password changed.",
-			Resource: schema.Int64Attribute{Optional: true}},
 	}
-	return attrs
+	return attrs.WithWriteOnlyOnly("password", mapping.Attr{Doc: "The user's password.",
+		Config: "Required to create a user.",
+		Resource: schema.StringAttribute{Optional: true, Sensitive: true,
+			Validators: []validator.String{stringvalidator.LengthAtLeast(1)}}})
 }
 
 // FromAPI reads what the search gives. What it does not give stays.
