@@ -136,7 +136,7 @@ func fillSQMeetingFilter(ctx context.Context, config tfsdk.Config, l *Listing, d
 var SQMeetingUser = Type{
 	Kind: resources.Kind{
 		Name: Prefix + "sqmeeting_user", Platform: &platforms.SQMeeting, Noun: "user",
-		ImportID: mapping.PlainID("the user's ID (user_id) or its username", "alice", nil),
+		ImportID: userImportID(),
 		Key:      "its `username`, which is unique on the server",
 	},
 	Section: Section{Title: "SQMeeting users",
@@ -150,6 +150,14 @@ var SQMeetingUser = Type{
 			return &Object{ID: u.UserID, Title: u.Username, NameFrom: []string{u.Username, u.RealName}, Kind: "user"}
 		})
 	}),
+}
+
+// userImportID takes a user's ID or its username; the identity is the ID,
+// which the read after an import by username finds.
+func userImportID() mapping.ImportID {
+	id := mapping.PlainID("the user's ID (user_id) or its username", "alice", nil)
+	id.Identity = []mapping.IdentityAttr{{Name: "id", Description: "The user's ID (`user_id`), which SQMeeting assigns."}}
+	return id
 }
 
 func sqmeetingObject(m *sqmeeting.Meeting, id, kind string) *Object {
