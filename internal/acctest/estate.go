@@ -134,6 +134,15 @@ func (e *Emulator) SeedEstate(t testing.TB) Estate {
 		"invited_users": []string{e.SQMeetingUserID(t, sqAdmin.Username)},
 	})
 
+	// SQMeeting users: the administrator, the seeded ones and one made
+	// through the API, each manageable by the administrator, a SystemAdmin.
+	e.SQMeeting(t, http.MethodPost, "/user/users", map[string]any{
+		"username": "dave", "real_name": "Dave Example", "email": "dave@example.com", "role": "MeetingOperator", "secret": "dave-password",
+	}, http.StatusOK)
+	for _, name := range []string{sqAdmin.Username, "alice", "bob", "carol", "dave"} {
+		add(managed.SQMeetingUser.Name, e.SQMeetingUserID(t, name), nil)
+	}
+
 	// Whereby: a locked room with a prefix, and one named in the human-short
 	// pattern. The emulator's clock runs with this machine's.
 	end := time.Now().UTC().Add(7 * 24 * time.Hour).Truncate(time.Minute).Format(time.RFC3339)

@@ -107,6 +107,17 @@ var census = map[*managed.Type]func(json.RawMessage) ([]string, error){
 			add(o.GID)
 		}
 	}),
+	// The users the API or a seed added or the API changed (the configured
+	// ones are in no snapshot until the API changes them).
+	&managed.SQMeetingUser: ids(func(s *struct {
+		Users []struct {
+			ID string `json:"user_id"`
+		} `json:"users"`
+	}, add func(string)) {
+		for _, u := range s.Users {
+			add(u.ID)
+		}
+	}),
 	&managed.WherebyMeeting: ids(func(s *struct {
 		Meetings []struct {
 			ID string `json:"meetingId"`

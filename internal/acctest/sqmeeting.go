@@ -196,3 +196,22 @@ func instant(v any) string {
 }
 
 func sameInstant(want string, got any) bool { return instant(want) == instant(got) }
+
+// SQMeetingPassword is the password the emulated SQMeeting keeps for a user
+// the API created or changed ("" for another), read from its snapshot: no
+// request is sent. It shows what a write-only argument sent.
+func (e *Emulator) SQMeetingPassword(t testing.TB, username string) string {
+	t.Helper()
+	var snap struct {
+		Users []sqmeeting.User `json:"users"`
+	}
+	if err := json.Unmarshal(e.snapshot(t, platforms.SQMeeting.Key), &snap); err != nil {
+		t.Fatalf("reading the emulated SQMeeting: %v", err)
+	}
+	for _, u := range snap.Users {
+		if u.Username == username {
+			return u.Password
+		}
+	}
+	return ""
+}

@@ -69,6 +69,8 @@ func TestRunExportsTheEstate(t *testing.T) {
 		"conference_line_meeting_id.board_meeting", "conference_line_meeting_id.huddle",
 		"conference_sqmeeting_meeting.project_kick_off", "conference_sqmeeting_meeting.quick_sync",
 		"conference_sqmeeting_recurring_meeting.team_stand_up",
+		"conference_sqmeeting_user.admin", "conference_sqmeeting_user.alice", "conference_sqmeeting_user.bob",
+		"conference_sqmeeting_user.carol", "conference_sqmeeting_user.dave",
 	}
 	gotAddrs := addresses(res)
 	if !slices.Equal(gotAddrs[:len(wantAddrs)], wantAddrs) || len(gotAddrs) != len(wantAddrs)+2 {

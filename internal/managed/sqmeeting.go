@@ -23,7 +23,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
-var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting)
+var sqmeetingPlatform = platform(&platforms.SQMeeting, sqmeeting.FromSettings, &SQMeetingMeeting, &SQMeetingRecurringMeeting, &SQMeetingUser)
 
 // SQMeetingMeeting is conference_sqmeeting_meeting.
 var SQMeetingMeeting = Type{
@@ -130,6 +130,34 @@ func fillSQMeetingFilter(ctx context.Context, config tfsdk.Config, l *Listing, d
 	var filter types.String
 	diags.Append(config.GetAttribute(ctx, path.Root("filter"), &filter)...)
 	l.SQMeetingFilter = filter.ValueString()
+}
+
+// SQMeetingUser is conference_sqmeeting_user.
+var SQMeetingUser = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "sqmeeting_user", Platform: &platforms.SQMeeting, Noun: "user",
+		ImportID: userImportID(),
+		Key:      "its `username`, which is unique on the server",
+	},
+	Section: Section{Title: "SQMeeting users",
+		Note: "SQMeeting's user search returns the ID, the username and the real name only: generated.tf leaves email, department, " +
+			"mobile and role null, which changes nothing; set those you manage, and the first apply sends them. The password is write-only " +
+			"(password_wo) and never read. SQMeeting cannot delete a user: destroying one removes it from the state only."},
+	New: resources.NewSQMeetingUser,
+	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
+		list := func(ctx context.Context) ([]sqmeeting.PublicUser, error) { return c.SearchUsers(ctx, "") }
+		return each(ctx, l, "users", list, func(u *sqmeeting.PublicUser) *Object {
+			return &Object{ID: u.UserID, Title: u.Username, NameFrom: []string{u.Username, u.RealName}, Kind: "user"}
+		})
+	}),
+}
+
+// userImportID takes a user's ID or its username; the identity is the ID,
+// which the read after an import by username finds.
+func userImportID() mapping.ImportID {
+	id := mapping.PlainID("the user's ID (user_id) or its username", "alice", nil)
+	id.Identity = []mapping.IdentityAttr{{Name: "id", Description: "The user's ID (`user_id`), which SQMeeting assigns."}}
+	return id
 }
 
 func sqmeetingObject(m *sqmeeting.Meeting, id, kind string) *Object {

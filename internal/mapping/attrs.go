@@ -82,6 +82,9 @@ func withDescription(a rschema.Attribute, d string) rschema.Attribute {
 	case rschema.Int64Attribute:
 		a.Description = d
 		return a
+	case rschema.Float64Attribute:
+		a.Description = d
+		return a
 	case rschema.BoolAttribute:
 		a.Description = d
 		return a
@@ -116,6 +119,8 @@ func computed(a rschema.Attribute, description string) dschema.Attribute {
 		return dschema.StringAttribute{Computed: true, Sensitive: a.Sensitive, CustomType: a.CustomType, Description: description}
 	case rschema.Int64Attribute:
 		return dschema.Int64Attribute{Computed: true, Sensitive: a.Sensitive, CustomType: a.CustomType, Description: description}
+	case rschema.Float64Attribute:
+		return dschema.Float64Attribute{Computed: true, Sensitive: a.Sensitive, CustomType: a.CustomType, Description: description}
 	case rschema.BoolAttribute:
 		return dschema.BoolAttribute{Computed: true, Sensitive: a.Sensitive, CustomType: a.CustomType, Description: description}
 	case rschema.SetAttribute:

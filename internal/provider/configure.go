@@ -90,6 +90,7 @@ func (p *conferenceProvider) Configure(ctx context.Context, req provider.Configu
 	resp.ResourceData = data
 	resp.ListResourceData = data
 	resp.DataSourceData = data
+	resp.EphemeralResourceData = data
 }
 
 // stringOf is a block value as a string: numbers are settings too, in the

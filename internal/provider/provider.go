@@ -7,12 +7,14 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/datasources"
+	"github.com/confkit/terraform-provider-conference/internal/ephemerals"
 	"github.com/confkit/terraform-provider-conference/internal/listresources"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
@@ -20,7 +22,10 @@ import (
 // TypeName is the provider's name in resource type names (conference_*).
 const TypeName = "conference"
 
-var _ provider.ProviderWithListResources = (*conferenceProvider)(nil)
+var (
+	_ provider.ProviderWithEphemeralResources = (*conferenceProvider)(nil)
+	_ provider.ProviderWithListResources      = (*conferenceProvider)(nil)
+)
 
 type conferenceProvider struct {
 	version string
@@ -60,6 +65,14 @@ func (p *conferenceProvider) Resources(context.Context) []func() resource.Resour
 	return out
 }
 
+// EphemeralResources are values kept in neither plan nor state.
+func (p *conferenceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		ephemerals.NewWherebyRecordingLink,
+		ephemerals.NewWherebyTranscriptionLink,
+	}
+}
+
 // ListResources are a list resource (terraform query) of every managed
 // type, under its name.
 func (p *conferenceProvider) ListResources(context.Context) []func() list.ListResource {
@@ -95,5 +108,8 @@ func (p *conferenceProvider) DataSources(context.Context) []func() datasource.Da
 		datasources.NewSQMeetingSystem,
 		datasources.NewWherebyMeeting,
 		datasources.NewWherebyMeetings,
+		datasources.NewWherebyRecordings,
+		datasources.NewWherebyTranscriptions,
+		datasources.NewWherebySummaries,
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/confkit/terraform-provider-conference/internal/acctest"
+	"github.com/confkit/terraform-provider-conference/internal/emulator/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 )
 
@@ -30,6 +31,12 @@ type identityCase struct {
 	args []string
 	// listConfig is the list block's config block, when the type needs one.
 	listConfig string
+	// importUpdates: the import plans an update, since the state cannot
+	// hold what the platform never returns (a write-only secret's version).
+	importUpdates bool
+	// listed is how many objects the list resource returns, the one made
+	// among them; 0 means that one only.
+	listed int
 	// displayName is what the list resource names the object.
 	displayName knownvalue.Check
 	// remove deletes the object through the emulator, given its state.
@@ -93,6 +100,20 @@ var identityCases = map[string]identityCase{
 				http.StatusOK, http.StatusNoContent)
 		},
 	},
+	managed.SQMeetingUser.Name: {
+		args: []string{`username = "quentin"`, `real_name = "Quentin Ames"`, `password_wo = "quentin-password"`, `password_wo_version = 1`},
+		// password_wo_version cannot be read back: the imported user plans to
+		// send the password once (TestAccSQMeetingUser tests the import).
+		importUpdates: true,
+		// every account of the server: the seeded ones and quentin
+		listed:      sqmeetingSeededUsers + 1,
+		displayName: knownvalue.StringExact("quentin"),
+		// SQMeeting's API cannot delete a user: resetting the emulated
+		// server drops the users the API made.
+		remove: func(t *testing.T, emu *acctest.Emulator, _ map[string]string) {
+			emu.Admin(t, http.MethodPost, "reset", map[string]string{"platform": "sqmeeting"})
+		},
+	},
 	managed.WherebyMeeting.Name: {
 		// No room_name_prefix: Whereby does not return it, and an import
 		// plans to record a configured one (TestAccWherebyMeeting_import).
@@ -104,6 +125,10 @@ var identityCases = map[string]identityCase{
 		},
 	},
 }
+
+// sqmeetingSeededUsers is how many accounts the emulated SQMeeting has
+// before a test adds one: the administrator and the seeded invitees.
+var sqmeetingSeededUsers = 1 + len(sqmeeting.DefaultUsers())
 
 // typeHCL is a resource of type typ named "test" with args.
 func typeHCL(typ string, args []string) string {
@@ -158,10 +183,11 @@ func TestAccIdentity(t *testing.T) {
 					},
 					{
 						// An import block with the identity the state holds.
-						ResourceName:    addr,
-						ImportState:     true,
-						ImportStateKind: resource.ImportBlockWithResourceIdentity,
-						Config:          config,
+						ResourceName:       addr,
+						ImportState:        true,
+						ImportStateKind:    resource.ImportBlockWithResourceIdentity,
+						Config:             config,
+						ExpectNonEmptyPlan: c.importUpdates,
 					},
 					{
 						// Deleted behind Terraform's back: the refresh keeps
@@ -197,6 +223,16 @@ func TestAccListResource(t *testing.T) {
 			for _, a := range typ.ImportID.Identity {
 				identity[a.Name] = knownvalue.NotNull()
 			}
+			if _, ok := identity["id"]; ok {
+				// The object made, among the others a listing may return.
+				identity["id"] = knownvalue.StringFunc(func(v string) error {
+					if v != id {
+						return fmt.Errorf("id %q, want %q", v, id)
+					}
+					return nil
+				})
+			}
+			listed := max(c.listed, 1)
 			acctest.Run(t, resource.TestCase{
 				TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 				Steps: []resource.TestStep{
@@ -221,7 +257,7 @@ list %q "all" {
 }
 `, typ.Name, c.listConfig),
 						QueryResultChecks: []querycheck.QueryResultCheck{
-							querycheck.ExpectLength(list, 1),
+							querycheck.ExpectLength(list, listed),
 							querycheck.ExpectIdentity(list, identity),
 							querycheck.ExpectResourceDisplayName(list, queryfilter.ByResourceIdentity(identity), c.displayName),
 							querycheck.ExpectResourceKnownValues(list, queryfilter.ByResourceIdentity(identity), []querycheck.KnownValueCheck{

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 	"time"
 
@@ -218,58 +217,22 @@ func (c *Client) getMeeting(ctx context.Context, id string, fields []string) (*M
 	return &m, nil
 }
 
-// listPageSize is the largest page (limit 1..100): the fewest requests, and
-// each costs a point.
-const listPageSize = 100
-
 // ListMeetings returns every live meeting, following the cursor through all
 // pages: GET /meetings?limit=&cursor=. fields asks for the optional URLs.
 func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting, error) {
-	out := []Meeting{}
-	seen := map[string]bool{}
-	for cursor := ""; ; {
-		items, next, last, err := c.listPage(ctx, fields, cursor)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, items...)
-		if last {
-			return out, nil
-		}
-		// A server that hands out a cursor twice would keep us here forever.
-		if seen[next] {
-			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", next)
-		}
-		seen[next] = true
-		cursor = next
-	}
+	out, err := listAll(ctx, func(ctx context.Context, cursor string) ([]Meeting, string, bool, error) {
+		return c.listPage(ctx, fields, cursor)
+	})
+	return out, err
 }
 
-// listPage reads the page at cursor ("" for the first), and returns the
-// next page's cursor and whether this one was the last.
+// listPage reads the meetings' page at cursor ("" for the first).
 func (c *Client) listPage(ctx context.Context, fields []string, cursor string) ([]Meeting, string, bool, error) {
-	q := fieldsQuery(fields)
-	if q == nil {
-		q = url.Values{}
+	items, next, last, err := page[Meeting](ctx, c, "/meetings", fieldsQuery(fields), cursor)
+	for i := range items {
+		items[i].utc()
 	}
-	q.Set("limit", strconv.Itoa(listPageSize))
-	if cursor != "" {
-		q.Set("cursor", cursor)
-	}
-	var page struct {
-		Results []Meeting `json:"results"`
-		Cursor  *string   `json:"cursor"`
-	}
-	if err := c.do(ctx, client.Request{Method: http.MethodGet, Path: "/meetings", Query: q}, &page); err != nil {
-		return nil, "", false, err
-	}
-	for i := range page.Results {
-		page.Results[i].utc()
-	}
-	if page.Cursor == nil || *page.Cursor == "" {
-		return page.Results, "", true, nil
-	}
-	return page.Results, *page.Cursor, false, nil
+	return items, next, last, err
 }
 
 // listing is the process's listing of meetings read with fields: one per

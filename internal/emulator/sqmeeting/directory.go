@@ -6,17 +6,19 @@ import (
 )
 
 // directory is the server's accounts and personal rooms, by ID and in order.
-// The API cannot change them (NOTES.md: no call creates rooms or deletes
-// users); the options give them, and a seed may add users.
+// The options give them; a seed and the API's "Create User" add users, and
+// "Update User" changes them (no call creates rooms or deletes users,
+// NOTES.md).
 type directory struct {
 	users     map[string]*account // by user_id
 	userOrder []string
 	byName    map[string]*account
 	rooms     map[string]*room
 	roomOrder []string
-	// seeded are the users a seed added, in order: a reset drops them, the
-	// state file keeps them.
-	seeded []User
+	// saved are the usernames of the users a seed or the API added or the
+	// API changed, in order: a reset drops them (and the changes), the state
+	// file keeps them.
+	saved []string
 	// defaultRooms is set when Options.MeetingRooms is nil: every account,
 	// a seeded one too, has one personal room.
 	defaultRooms bool
@@ -95,6 +97,6 @@ func (d *directory) addSeeded(u User) error {
 		}
 	}
 	d.add(u)
-	d.seeded = append(d.seeded, u)
+	d.saved = append(d.saved, u.Username)
 	return nil
 }

@@ -51,6 +51,8 @@ func (a *API) Register(mux *http.ServeMux) {
 		rt.Handle(m+v1+"/user/public/users", false, unsigned(a.publicUsers))
 		rt.Handle(m+v1+"/meeting_room", true, a.meetingRooms)
 	}
+	rt.Handle("POST "+v1+"/user/users", true, a.createUser)
+	rt.Handle("POST "+v1+"/user/users/{user_id}", true, a.updateUser)
 	rt.Handle("POST "+v1+"/system/capacity", true, a.capacity)
 	rt.Handle("POST "+v1+"/system/version", true, a.version)
 

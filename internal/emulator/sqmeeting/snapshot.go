@@ -11,14 +11,22 @@ import (
 // snapshot is the platform's part of the state file: what the API created
 // (meetings, series), the sessions, so that a provider's token survives a
 // restart, the failed sign-in counts, so that a restart does not lift a
-// lock, and the users a seed added. Configured users and rooms come from
-// Options and keep their IDs across restarts.
+// lock, and the users a seed or the API added or the API changed.
+// Configured users and rooms come from Options and keep their IDs across
+// restarts; users' IDs derive from their usernames.
 type snapshot struct {
 	Meetings []*meeting          `json:"meetings"`
 	Series   []*series           `json:"series"`
 	Sessions []*session          `json:"sessions"`
 	Lockouts map[string]*lockout `json:"lockouts,omitempty"`
-	Users    []User              `json:"users,omitempty"`
+	Users    []savedUser         `json:"users,omitempty"`
+}
+
+// savedUser is a user in the state file, with its ID for those who read the
+// file (the ID derives from the username and is not read back).
+type savedUser struct {
+	User
+	UserID string `json:"user_id,omitempty"`
 }
 
 // Snapshot implements platform.API.
@@ -39,7 +47,10 @@ func (a *API) Snapshot() (json.RawMessage, error) {
 	slices.SortFunc(snap.Meetings, func(x, y *meeting) int { return strings.Compare(x.ReservationID, y.ReservationID) })
 	slices.SortFunc(snap.Series, func(x, y *series) int { return strings.Compare(x.GID, y.GID) })
 	slices.SortFunc(snap.Sessions, func(x, y *session) int { return strings.Compare(x.Token, y.Token) })
-	snap.Users = a.seeded
+	for _, name := range a.saved {
+		acc := a.byName[name]
+		snap.Users = append(snap.Users, savedUser{User: acc.User, UserID: acc.ID})
+	}
 	data, err := json.Marshal(snap)
 	return json.RawMessage(data), err
 }
@@ -58,9 +69,17 @@ func (a *API) Restore(raw json.RawMessage) error {
 		return fmt.Errorf("sqmeeting snapshot: %w", err)
 	}
 	dir := newDirectory(a.opts)
-	for _, u := range snap.Users {
-		if dir.byName[u.Username] != nil {
-			// Configured since the seed: the configuration wins.
+	for _, su := range snap.Users {
+		u := su.User
+		if acc := dir.byName[u.Username]; acc != nil {
+			// A configured user the API changed: the changes are state.
+			if !slices.Contains(dir.saved, u.Username) {
+				acc.User = u
+				if acc.Role == "" {
+					acc.Role = RoleNormal
+				}
+				dir.saved = append(dir.saved, u.Username)
+			}
 			continue
 		}
 		if err := dir.addSeeded(u); err != nil {

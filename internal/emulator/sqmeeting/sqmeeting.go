@@ -4,11 +4,11 @@
 // _mac and _android) are the better guide, as NOTES.md says; every such
 // decision is written beside the code that makes it.
 //
-// The emulated server has a fixed set of users (the administrator plus the
-// seeded invitees of Options.Users) and of personal meeting rooms: the API has
-// no call to create rooms or delete users (NOTES.md). What the API does create,
-// scheduled meetings and recurrence series, lives in memory and in the
-// emulator's state file.
+// The emulated server starts with the administrator, the invitees of
+// Options.Users and their personal meeting rooms: the API has no call to
+// create rooms or delete users (NOTES.md). What the API does create or
+// change, users, scheduled meetings and recurrence series, lives in memory
+// and in the emulator's state file.
 package sqmeeting
 
 import (

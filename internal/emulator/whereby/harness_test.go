@@ -96,7 +96,8 @@ func (h *harness) answer(method, path string, a openapitest.Answer) openapitest.
 // answers them in.
 func schemaFor(method, tpl string, _ map[string]any, status int, schema any) any {
 	switch {
-	case method == http.MethodGet && tpl == "/meetings" && status == http.StatusOK:
+	case method == http.MethodGet && status == http.StatusOK:
+		// The lists (meetings, recordings, transcriptions, insights).
 		return nullableCursor(schema)
 	case schema == nil && status >= 400:
 		return map[string]any{"$ref": "#/components/responses/ThrottleError/content/application~1json/schema"}
@@ -104,7 +105,8 @@ func schemaFor(method, tpl string, _ map[string]any, status int, schema any) any
 	return schema
 }
 
-// nullableCursor is the list's schema with cursor nullable. The document
+// nullableCursor is a list's schema with cursor nullable (others are
+// returned as they are). The document
 // contradicts itself there: the schema says "type": "string", its description
 // "If there are no more results, the value returned is null", and NOTES.md
 // decides for the description ({"results":[...],"cursor":null|"..."}).

@@ -32,13 +32,9 @@ func (a *API) listMeetings(req *request) reply {
 	if !ok {
 		return rep
 	}
-	limit := defaultLimit
-	if v := q.Get("limit"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 || n > maxLimit {
-			return badRequest(`"limit" must be an integer from 1 to %d`, maxLimit)
-		}
-		limit = n
+	limit, rep, ok := parseLimit(q)
+	if !ok {
+		return rep
 	}
 	var after uint64
 	if v := q.Get("cursor"); v != "" {
@@ -66,6 +62,19 @@ func (a *API) listMeetings(req *request) reply {
 		last = m.Seq
 	}
 	return platform.JSON(http.StatusOK, out)
+}
+
+// parseLimit reads a list's limit: "default 50, maximum 100, minimum 1".
+func parseLimit(q url.Values) (int, reply, bool) {
+	v := q.Get("limit")
+	if v == "" {
+		return defaultLimit, reply{}, true
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 || n > maxLimit {
+		return 0, badRequest(`"limit" must be an integer from 1 to %d`, maxLimit), false
+	}
+	return n, reply{}, true
 }
 
 // queryFields reads the fields query parameter: "style: form, explode:

@@ -323,7 +323,7 @@ func TestOtherPathsAndMethods(t *testing.T) {
 	h := newHarness(t)
 	expectError(t, h.do("PUT", "/v1/meetings/x", meetingEnding(t0)), 405)
 	expectError(t, h.do("PATCH", "/v1/meetings", nil), 405)
-	expectError(t, h.do("GET", "/v1/recordings", nil), 404)
+	expectError(t, h.do("GET", "/v1/no-such-api", nil), 404)
 	expectError(t, h.do("GET", "/v1/meetings/", nil), 404)
 	big := `{"endDate":"2030-01-01T00:00:00Z","roomNamePrefix":"` + strings.Repeat("a", 70<<10) + `"}`
 	if msg := expectError(t, h.do("POST", "/v1/meetings", big), 400); !strings.Contains(msg, "at most 65536 bytes") {

@@ -38,6 +38,24 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.Handle("GET /v1/meetings/{meetingId}", true, a.metered(a.getMeeting))
 	rt.Handle("DELETE /v1/meetings/{meetingId}", true, a.metered(a.deleteMeeting))
 
+	rt.Handle("GET /v1/recordings", true, a.metered(a.listRecordings))
+	rt.Handle("GET /v1/recordings/{recordingId}", true, a.metered(a.getRecording))
+	rt.Handle("DELETE /v1/recordings/{recordingId}", true, a.metered(a.deleteRecording))
+	rt.Handle("GET /v1/recordings/{recordingId}/access-link", true,
+		a.metered(a.accessLink("recording", func(id string) bool { return a.findRecording(id) != nil })))
+	rt.Handle("POST /v1/recordings/bulk-delete", true, a.metered(a.bulkDeleteRecordings))
+	rt.Handle("POST /v1/transcriptions", true, a.metered(a.createTranscription))
+	rt.Handle("GET /v1/transcriptions", true, a.metered(a.listTranscriptions))
+	rt.Handle("GET /v1/transcriptions/{transcriptionId}", true, a.metered(a.getTranscription))
+	rt.Handle("DELETE /v1/transcriptions/{transcriptionId}", true, a.metered(a.deleteTranscription))
+	rt.Handle("GET /v1/transcriptions/{transcriptionId}/access-link", true,
+		a.metered(a.accessLink("transcription", func(id string) bool { return a.findTranscription(id) != nil })))
+	rt.Handle("POST /v1/transcriptions/bulk-delete", true, a.metered(a.bulkDeleteTranscriptions))
+	rt.Handle("POST /v1/summaries", true, a.metered(a.createSummary))
+	rt.Handle("GET /v1/summaries", true, a.metered(a.listSummaries))
+	rt.Handle("GET /v1/summaries/{summaryId}", true, a.metered(a.getSummary))
+	rt.Handle("DELETE /v1/summaries/{summaryId}", true, a.metered(a.deleteSummary))
+
 	// Everything else under /v1 (the document's other APIs, unknown paths,
 	// other methods) answers in the same envelope: 405 where the path exists
 	// for another method, 404 otherwise.

@@ -2,6 +2,7 @@ package whereby
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 )
@@ -10,15 +11,27 @@ import (
 //
 //	{"meetings": [{"endDate": "2030-01-01T00:00:00Z", "roomMode": "group"}]}
 //
-// Each meeting is the body of POST /v1/meetings. The rate budget is not
-// spent: seeding is not an API client.
+// Each meeting is the body of POST /v1/meetings. "recordings" make
+// recordings appear as finished meetings leave them (seedRecording:
+// roomName, startDate, endDate, sizeInMegaBytes, and transcribed for a live
+// transcription beside it). The rate budget is not spent: seeding is not an
+// API client.
 type seedDoc struct {
-	Meetings []json.RawMessage `json:"meetings"`
+	Meetings   []json.RawMessage `json:"meetings"`
+	Recordings []seedRecording   `json:"recordings"`
 }
 
 // Seed implements platform.API.
 func (a *API) Seed(raw json.RawMessage) error {
 	return platform.Seed(raw, &a.mu, func(doc *seedDoc) error {
-		return platform.CreateAll("meetings", doc.Meetings, a.createMeeting, "/v1/meetings", "organization")
+		if err := platform.CreateAll("meetings", doc.Meetings, a.createMeeting, "/v1/meetings", "organization"); err != nil {
+			return err
+		}
+		for i, r := range doc.Recordings {
+			if err := a.addRecording(r); err != nil {
+				return fmt.Errorf("recordings[%d]: %w", i, err)
+			}
+		}
+		return nil
 	})
 }

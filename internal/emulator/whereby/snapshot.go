@@ -11,15 +11,18 @@ import (
 // out before a restart still works after it. The budget is not kept: it is a
 // minute's worth of state.
 type snapshot struct {
-	NextSeq  uint64     `json:"nextSeq"`
-	Meetings []*meeting `json:"meetings"`
+	NextSeq        uint64           `json:"nextSeq"`
+	Meetings       []*meeting       `json:"meetings"`
+	Recordings     []*recording     `json:"recordings,omitempty"`
+	Transcriptions []*Transcription `json:"transcriptions,omitempty"`
+	Summaries      []*Summary       `json:"summaries,omitempty"`
 }
 
 // Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order))}
+	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries}
 	for _, id := range a.order {
 		snap.Meetings = append(snap.Meetings, a.meetings[id])
 	}
@@ -58,6 +61,7 @@ func (a *API) Restore(raw json.RawMessage) error {
 	}
 	a.mu.Lock()
 	a.meetings, a.order, a.nextSeq = meetings, order, next
+	a.recordings, a.transcriptions, a.summaries = snap.Recordings, snap.Transcriptions, snap.Summaries
 	a.mu.Unlock()
 	a.budget.reset()
 	return nil

@@ -70,6 +70,11 @@ type API struct {
 	order []string
 	// nextSeq numbers meetings in creation order; list cursors name one.
 	nextSeq uint64
+	// recordings and transcriptions, in the order they were made: what
+	// finished meetings left (the admin API's seed makes them appear).
+	recordings     []*recording
+	transcriptions []*Transcription
+	summaries      []*Summary
 }
 
 var _ platform.API = (*API)(nil)
@@ -103,6 +108,7 @@ func (a *API) Reset() {
 	a.meetings = map[string]*meeting{}
 	a.order = nil
 	a.nextSeq = 1
+	a.recordings, a.transcriptions, a.summaries = nil, nil, nil
 	a.mu.Unlock()
 	a.budget.reset()
 }

@@ -12,5 +12,6 @@ var (
 	_ mapping.Manages[RecurringMeeting, sqmeeting.Recurrence, sqmeeting.RecurrenceInput, sqmeeting.RecurrenceInput] = (*RecurringMeeting)(nil)
 	_ mapping.Reads[sqmeeting.Meeting]                                                                              = (*Listed)(nil)
 	_ mapping.Reads[sqmeeting.MeetingRoom]                                                                          = (*MeetingRoom)(nil)
+	_ mapping.Manages[Account, sqmeeting.PublicUser, sqmeeting.UserInput, sqmeeting.UserInput]                      = (*Account)(nil)
 	_ mapping.Reads[sqmeeting.PublicUser]                                                                           = (*User)(nil)
 )

@@ -9,4 +9,7 @@ import (
 var (
 	_ mapping.Creates[whereby.Meeting, whereby.CreateMeetingInput] = (*ManagedMeeting)(nil)
 	_ mapping.Reads[whereby.Meeting]                               = (*Meeting)(nil)
+	_ mapping.Reads[whereby.RecordingFile]                         = (*Recording)(nil)
+	_ mapping.Reads[whereby.Transcription]                         = (*Transcription)(nil)
+	_ mapping.Reads[whereby.Summary]                               = (*Summary)(nil)
 )

@@ -1,0 +1,169 @@
+package resources
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/confkit/terraform-provider-conference/internal/client"
+	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/errdiag"
+	"github.com/confkit/terraform-provider-conference/internal/mapping"
+	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
+	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
+)
+
+// NewSQMeetingUser is the conference_sqmeeting_user resource.
+func NewSQMeetingUser(k Kind) resource.Resource {
+	return &sqmeetingUser{newBase[*sqmeeting.Client, sqmeetingUserModel](k)}
+}
+
+type sqmeetingUser struct {
+	base[*sqmeeting.Client, sqmeetingUserModel, *sqmeetingUserModel]
+}
+
+type sqmeetingUserModel struct {
+	withTimeouts
+	sqmeetingmap.Account
+}
+
+// password is the user's write-only password, read from the
+// configuration (the plan holds it as null).
+func (m *sqmeetingUserModel) password(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) mapping.WriteOnly {
+	mapping.FromConfig(ctx, cfg, map[string]*types.String{"password_wo": &m.PasswordWO}, diags)
+	return userPasswordTwin(m)
+}
+
+func userPasswordTwin(m *sqmeetingUserModel) mapping.WriteOnly {
+	return mapping.WriteOnly{Value: m.PasswordWO, Version: m.PasswordWOVersion}
+}
+
+// get finds the user by ID among those with its username. After an import
+// the state has no username, and the ID imported may be a username: a user
+// with that ID is looked for first, then one with that username.
+func (m *sqmeetingUserModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
+	id := m.ID.ValueString()
+	u, err := c.GetUser(ctx, id, m.Username.ValueString())
+	if client.IsNotFound(err) && m.Username.IsNull() {
+		if named, ferr := c.FindUser(ctx, id); ferr != nil || named != nil {
+			u, err = named, ferr
+		}
+	}
+	if err != nil {
+		return err
+	}
+	m.FromAPI(ctx, u, diags)
+	m.PasswordWO = types.StringNull()
+	return nil
+}
+
+// remove cannot delete: SQMeeting has no call that deletes a user. The user
+// leaves the state with a warning that names it, as the plan said.
+func (m *sqmeetingUserModel) remove(_ context.Context, _ *sqmeeting.Client, diags *diag.Diagnostics) error { //nolint:unparam // the object interface's signature
+	diags.AddWarning(userKeptSummary(m), userKeptDetail(m))
+	return nil
+}
+
+func userKeptSummary(m *sqmeetingUserModel) string {
+	return fmt.Sprintf("SQMeeting user %q is only removed from the state", m.Username.ValueString())
+}
+
+func userKeptDetail(m *sqmeetingUserModel) string {
+	return fmt.Sprintf("SQMeeting's REST API has no call that deletes a user: user %q (ID %s) stays on the server, and can still sign in. "+
+		"Terraform forgets it. Disable or delete it in SQMeeting's administration console, or import it again to manage it.",
+		m.Username.ValueString(), m.ID.ValueString())
+}
+
+func (r *sqmeetingUser) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = r.schema(ctx, sqmeetingmap.AccountAttrs(), "A user of an SQMeeting (FRTC) server, managed by the SystemAdmin the provider signs in as "+
+		"(SQMeeting allows only a SystemAdmin to create and update users). "+
+		"Changing `username` replaces the user, since SQMeeting cannot change a username; the other arguments update in place. "+
+		"SQMeeting cannot delete a user: destroying this resource removes the user from the state only, with a warning in the plan and in the "+
+		"apply that names it; the user stays on the server. "+
+		"The password is the write-only `password_wo` (Terraform 1.11 or OpenTofu 1.11 and later), sent on create and whenever "+
+		"`password_wo_version` changes; with an older Terraform, create the user in SQMeeting's console and import it. "+
+		"SQMeeting's only read of users returns the ID, the username and the real name: a change of anything else outside Terraform cannot be seen. "+
+		"Import takes the user's ID or its username. ",
+		"user")
+}
+
+// ModifyPlan: a create needs the password, and a destroy says in the plan
+// that the user stays on the server.
+func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
+	switch {
+	case req.Plan.Raw.IsNull():
+		var state sqmeetingUserModel
+		if resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...); !resp.Diagnostics.HasError() {
+			resp.Diagnostics.AddWarning(userKeptSummary(&state), userKeptDetail(&state))
+		}
+	case req.State.Raw.IsNull():
+		var config sqmeetingUserModel
+		if config.password(ctx, req.Config, &resp.Diagnostics); config.PasswordWO.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "password_wo is required to create an SQMeeting user",
+				"SQMeeting's Create User call takes the new user's password. Set password_wo (Terraform 1.11 or OpenTofu 1.11 and later). "+
+					"With an older Terraform, create the user in SQMeeting's administration console and import it "+
+					"(terraform import conference_sqmeeting_user.<name> <username>).")
+		}
+	}
+}
+
+func (r *sqmeetingUser) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan sqmeetingUserModel
+	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := plan.CreateBody(ctx, &resp.Diagnostics)
+	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(nil); secret != nil {
+		in.Secret = *secret
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id, err := r.client.CreateUser(ctx, in)
+	if errors.Is(err, sqmeeting.ErrUsernameTaken) {
+		resp.Diagnostics.AddAttributeError(path.Root("username"), fmt.Sprintf("SQMeeting user %q exists already", in.Username),
+			fmt.Sprintf("SQMeeting already has a user named %q (%v), and usernames are unique on the server: it was created outside "+
+				"this configuration, by another administrator or another Terraform state. To manage it here, import it:\n\n"+
+				"  terraform import %s.<name> %s\n\nor choose another username.", in.Username, err, r.kind.Name, in.Username))
+		return
+	}
+	if err != nil {
+		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
+		return
+	}
+	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
+	plan.Settled(nil)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *sqmeetingUser) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state sqmeetingUserModel
+	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
+	defer cancel()
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	in := plan.UpdateBody(ctx, &state.Account, &resp.Diagnostics)
+	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(mapping.Prior(&state, userPasswordTwin)); secret != nil {
+		in.Secret = *secret
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if err := r.client.UpdateUser(ctx, state.ID.ValueString(), in); err != nil {
+		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
+		return
+	}
+	plan.ID = state.ID
+	plan.Settled(&state.Account)
+	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+}
