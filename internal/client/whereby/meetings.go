@@ -226,19 +226,31 @@ const listPageSize = 100
 // pages: GET /meetings?limit=&cursor=. fields asks for the optional URLs.
 func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting, error) {
 	out := []Meeting{}
+	err := c.ListMeetingPages(ctx, func(items []Meeting) bool {
+		out = append(out, items...)
+		return true
+	}, fields...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ListMeetingPages hands the live meetings to page a page at a time,
+// following the cursor until page returns false or the last page.
+func (c *Client) ListMeetingPages(ctx context.Context, page func([]Meeting) bool, fields ...string) error {
 	seen := map[string]bool{}
 	for cursor := ""; ; {
 		items, next, last, err := c.listPage(ctx, fields, cursor)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, items...)
-		if last {
-			return out, nil
+		if !page(items) || last {
+			return nil
 		}
 		// A server that hands out a cursor twice would keep us here forever.
 		if seen[next] {
-			return nil, fmt.Errorf("the Whereby meeting list answered the cursor %q twice", next)
+			return fmt.Errorf("the Whereby meeting list answered the cursor %q twice", next)
 		}
 		seen[next] = true
 		cursor = next
