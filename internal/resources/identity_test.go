@@ -355,10 +355,11 @@ list "conference_sqmeeting_meeting" "searched" {
 	})
 }
 
-// TestAccListResource_limitPages lists PortSIP servers and Whereby meetings
-// with more objects than one page holds (250 servers, 100 to a page; 101
-// meetings, 100 to a page and a cursor) and limit = 5: the listing stops
-// requesting pages once it has five, so each list is one request.
+// TestAccListResource_limitPages lists PortSIP servers, Whereby meetings and
+// SQMeeting meetings with more objects than one page holds (250 servers,
+// 100 to a page; 101 meetings each, 100 to a page, Whereby's with a cursor)
+// and limit = 5: the listing stops requesting pages once it has five, so
+// each list is one request.
 func TestAccListResource_limitPages(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	for i := range 250 {
@@ -370,7 +371,13 @@ func TestAccListResource_limitPages(t *testing.T) {
 	for range 101 {
 		emu.WherebyCreate(t, map[string]any{"endDate": end})
 	}
+	for i := range 101 {
+		emu.SQMeeting(t, http.MethodPost, "/meeting_schedule", map[string]any{
+			"meeting_type": "instant", "meeting_name": fmt.Sprintf("Sync %03d", i),
+		}, http.StatusOK)
+	}
 	servers, meetings := managed.PortSIPServer.Name+".some", managed.WherebyMeeting.Name+".some"
+	sqMeetings := managed.SQMeetingMeeting.Name + ".some"
 	acctest.Run(t, resource.TestCase{
 		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
 		Steps: []resource.TestStep{
@@ -387,10 +394,15 @@ list %q "some" {
   provider = conference
   limit    = 5
 }
-`, managed.PortSIPServer.Name, managed.WherebyMeeting.Name),
+list %q "some" {
+  provider = conference
+  limit    = 5
+}
+`, managed.PortSIPServer.Name, managed.WherebyMeeting.Name, managed.SQMeetingMeeting.Name),
 				QueryResultChecks: []querycheck.QueryResultCheck{
 					querycheck.ExpectLength(servers, 5),
 					querycheck.ExpectLength(meetings, 5),
+					querycheck.ExpectLength(sqMeetings, 5),
 				},
 			},
 		},
@@ -400,11 +412,11 @@ list %q "some" {
 	}
 	lists := map[string]int{}
 	for _, e := range emu.Journal(t) {
-		if e.Method == http.MethodGet && (e.Path == "/api/conference_servers" || e.Path == "/v1/meetings") {
+		if e.Method == http.MethodGet {
 			lists[e.Path]++
 		}
 	}
-	for _, path := range []string{"/api/conference_servers", "/v1/meetings"} {
+	for _, path := range []string{"/api/conference_servers", "/v1/meetings", "/api/v1/meeting_schedule"} {
 		if lists[path] != 1 {
 			t.Errorf("GET %s was sent %d times, want 1 (the first page holds the 5 objects wanted)", path, lists[path])
 		}
