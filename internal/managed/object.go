@@ -65,6 +65,10 @@ type Listing struct {
 	// PortSIP narrows the PBX's lists (filter and search), as the plural
 	// data sources do; the zero value lists everything.
 	PortSIP portsip.ListOptions
+	// WherebyFields are the optional fields (hostRoomUrl, viewerRoomUrl)
+	// Whereby's list is asked for; none for a list resource, which needs
+	// no URL.
+	WherebyFields []string
 	// SQMeetingFilter is SQMeeting's search key for its meeting list; ""
 	// lists every meeting.
 	SQMeetingFilter string
@@ -80,7 +84,7 @@ type Listing struct {
 // page to its callback, and makes each item an object with object, which
 // returns nil for an item left out. Once Limit objects are in hand it asks
 // for no further page.
-func each[T any](ctx context.Context, l *Listing, what string, pages func(context.Context, func([]T) bool) error, object func(*T) *Object) ([]*Object, error) {
+func each[T any](ctx context.Context, l *Listing, what string, pages Pages[T], object func(*T) *Object) ([]*Object, error) {
 	l.Reading(what)
 	out := []*Object{}
 	read := 0

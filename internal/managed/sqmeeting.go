@@ -157,7 +157,7 @@ func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing, object fu
 		l.Reading("meetings")
 		var meetings []sqmeeting.Meeting
 		objects := map[string]bool{}
-		err = c.ListMeetingPages(ctx, l.SQMeetingFilter, func(page []sqmeeting.Meeting) bool {
+		err = SQMeetingMeetings(c, l)(ctx, func(page []sqmeeting.Meeting) bool {
 			meetings = append(meetings, page...)
 			for i := range page {
 				if key := object(&page[i]); key != "" && page[i].OwnerID == me.UserID {
