@@ -3,6 +3,7 @@ package managed
 import (
 	"context"
 
+	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
@@ -61,5 +62,18 @@ func SQMeetingMeetings(c *sqmeeting.Client, l *Listing) Pages[sqmeeting.Meeting]
 func WherebyMeetings(c *whereby.Client, l *Listing) Pages[whereby.Meeting] {
 	return func(ctx context.Context, page func([]whereby.Meeting) bool) error {
 		return c.ListMeetingPages(ctx, page, l.WherebyFields...)
+	}
+}
+
+// LineMeetings are the meeting IDs of the LINE Planet room svc/room, which
+// the API answers in one page (it cannot list rooms: Listing.LineRooms).
+func LineMeetings(c *lineplanet.Client, svc, room string) Pages[lineplanet.Meeting] {
+	return func(ctx context.Context, page func([]lineplanet.Meeting) bool) error {
+		mtgs, err := c.ListMeetings(ctx, svc, room)
+		if err != nil {
+			return err
+		}
+		page(mtgs)
+		return nil
 	}
 }
