@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -54,6 +55,6 @@ func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, res
 	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]lineplanet.Meeting, error) {
 		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
 		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
-		return d.client.ListMeetings(ctx, svc, room)
+		return managed.Every(ctx, managed.LineMeetings(d.client, svc, room))
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -79,6 +80,6 @@ func (q portsipListQuery) options() portsip.ListOptions {
 func (d *portsipServers) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg portsipServersModel
 	list(ctx, &d.base, req, resp, &cfg, &cfg.Servers, func(ctx context.Context) ([]portsip.Server, error) {
-		return d.client.ListServers(ctx, cfg.options())
+		return managed.Every(ctx, managed.PortSIPServers(d.client, &managed.Listing{PortSIP: cfg.options()}))
 	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 )
 
@@ -105,19 +106,25 @@ func portsipLookupValidators() []datasource.ConfigValidator {
 
 // portsipCalls are the client's calls that read rooms or meetings (T).
 type portsipCalls[T any] struct {
-	get  func(*portsip.Client, context.Context, string) (*T, error)
-	list func(*portsip.Client, context.Context, portsip.ListOptions) ([]T, error)
+	get func(*portsip.Client, context.Context, string) (*T, error)
+	// pages is the type's list (managed's, shared with its list resource).
+	pages func(*portsip.Client, *managed.Listing) managed.Pages[T]
 	// conf is the fields rooms and meetings share.
 	conf func(*T) *portsip.Conference
 }
 
+// list is every object of the type that matches opts.
+func (calls portsipCalls[T]) list(ctx context.Context, c *portsip.Client, opts portsip.ListOptions) ([]T, error) {
+	return managed.Every(ctx, calls.pages(c, &managed.Listing{PortSIP: opts}))
+}
+
 var (
 	portsipRoomCalls = portsipCalls[portsip.Room]{
-		get: (*portsip.Client).GetRoom, list: (*portsip.Client).ListRooms,
+		get: (*portsip.Client).GetRoom, pages: managed.PortSIPRooms,
 		conf: func(r *portsip.Room) *portsip.Conference { return &r.Conference },
 	}
 	portsipMeetingCalls = portsipCalls[portsip.Meeting]{
-		get: (*portsip.Client).GetMeeting, list: (*portsip.Client).ListMeetings,
+		get: (*portsip.Client).GetMeeting, pages: managed.PortSIPMeetings,
 		conf: func(m *portsip.Meeting) *portsip.Conference { return &m.Conference },
 	}
 )
@@ -129,7 +136,7 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	diags *diag.Diagnostics,
 ) string {
 	c := b.client
-	items, err := calls.list(c, ctx, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
+	items, err := calls.list(ctx, c, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
 	if err != nil {
 		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.what, ext))
 		return ""

@@ -83,7 +83,7 @@ func (d *portsipList[T, M, P, L, PL]) Read(ctx context.Context, req datasource.R
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	items, err := d.calls.list(d.client, ctx, PL(&cfg).query().options())
+	items, err := d.calls.list(ctx, d.client, PL(&cfg).query().options())
 	if err != nil {
 		d.listFailed(&resp.Diagnostics, err)
 		return

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -45,6 +46,6 @@ func (d *sqmeetingMeetings) Schema(_ context.Context, _ datasource.SchemaRequest
 func (d *sqmeetingMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var cfg sqmeetingMeetingsModel
 	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]sqmeeting.Meeting, error) {
-		return d.client.ListMeetings(ctx, cfg.Filter.ValueString())
+		return managed.Every(ctx, managed.SQMeetingMeetings(d.client, &managed.Listing{SQMeetingFilter: cfg.Filter.ValueString()}))
 	})
 }

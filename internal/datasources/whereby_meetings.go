@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
@@ -46,6 +47,6 @@ func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, 
 		if resp.Diagnostics.HasError() {
 			return nil, nil
 		}
-		return d.client.ListMeetings(ctx, fields...)
+		return managed.Every(ctx, managed.WherebyMeetings(d.client, &managed.Listing{WherebyFields: fields}))
 	})
 }

@@ -48,7 +48,7 @@ var LineMeetingID = Type{
 				return nil, fmt.Errorf("-line-room: %w", err)
 			}
 			l.Reading("room " + room)
-			mtgs, err := c.ListMeetings(ctx, svc, id)
+			mtgs, err := Every(ctx, LineMeetings(c, svc, id))
 			if err != nil {
 				return nil, fmt.Errorf("room %s: %w", room, err)
 			}

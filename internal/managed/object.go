@@ -65,32 +65,45 @@ type Listing struct {
 	// PortSIP narrows the PBX's lists (filter and search), as the plural
 	// data sources do; the zero value lists everything.
 	PortSIP portsip.ListOptions
+	// WherebyFields are the optional fields (hostRoomUrl, viewerRoomUrl)
+	// Whereby's list is asked for; none for a list resource, which needs
+	// no URL.
+	WherebyFields []string
 	// SQMeetingFilter is SQMeeting's search key for its meeting list; ""
 	// lists every meeting.
 	SQMeetingFilter string
-	// Limit, when above 0, is how many objects are wanted: a List that
-	// reads per room or per series stops reading once it has them.
+	// Limit, when above 0, is how many objects are wanted: a List stops
+	// requesting pages (or rooms, or series) once it has them.
 	Limit int
 
 	// shared holds what the types of one platform read once between them.
 	shared map[string]any
 }
 
-// each lists with fetch (showing that it reads what) and makes each item
-// an object with object, which returns nil for an item left out.
-func each[T any](ctx context.Context, l *Listing, what string, fetch func(context.Context) ([]T, error), object func(*T) *Object) ([]*Object, error) {
+// each lists with pages (showing that it reads what), which hands each
+// page to its callback, and makes each item an object with object, which
+// returns nil for an item left out. Once Limit objects are in hand it asks
+// for no further page.
+func each[T any](ctx context.Context, l *Listing, what string, pages Pages[T], object func(*T) *Object) ([]*Object, error) {
 	l.Reading(what)
-	items, err := fetch(ctx)
+	out := []*Object{}
+	read := 0
+	err := pages(ctx, func(items []T) bool {
+		read += len(items)
+		for i := range items {
+			if l.enough(len(out)) {
+				break
+			}
+			if o := object(&items[i]); o != nil {
+				out = append(out, o)
+			}
+		}
+		return !l.enough(len(out))
+	})
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*Object, 0, len(items))
-	for i := range items {
-		if o := object(&items[i]); o != nil {
-			out = append(out, o)
-		}
-	}
-	l.Found(len(items))
+	l.Found(read)
 	return out, nil
 }
 

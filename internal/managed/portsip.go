@@ -34,7 +34,7 @@ var PortSIPServer = Type{
 	// The built-in server is the PBX's own: the API cannot create or
 	// destroy it, and a resource for it would plan to.
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		return each(ctx, l, "conference servers", portsipList(c.ListServers, l), func(s *portsip.Server) *Object {
+		return each(ctx, l, "conference servers", PortSIPServers(c, l), func(s *portsip.Server) *Object {
 			if s.Type == portsip.ServerTypeInternal {
 				l.Note("left out the built-in %s conference server %q, which is the PBX's own and cannot be managed.", s.Type, s.Name)
 				return nil
@@ -55,7 +55,7 @@ var PortSIPRoom = Type{
 	New:      resources.NewPortSIPRoom,
 	ListArgs: portsipArgs("room", "mode eq 'VIDEO' and capacity ge 50", "sales"),
 	List: lister(func(ctx context.Context, c *portsip.Client, l *Listing) ([]*Object, error) {
-		return each(ctx, l, "conference rooms", portsipList(c.ListRooms, l), func(r *portsip.Room) *Object {
+		return each(ctx, l, "conference rooms", PortSIPRooms(c, l), func(r *portsip.Room) *Object {
 			return conference("room", &r.Conference)
 		})
 	}),
@@ -82,7 +82,7 @@ var PortSIPMeeting = Type{
 		} else {
 			l.Note("the meetings are those of the user whose token (%s) the exporter used.", platforms.PortSIP.Setting("token").Env)
 		}
-		return each(ctx, l, "meetings", portsipList(c.ListMeetings, l), func(m *portsip.Meeting) *Object {
+		return each(ctx, l, "meetings", PortSIPMeetings(c, l), func(m *portsip.Meeting) *Object {
 			// A user reads only their own meetings (the emulator's are all
 			// owned); one the PBX shows without ownership could not be
 			// managed by this user.
@@ -93,11 +93,6 @@ var PortSIPMeeting = Type{
 			return conference("meeting", &m.Conference)
 		})
 	}),
-}
-
-// portsipList is a PortSIP list with the listing's filter and search.
-func portsipList[T any](list func(context.Context, portsip.ListOptions) ([]T, error), l *Listing) func(context.Context) ([]T, error) {
-	return func(ctx context.Context) ([]T, error) { return list(ctx, l.PortSIP) }
 }
 
 // portsipArgs are the list resource's arguments for PortSIP objects called

@@ -38,7 +38,12 @@ var SQMeetingMeeting = Type{
 	New:      resources.NewSQMeetingMeeting,
 	ListArgs: &ListArgs{Attributes: map[string]listschema.Attribute{"filter": sqmeetingFilter}, Fill: fillSQMeetingFilter},
 	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
-		own, err := ownMeetings(ctx, c, l)
+		own, err := ownMeetings(ctx, c, l, func(m *sqmeeting.Meeting) string {
+			if m.RecurrenceGID != "" {
+				return ""
+			}
+			return m.ReservationID
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -72,7 +77,7 @@ var SQMeetingRecurringMeeting = Type{
 		if err != nil {
 			return nil, fmt.Errorf("-sqmeeting-timezone: %w", err)
 		}
-		own, err := ownMeetings(ctx, c, l)
+		own, err := ownMeetings(ctx, c, l, func(m *sqmeeting.Meeting) string { return m.RecurrenceGID })
 		if err != nil {
 			return nil, err
 		}
@@ -145,8 +150,15 @@ var SQMeetingUser = Type{
 			"(password_wo) and never read. SQMeeting cannot delete a user: destroying one removes it from the state only."},
 	New: resources.NewSQMeetingUser,
 	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
-		list := func(ctx context.Context) ([]sqmeeting.PublicUser, error) { return c.SearchUsers(ctx, "") }
-		return each(ctx, l, "users", list, func(u *sqmeeting.PublicUser) *Object {
+		// The client reads the user search's pages itself: one page here.
+		users := func(ctx context.Context, page func([]sqmeeting.PublicUser) bool) error {
+			all, err := c.SearchUsers(ctx, "")
+			if err == nil {
+				page(all)
+			}
+			return err
+		}
+		return each(ctx, l, "users", users, func(u *sqmeeting.PublicUser) *Object {
 			return &Object{ID: u.UserID, Title: u.Username, NameFrom: []string{u.Username, u.RealName}, Kind: "user"}
 		})
 	}),
@@ -168,14 +180,27 @@ func sqmeetingObject(m *sqmeeting.Meeting, id, kind string) *Object {
 // ownMeetings are the meetings the signed-in user owns, read once for both
 // types. The list also holds meetings the user is only invited to, which
 // only their owner can change (sqmeeting-frtc.txt), so they are left out.
-func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]sqmeeting.Meeting, error) {
-	return once(l, "sqmeeting meetings", func() ([]sqmeeting.Meeting, error) {
+// object names the type's object a meeting is ("" for none): with a Limit,
+// the pages stop once Limit objects are in hand, and the partial list is
+// the caller's alone.
+func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing, object func(*sqmeeting.Meeting) string) ([]sqmeeting.Meeting, error) {
+	read := func() ([]sqmeeting.Meeting, error) {
 		me, err := c.CurrentUser(ctx)
 		if err != nil {
 			return nil, err
 		}
 		l.Reading("meetings")
-		meetings, err := c.ListMeetings(ctx, l.SQMeetingFilter)
+		var meetings []sqmeeting.Meeting
+		objects := map[string]bool{}
+		err = SQMeetingMeetings(c, l)(ctx, func(page []sqmeeting.Meeting) bool {
+			meetings = append(meetings, page...)
+			for i := range page {
+				if key := object(&page[i]); key != "" && page[i].OwnerID == me.UserID {
+					objects[key] = true
+				}
+			}
+			return !l.enough(len(objects))
+		})
 		if err != nil {
 			return nil, err
 		}
@@ -187,7 +212,11 @@ func ownMeetings(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]sqmeet
 			l.Note("left out %d meetings that other users own, which only their owner can manage.", others)
 		}
 		return own, nil
-	})
+	}
+	if l.Limit > 0 {
+		return read()
+	}
+	return once(l, "sqmeeting meetings", read)
 }
 
 // zoneMismatch says why a series' occurrences do not fit zone, or "" when

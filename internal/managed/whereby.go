@@ -36,8 +36,7 @@ var WherebyMeeting = Type{
 	// named town_hall (the prefix), "/h848av" (human-short, no prefix)
 	// h848av.
 	List: lister(func(ctx context.Context, c *whereby.Client, l *Listing) ([]*Object, error) {
-		list := func(ctx context.Context) ([]whereby.Meeting, error) { return c.ListMeetings(ctx) }
-		return each(ctx, l, "meetings", list, func(m *whereby.Meeting) *Object {
+		return each(ctx, l, "meetings", WherebyMeetings(c, l), func(m *whereby.Meeting) *Object {
 			room := strings.TrimPrefix(m.RoomName, "/")
 			return &Object{ID: m.MeetingID, Title: m.RoomName, NameFrom: []string{generatedUUID.ReplaceAllString(room, ""), room}, Kind: "meeting"}
 		})

@@ -390,3 +390,71 @@ list "conference_sqmeeting_meeting" "searched" {
 		},
 	})
 }
+
+// TestAccListResource_limitPages lists PortSIP servers, Whereby meetings and
+// SQMeeting meetings with more objects than one page holds (250 servers,
+// 100 to a page; 101 meetings each, 100 to a page, Whereby's with a cursor)
+// and limit = 5: the listing stops requesting pages once it has five, so
+// each list is one request.
+func TestAccListResource_limitPages(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	for i := range 250 {
+		emu.PortSIP(t, http.MethodPost, "/conference_servers", map[string]any{
+			"name": fmt.Sprintf("conf-%03d", i), "ipv4": fmt.Sprintf("10.0.%d.%d", i/200, i%200+1), "max_rooms": 5, "max_participants": 50,
+		}, http.StatusOK)
+	}
+	end := time.Now().Add(30 * 24 * time.Hour).UTC().Format(time.RFC3339)
+	for range 101 {
+		emu.WherebyCreate(t, map[string]any{"endDate": end})
+	}
+	for i := range 101 {
+		emu.SQMeeting(t, http.MethodPost, "/meeting_schedule", map[string]any{
+			"meeting_type": "instant", "meeting_name": fmt.Sprintf("Sync %03d", i),
+		}, http.StatusOK)
+	}
+	servers, meetings := managed.PortSIPServer.Name+".some", managed.WherebyMeeting.Name+".some"
+	sqMeetings := managed.SQMeetingMeeting.Name + ".some"
+	acctest.Run(t, resource.TestCase{
+		TerraformVersionChecks: []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_14_0)},
+		Steps: []resource.TestStep{
+			{Config: emu.ProviderConfig()},
+			{
+				PreConfig: func() { emu.Admin(t, http.MethodDelete, "journal", nil) },
+				Query:     true,
+				Config: fmt.Sprintf(`
+list %q "some" {
+  provider = conference
+  limit    = 5
+}
+list %q "some" {
+  provider = conference
+  limit    = 5
+}
+list %q "some" {
+  provider = conference
+  limit    = 5
+}
+`, managed.PortSIPServer.Name, managed.WherebyMeeting.Name, managed.SQMeetingMeeting.Name),
+				QueryResultChecks: []querycheck.QueryResultCheck{
+					querycheck.ExpectLength(servers, 5),
+					querycheck.ExpectLength(meetings, 5),
+					querycheck.ExpectLength(sqMeetings, 5),
+				},
+			},
+		},
+	})
+	if t.Failed() || t.Skipped() {
+		return
+	}
+	lists := map[string]int{}
+	for _, e := range emu.Journal(t) {
+		if e.Method == http.MethodGet {
+			lists[e.Path]++
+		}
+	}
+	for _, path := range []string{"/api/conference_servers", "/v1/meetings", "/api/v1/meeting_schedule"} {
+		if lists[path] != 1 {
+			t.Errorf("GET %s was sent %d times, want 1 (the first page holds the 5 objects wanted)", path, lists[path])
+		}
+	}
+}

@@ -50,6 +50,12 @@ func (c *Client) ListMeetings(ctx context.Context, opts ListOptions) ([]Meeting,
 	return listAll[Meeting](ctx, c, "/"+meetingsCollection, opts)
 }
 
+// ListMeetingPages hands the signed-in user's meetings that match opts to
+// page a page at a time, until page returns false or the last page.
+func (c *Client) ListMeetingPages(ctx context.Context, opts ListOptions, page func([]Meeting) bool) error {
+	return eachPage(ctx, c, "/"+meetingsCollection, opts, page)
+}
+
 // GetMeetingStatus reads a meeting's live status.
 func (c *Client) GetMeetingStatus(ctx context.Context, id string) (*ConferenceStatus, error) {
 	return c.status(ctx, objPath(meetingsCollection, id, "status"))

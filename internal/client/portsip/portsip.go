@@ -192,15 +192,28 @@ func ODataString(s string) string {
 // back (NOTES.md: skip is 0-based).
 func listAll[T any](ctx context.Context, c *Client, path string, opts ListOptions) ([]T, error) {
 	var all []T
+	err := eachPage(ctx, c, path, opts, func(items []T) bool {
+		all = append(all, items...)
+		return true
+	})
+	if err != nil {
+		return nil, err
+	}
+	return all, nil
+}
+
+// eachPage pages through a collection like listAll, handing each page to
+// page; it requests no further page once page returns false (a caller that
+// has all it wants).
+func eachPage[T any](ctx context.Context, c *Client, path string, opts ListOptions, page func([]T) bool) error {
 	for skip := 0; ; {
 		items, last, err := listPage[T](ctx, c, path, opts, skip)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		all = append(all, items...)
 		skip += len(items)
-		if last {
-			return all, nil
+		if !page(items) || last {
+			return nil
 		}
 	}
 }
@@ -313,4 +326,10 @@ func (c *Client) GetServerStatus(ctx context.Context, id string) (*ServerStatus,
 // ListServers returns every server that matches opts, across all pages.
 func (c *Client) ListServers(ctx context.Context, opts ListOptions) ([]Server, error) {
 	return listAll[Server](ctx, c, "/conference_servers", opts)
+}
+
+// ListServerPages hands the servers that match opts to page a page at a
+// time, until page returns false or the last page.
+func (c *Client) ListServerPages(ctx context.Context, opts ListOptions, page func([]Server) bool) error {
+	return eachPage(ctx, c, "/conference_servers", opts, page)
 }

@@ -44,6 +44,12 @@ func (c *Client) ListRooms(ctx context.Context, opts ListOptions) ([]Room, error
 	return listAll[Room](ctx, c, "/conference_rooms", opts)
 }
 
+// ListRoomPages hands the rooms that match opts to page a page at a time,
+// until page returns false or the last page.
+func (c *Client) ListRoomPages(ctx context.Context, opts ListOptions, page func([]Room) bool) error {
+	return eachPage(ctx, c, "/conference_rooms", opts, page)
+}
+
 // GetRoomStatus reads a room's live status.
 func (c *Client) GetRoomStatus(ctx context.Context, id string) (*ConferenceStatus, error) {
 	return c.status(ctx, objPath("conference_rooms", id, "status"))

@@ -97,16 +97,27 @@ func (c *Client) deleteSchedule(ctx context.Context, reservationID string, group
 // RecurrenceReservationList.
 func (c *Client) ListMeetings(ctx context.Context, filter string) ([]Meeting, error) {
 	var all []Meeting
-	err := c.eachPage(ctx, schedulePath, filter, func(raw []byte) (int, int, error) {
+	err := c.ListMeetingPages(ctx, filter, func(items []Meeting) bool {
+		all = append(all, items...)
+		return true
+	})
+	return all, err
+}
+
+// ListMeetingPages hands the meetings ListMeetings returns to page a page at
+// a time, until page returns false or the last page.
+func (c *Client) ListMeetingPages(ctx context.Context, filter string, page func([]Meeting) bool) error {
+	return c.eachPage(ctx, schedulePath, filter, func(raw []byte) (int, int, error) {
 		var p meetingPage
 		if err := json.Unmarshal(raw, &p); err != nil {
 			return 0, 0, err
 		}
 		items := p.items()
-		all = append(all, items...)
+		if !page(items) {
+			return 0, 0, nil // no more pages wanted: eachPage stops
+		}
 		return len(items), p.TotalPageNum, nil
 	})
-	return all, err
 }
 
 // meetingPage is a page of meetings. The document names the list
@@ -128,8 +139,9 @@ func (p *meetingPage) items() []Meeting {
 
 // eachPage reads path page by page (page_num from 1, page_size, filter) and
 // hands each answer to read, which returns how many items it held and the
-// total_page_num it announced. It stops at the last page, or at a short
-// page when the server announces none.
+// total_page_num it announced. It stops at the last page, at a short page
+// when the server announces none, or when read returns 0 items (an empty
+// page, or a caller that wants no more).
 func (c *Client) eachPage(ctx context.Context, path, filter string, read func([]byte) (n, totalPages int, err error)) error {
 	for num := 1; num <= maxPages; num++ {
 		q := url.Values{"page_num": {strconv.Itoa(num)}, "page_size": {strconv.Itoa(pageSize)}}

@@ -220,10 +220,17 @@ func (c *Client) getMeeting(ctx context.Context, id string, fields []string) (*M
 // ListMeetings returns every live meeting, following the cursor through all
 // pages: GET /meetings?limit=&cursor=. fields asks for the optional URLs.
 func (c *Client) ListMeetings(ctx context.Context, fields ...string) ([]Meeting, error) {
-	out, err := listAll(ctx, func(ctx context.Context, cursor string) ([]Meeting, string, bool, error) {
+	return listAll(ctx, func(ctx context.Context, cursor string) ([]Meeting, string, bool, error) {
 		return c.listPage(ctx, fields, cursor)
 	})
-	return out, err
+}
+
+// ListMeetingPages hands the live meetings to page a page at a time,
+// following the cursor until page returns false or the last page.
+func (c *Client) ListMeetingPages(ctx context.Context, page func([]Meeting) bool, fields ...string) error {
+	return eachPage(ctx, func(ctx context.Context, cursor string) ([]Meeting, string, bool, error) {
+		return c.listPage(ctx, fields, cursor)
+	}, page)
 }
 
 // listPage reads the meetings' page at cursor ("" for the first).

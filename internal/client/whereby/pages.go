@@ -21,19 +21,30 @@ type pageFunc[T any] func(ctx context.Context, cursor string) ([]T, string, bool
 // listAll reads every page, following the cursor.
 func listAll[T any](ctx context.Context, read pageFunc[T]) ([]T, error) {
 	out := []T{}
+	if err := eachPage(ctx, read, func(items []T) bool {
+		out = append(out, items...)
+		return true
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// eachPage hands the list to use a page at a time, following the cursor
+// until use returns false or the last page.
+func eachPage[T any](ctx context.Context, read pageFunc[T], use func([]T) bool) error {
 	seen := map[string]bool{}
 	for cursor := ""; ; {
 		items, next, last, err := read(ctx, cursor)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		out = append(out, items...)
-		if last {
-			return out, nil
+		if !use(items) || last {
+			return nil
 		}
 		// A server that hands out a cursor twice would keep us here forever.
 		if seen[next] {
-			return nil, fmt.Errorf("a Whereby list answered the cursor %q twice", next)
+			return fmt.Errorf("a Whereby list answered the cursor %q twice", next)
 		}
 		seen[next] = true
 		cursor = next
