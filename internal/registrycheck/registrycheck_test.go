@@ -71,8 +71,11 @@ func serve(t *testing.T, rel *Release) (reg *Registry, host, caFile string) {
 }
 
 // workdir is a copy of examples/demo whose provider comes from host at
-// exactly the release's version.
-func workdir(t *testing.T, host, version string) string {
+// exactly the release's version. For a CLI that cannot send write-only
+// arguments (before Terraform and OpenTofu 1.11), the demo's secrets are
+// written as the plan-time error tells such a user to: the plain argument,
+// without the twin's version.
+func workdir(t *testing.T, host, version, bin string) string {
 	t.Helper()
 	src, err := os.ReadFile(filepath.Join("..", "..", "examples", "demo", "main.tf"))
 	if err != nil {
@@ -83,11 +86,42 @@ func workdir(t *testing.T, host, version string) string {
 		t.Fatalf("examples/demo/main.tf no longer declares %s once: update this test", from)
 	}
 	to := fmt.Sprintf("source  = %q\n      version = %q", host+"/confkit/conference", "= "+version)
+	text := strings.Replace(string(src), from, to, 1)
+	if !writeOnlyCLI(t, bin) {
+		text = woVersion.ReplaceAllString(text, "")
+		text = woArgument.ReplaceAllString(text, "$1$2 =")
+	}
 	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(strings.Replace(string(src), from, to, 1)), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(text), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	return dir
+}
+
+var (
+	woVersion  = regexp.MustCompile(`(?m)^\s*\w+_wo_version\s*=.*\n`)
+	woArgument = regexp.MustCompile(`(?m)^(\s*)(\w+)_wo\s*=`)
+)
+
+// writeOnlyCLI reports whether the CLI at bin takes write-only arguments:
+// Terraform and OpenTofu 1.11 and later.
+func writeOnlyCLI(t *testing.T, bin string) bool {
+	t.Helper()
+	out, err := exec.Command(bin, "version", "-json").Output()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", bin, err)
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		t.Fatalf("%s version -json: %v", bin, err)
+	}
+	var major, minor int
+	if _, err := fmt.Sscanf(v.Version, "%d.%d", &major, &minor); err != nil {
+		t.Fatalf("%s version %q: %v", bin, v.Version, err)
+	}
+	return major > 1 || major == 1 && minor >= 11
 }
 
 // cliEnv is the environment of every CLI run: the process's without the
@@ -161,7 +195,7 @@ func TestRegistryInstall(t *testing.T) {
 			// An ordinary CLI configuration: no dev_overrides, no
 			// provider_installation, no plugin cache.
 			env := cliEnv(t, caFile, writeFile(t, filepath.Join(t.TempDir(), "cli.tfrc"), ""), emulatorURL)
-			dir := workdir(t, host, rel.Version)
+			dir := workdir(t, host, rel.Version, bin)
 
 			out := mustCLI(t, env, dir, bin, "init", "-input=false", "-no-color")
 			// Both CLIs name the key whose signature they checked.
@@ -194,7 +228,7 @@ func TestRegistryInstall(t *testing.T) {
 				}
 				return nil
 			})
-			offline := workdir(t, host, rel.Version)
+			offline := workdir(t, host, rel.Version, bin)
 			writeFile(t, filepath.Join(offline, ".terraform.lock.hcl"), string(lock))
 			offlineEnv := cliEnv(t, caFile, writeFile(t, filepath.Join(t.TempDir(), "offline.tfrc"), fmt.Sprintf(
 				"provider_installation {\n  filesystem_mirror {\n    path    = %q\n    include = [%q]\n  }\n}\n", mirror, host+"/*/*")), emulatorURL)
@@ -408,7 +442,7 @@ func TestRegistryRefuses(t *testing.T) {
 			for _, bin := range e.clis {
 				t.Run(filepath.Base(bin), func(t *testing.T) {
 					env := cliEnv(t, caFile, writeFile(t, filepath.Join(t.TempDir(), "cli.tfrc"), ""), "http://127.0.0.1:1")
-					dir := workdir(t, host, rel.Version)
+					dir := workdir(t, host, rel.Version, bin)
 					out, err := cli(t, env, dir, bin, "init", "-input=false", "-no-color")
 					if err == nil {
 						t.Fatalf("init installed the release:\n%s", out)
