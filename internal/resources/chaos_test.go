@@ -120,10 +120,11 @@ func chaosRun(t *testing.T, seed int64, n int) {
 			Config:           config,
 			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			Check: func(s *terraform.State) error {
-				lost := chaosLostCreates(emu)
+				lost := chaosLostCreates(emu, chaosIsCreate)
+				lostUsers := chaosLostCreates(emu, func(path string) bool { return path == "/api/v1/user/users" })
 				made := chaosMade(emu.Objects(t), before)
-				t.Logf("seed %d: %d resources applied in %s (%d users); %d create answers lost after the write",
-					seed, n, time.Since(start).Round(time.Second), len(made["conference_sqmeeting_user"]), lost)
+				t.Logf("seed %d: %d resources applied in %s (%d users); %d create answers lost after the write (%d of users)",
+					seed, n, time.Since(start).Round(time.Second), len(made["conference_sqmeeting_user"]), lost, lostUsers)
 				return chaosSameAsState(s, made)
 			},
 		}},
@@ -281,12 +282,13 @@ func chaosSameAsState(s *terraform.State, made map[string][]string) error {
 	return nil
 }
 
-// chaosLostCreates counts the creates that the platform made and whose
-// answer the provider lost (what it had to adopt), in the journal.
-func chaosLostCreates(emu *acctest.Emulator) int {
+// chaosLostCreates counts the creates (POSTs to a path that isCreate
+// takes) that the platform made and whose answer the provider lost (what it
+// had to adopt), in the journal.
+func chaosLostCreates(emu *acctest.Emulator, isCreate func(path string) bool) int {
 	n := 0
 	for _, e := range emu.JournalEntries() {
-		if e.Method == http.MethodPost && e.Fault && e.Served >= 200 && e.Served < 300 && chaosIsCreate(e.Path) {
+		if e.Method == http.MethodPost && e.Fault && e.Served >= 200 && e.Served < 300 && isCreate(e.Path) {
 			n++
 		}
 	}
