@@ -83,9 +83,12 @@ export FLOOR_SCHEMA=$work/schema.json
 variants="resource shape two data"
 
 # @FUTURE@ in a body is midnight UTC a year from now, the same in every round:
-# the meetings' times, which their platforms refuse in the past.
+# the meetings' times, which their platforms refuse in the past. @ROUND@ is
+# $tag, which each apply of the real resources sets anew (fresh_config): what
+# a destroy leaves on its platform (SQMeeting's users) is never met again.
 future=$(date -u -d '+1 year' +%Y-%m-%dT00:00:00Z)
-body() { sed "s/@FUTURE@/$future/g" "$root/bench/types/$1.tf"; }
+tag=0
+body() { sed -e "s/@FUTURE@/$future/g" -e "s/@ROUND@/$tag/g" "$root/bench/types/$1.tf"; }
 
 # config TYPE VARIANT: the configuration of N instances.
 config() {
@@ -105,6 +108,13 @@ config() {
   data)
     printf 'resource "terraform_data" "r" {\n  count = %d\n  input = "v${count.index}"\n}\n' "$N" ;;
   esac
+}
+
+# fresh_config TYPE TAG: the real resource's configuration with @ROUND@ as
+# TAG, before an apply.
+fresh_config() {
+  tag=$2
+  config "$1" resource >"$work/$1/resource/main.tf"
 }
 
 # timed OUT CMD...: runs CMD, appending "wall cpu" in seconds to OUT.time;
@@ -164,6 +174,7 @@ for round in $(seq "$ROUNDS"); do
   order=$variants
   [ $((round % 2)) -eq 0 ] && order=$(echo "$variants" | tr ' ' '\n' | tac | xargs)
   for type in $TYPES; do
+    fresh_config "$type" "$round"
     t=()
     for op in apply plan destroy; do
       for v in $order; do
@@ -192,6 +203,7 @@ wan=$work/wan.txt
 : >"$wan"
 if [ "$WAN_MS" -gt 0 ]; then
   for type in $TYPES; do
+    fresh_config "$type" wan
     cd "$work/$type/resource"
     timed apply "$tofu" apply -auto-approve -input=false -no-color -parallelism="$PARALLELISM" >/dev/null
     curl -fsS -X POST "$url/_emulator/faults" -d "{\"path_prefix\": \"/\", \"latency_ms\": $WAN_MS}" >/dev/null
@@ -215,6 +227,7 @@ fi
 
 # One untimed round of the real resources with profiling on.
 for type in $TYPES; do
+  fresh_config "$type" profile
   cd "$work/$type/resource"
   for op in apply plan destroy; do
     mkdir -p "$work/profile/$type/$op"

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 )
@@ -154,4 +156,21 @@ func (e *Emulator) snapshot(t testing.TB, name string) json.RawMessage {
 		t.Fatalf("reading the emulated %s: %v", name, err)
 	}
 	return raw
+}
+
+// DestroyLeaves is what a destroy of the resources in s leaves on their
+// platforms, by resource type, as Objects gives it: the objects of the
+// types whose destroy keeps them (managed.Type.DestroyKeeps), each once,
+// and nothing of the others.
+func DestroyLeaves(s *terraform.State) map[string][]string {
+	out := map[string][]string{}
+	for _, rs := range s.RootModule().Resources {
+		if typ := managed.ByName(rs.Type); typ != nil && typ.DestroyKeeps {
+			out[rs.Type] = append(out[rs.Type], rs.Primary.ID)
+		}
+	}
+	for _, ids := range out {
+		slices.Sort(ids)
+	}
+	return out
 }

@@ -44,6 +44,11 @@ type Type struct {
 	// query) beyond the CLI's: what its List needs that the API cannot tell
 	// (LINE Planet's rooms); nil when it needs nothing.
 	ListArgs *ListArgs
+	// DestroyKeeps says that destroying a resource of the type leaves its
+	// object on the platform, which has no call that deletes it: the
+	// resource only leaves the state, with a warning (SQMeeting's users).
+	// The tests that count what a destroy leaves read it here.
+	DestroyKeeps bool
 }
 
 // ListArgs are a list resource's arguments, and how they fill a Listing.

@@ -148,7 +148,8 @@ var SQMeetingUser = Type{
 		Note: "SQMeeting's user search returns the ID, the username and the real name only: generated.tf leaves email, department, " +
 			"mobile and role null, which changes nothing; set those you manage, and the first apply sends them. The password is write-only " +
 			"(password_wo) and never read. SQMeeting cannot delete a user: destroying one removes it from the state only."},
-	New: resources.NewSQMeetingUser,
+	New:          resources.NewSQMeetingUser,
+	DestroyKeeps: true,
 	List: lister(func(ctx context.Context, c *sqmeeting.Client, l *Listing) ([]*Object, error) {
 		// The client reads the user search's pages itself: one page here.
 		users := func(ctx context.Context, page func([]sqmeeting.PublicUser) bool) error {

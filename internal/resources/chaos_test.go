@@ -21,7 +21,8 @@ import (
 // The chaos test: every platform fails 30% of the requests at random, in
 // every way a network and a server can, and an apply of many resources of
 // every type still succeeds on the first try, makes each object once, plans
-// nothing more, and a destroy under the same faults leaves nothing.
+// nothing more, and a destroy under the same faults leaves nothing but what
+// the types' destroy keeps (acctest.DestroyLeaves: the users, once each).
 //
 // CI runs chaosSeeds with chaosResources resources. CHAOS_SEEDS (seeds,
 // comma-separated, or "random") and CHAOS_RESOURCES (how many) run more.
@@ -97,25 +98,34 @@ func chaosRun(t *testing.T, seed int64, n int) {
 		left -= share
 	}
 	var start time.Time
-	config := emu.ConfigRetrying(chaosMaxRetries, chaosConfig(n))
+	// A user needs a CLI that takes write-only arguments (its password).
+	users := acctest.CLIRuns(t, writeOnlyCLIs)
+	if !users {
+		t.Logf("seed %d: no users: this CLI takes no write-only arguments", seed)
+	}
+	config := emu.ConfigRetrying(chaosMaxRetries, chaosConfig(n, users))
 	acctest.Run(t, resource.TestCase{
 		PreCheck: func() {
 			start = time.Now() // once the test runs: ParallelTest waits its turn first
 		},
-		CheckDestroy: func(*terraform.State) error {
-			if left := chaosMade(emu.Objects(t), before); len(left) > 0 {
-				return fmt.Errorf("the destroy left %v", left)
+		CheckDestroy: func(s *terraform.State) error {
+			left, want := chaosMade(emu.Objects(t), before), acctest.DestroyLeaves(s)
+			if !maps.EqualFunc(left, want, slices.Equal) {
+				return fmt.Errorf("the destroy left %v, want %v", left, want)
 			}
+			t.Logf("seed %d: the destroy left %d users, those in the state", seed, len(left["conference_sqmeeting_user"]))
 			return nil
 		},
 		Steps: []resource.TestStep{{
 			Config:           config,
 			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
 			Check: func(s *terraform.State) error {
-				lost := chaosLostCreates(emu)
-				t.Logf("seed %d: %d resources applied in %s; %d create answers lost after the write",
-					seed, n, time.Since(start).Round(time.Second), lost)
-				return chaosSameAsState(s, chaosMade(emu.Objects(t), before))
+				lost := chaosLostCreates(emu, chaosIsCreate)
+				lostUsers := chaosLostCreates(emu, func(path string) bool { return path == "/api/v1/user/users" })
+				made := chaosMade(emu.Objects(t), before)
+				t.Logf("seed %d: %d resources applied in %s (%d users); %d create answers lost after the write (%d of users)",
+					seed, n, time.Since(start).Round(time.Second), len(made["conference_sqmeeting_user"]), lost, lostUsers)
+				return chaosSameAsState(s, made)
 			},
 		}},
 	})
@@ -136,13 +146,17 @@ func chaosRun(t *testing.T, seed int64, n int) {
 		seed, rules[0].Matched, time.Since(start).Round(time.Second), total, strings.Join(hits, ", "))
 }
 
-// chaosConfig is n resources, of every type in turn, each with a key of its
-// own.
-func chaosConfig(n int) string {
+// chaosConfig is n resources, of every type in turn (users too, when
+// users), each with a key of its own.
+func chaosConfig(n int, users bool) string {
 	end := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
+	types := 8
+	if users {
+		types = 9
+	}
 	var b strings.Builder
 	for i := range n {
-		switch i % 8 {
+		switch i % types {
 		case 0:
 			fmt.Fprintf(&b, `
 resource "conference_portsip_server" "s%d" {
@@ -212,6 +226,16 @@ resource "conference_sqmeeting_recurring_meeting" "c%d" {
   last_day        = %q
 }
 `, i, i, start.Format(time.RFC3339), start.Add(30*time.Minute).Format(time.RFC3339), start.AddDate(0, 0, 2).Format(time.DateOnly))
+		case 8:
+			fmt.Fprintf(&b, `
+resource "conference_sqmeeting_user" "u%d" {
+  username            = "chaos-user-%d"
+  real_name           = "Chaos User %d"
+  role                = "Normal"
+  password_wo         = "chaos-password-%d"
+  password_wo_version = 1
+}
+`, i, i, i, i)
 		}
 	}
 	return b.String()
@@ -258,12 +282,13 @@ func chaosSameAsState(s *terraform.State, made map[string][]string) error {
 	return nil
 }
 
-// chaosLostCreates counts the creates that the platform made and whose
-// answer the provider lost (what it had to adopt), in the journal.
-func chaosLostCreates(emu *acctest.Emulator) int {
+// chaosLostCreates counts the creates (POSTs to a path that isCreate
+// takes) that the platform made and whose answer the provider lost (what it
+// had to adopt), in the journal.
+func chaosLostCreates(emu *acctest.Emulator, isCreate func(path string) bool) int {
 	n := 0
 	for _, e := range emu.JournalEntries() {
-		if e.Method == http.MethodPost && e.Fault && e.Served >= 200 && e.Served < 300 && chaosIsCreate(e.Path) {
+		if e.Method == http.MethodPost && e.Fault && e.Served >= 200 && e.Served < 300 && isCreate(e.Path) {
 			n++
 		}
 	}
@@ -274,7 +299,7 @@ func chaosLostCreates(emu *acctest.Emulator) int {
 func chaosIsCreate(path string) bool {
 	switch path {
 	case "/api/conference_servers", "/api/conference_rooms", "/api/user/meetings",
-		"/api/v1/meeting_schedule", "/api/v1/meeting_schedule/recurrence", "/v1/meetings":
+		"/api/v1/meeting_schedule", "/api/v1/meeting_schedule/recurrence", "/v1/meetings", "/api/v1/user/users":
 		return true
 	}
 	return strings.HasPrefix(path, "/tas/v2/gcall/") && strings.HasSuffix(path, "/mtg")

@@ -1,0 +1,48 @@
+package acctest
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-testing/tfversion"
+)
+
+// CLIRuns says whether the CLI the tests run (TF_ACC_TERRAFORM_PATH) passes
+// checks, which would skip a test case on another: for a test that leaves
+// out only some of its resources there (a user needs a CLI that takes
+// write-only arguments), where a test case with checks would skip them all.
+func CLIRuns(t testing.TB, checks []tfversion.TerraformVersionCheck) bool {
+	t.Helper()
+	v, err := cliVersion()
+	if err != nil {
+		t.Fatalf("%s version -json: %v", os.Getenv("TF_ACC_TERRAFORM_PATH"), err)
+	}
+	for _, c := range checks {
+		var resp tfversion.CheckTerraformVersionResponse
+		c.CheckTerraformVersion(context.Background(), tfversion.CheckTerraformVersionRequest{TerraformVersion: v}, &resp)
+		if resp.Skip != "" || resp.Error != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// cliVersion is the version the CLI reports, asked once.
+var cliVersion = sync.OnceValues(func() (*version.Version, error) {
+	out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version", "-json").Output()
+	if err != nil {
+		return nil, err
+	}
+	var v struct {
+		Version string `json:"terraform_version"`
+	}
+	if err := json.Unmarshal(out, &v); err != nil {
+		return nil, err
+	}
+	return version.NewVersion(v.Version)
+})
