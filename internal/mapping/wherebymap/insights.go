@@ -95,7 +95,7 @@ func (m *RoomInsight) FromAPI(_ context.Context, r *whereby.RoomInsight, _ *diag
 	m.FirstSessionStartedAt = mapping.TimeOf(r.FirstSessionStartedAt)
 	m.LastSessionStartedAt = mapping.TimeOf(r.LastSessionStartedAt)
 	m.TotalSessions = types.Int64Value(r.TotalSessions)
-	m.Usage.fromAPI(&r.Usage)
+	m.fromAPI(&r.Usage)
 }
 
 // RoomSessionInsight is a session's usage (GET /insights/room-sessions).
@@ -131,7 +131,7 @@ func (m *RoomSessionInsight) FromAPI(_ context.Context, r *whereby.RoomSessionIn
 	m.EndAt = mapping.TimeOf(r.EndAt)
 	m.StartedAt = mapping.TimeOf(r.StartedAt)
 	m.EndedAt = mapping.TimeOf(r.EndedAt)
-	m.Usage.fromAPI(&r.Usage)
+	m.fromAPI(&r.Usage)
 }
 
 // ParticipantInsight is a participant of a session (GET
