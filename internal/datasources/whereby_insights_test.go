@@ -209,5 +209,32 @@ output "guest_bitrate" {
 			return nil
 		},
 	})
+	// A failed page (an injected 503) is read again: the list is whole.
+	steps = append(steps, resource.TestStep{
+		PreConfig: func() {
+			emu.Admin(t, http.MethodDelete, "journal", nil)
+			emu.Admin(t, http.MethodPost, "faults", map[string]any{
+				"path_prefix": "/v1/insights/rooms", "method": "GET", "status": 503, "count": 1,
+			})
+		},
+		Config: emu.Config(`
+data "conference_whereby_room_insights" "all" {}
+`),
+		ConfigStateChecks: []statecheck.StateCheck{
+			acctest.Attr("data.conference_whereby_room_insights.all", "rooms", knownvalue.ListSizeExact(101)),
+		},
+		Check: func(*terraform.State) error {
+			var statuses []int
+			for _, e := range emu.JournalEntries() {
+				if e.Path == "/v1/insights/rooms" {
+					statuses = append(statuses, e.Status)
+				}
+			}
+			if len(statuses) < 3 || statuses[0] != http.StatusServiceUnavailable || statuses[1] != http.StatusOK {
+				return fmt.Errorf("GET /v1/insights/rooms answered %v, want a 503 then pages of 200", statuses)
+			}
+			return nil
+		},
+	})
 	acctest.Test(t, steps...)
 }
