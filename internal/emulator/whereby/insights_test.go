@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/confkit/terraform-provider-conference/internal/emulator/openapitest"
 	"github.com/confkit/terraform-provider-conference/internal/emulator/whereby"
 )
 
@@ -189,6 +190,7 @@ func TestInsights(t *testing.T) {
 // Every declared response of the insights operations (200, 401, 429) is
 // answered and validated; each costs a GET's point.
 func TestInsightsAnswersMatchOpenAPISpec(t *testing.T) {
+	openapitest.Require(t, specFile, "/v1", "every answer of the insights operations against its schema")
 	h := newHarness(t, func(o *whereby.Options) { o.PointsPerMinute = 8 })
 	seedSessions(t, h, "/gamma", 1)
 	var ps whereby.Page[whereby.ParticipantInsight]
