@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // snapshot is the platform's part of the state file: the meetings in
@@ -59,6 +60,11 @@ func (a *API) Restore(raw json.RawMessage) error {
 		next = max(next, m.Seq+1)
 		meetings[m.MeetingID] = m
 		order = append(order, m.MeetingID)
+	}
+	for i, rs := range snap.RoomSessions {
+		if rs == nil || rs.RoomSessionID == "" || slices.Contains(rs.Participants, nil) {
+			return fmt.Errorf("whereby snapshot: room session %d has no ID or an empty participant", i)
+		}
 	}
 	a.mu.Lock()
 	a.meetings, a.order, a.nextSeq = meetings, order, next
