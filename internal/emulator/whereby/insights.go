@@ -55,7 +55,9 @@ type RoomSessionInsight struct {
 	Usage
 }
 
-// ParticipantInsight is a row of GET /insights/participants.
+// ParticipantInsight is a row of GET /insights/participants. Rating, Tags
+// and Comment are the session rating the participant gave ("Requires
+// session ratings to be enabled"): null when none.
 type ParticipantInsight struct {
 	RoomSessionID string    `json:"roomSessionId"`
 	ParticipantID string    `json:"participantId"`
@@ -308,11 +310,7 @@ func (a *API) listParticipantInsights(req *request) reply {
 			if external != "" && p.ExternalID != external {
 				continue
 			}
-			out = append(out, ParticipantInsight{
-				RoomSessionID: rs.RoomSessionID, ParticipantID: p.ParticipantID, DeviceID: p.DeviceID, UserID: p.UserID,
-				RoleName: p.RoleName, DisplayName: p.DisplayName, JoinedAt: p.JoinedAt, LeftAt: p.LeftAt, ExternalID: p.ExternalID,
-				Rating: p.Rating, Tags: p.Tags, Comment: p.Comment,
-			})
+			out = append(out, p.ParticipantInsight)
 		}
 	}
 	return sortedPage(req, out, insightsLimit, sortKeys[ParticipantInsight]{

@@ -82,7 +82,7 @@ func (a *API) addRecording(s seedRecording) error {
 		return err
 	}
 	s.RoomSessionID = rs.RoomSessionID
-	a.join(rs, &participant{RoleName: roleRecorder, DisplayName: "Recorder", JoinedAt: start, LeftAt: end})
+	a.join(rs, &participant{ParticipantInsight: ParticipantInsight{RoleName: roleRecorder, DisplayName: "Recorder", JoinedAt: start, LeftAt: end}})
 	r := &recording{RoomName: s.RoomName, Recording: Recording{
 		RecordingID: newUUID(), RoomSessionID: s.RoomSessionID, StartDate: start, EndDate: end, SizeInMegaBytes: s.SizeInMegaBytes,
 		Filename: strings.TrimPrefix(s.RoomName, "/") + "-" + start.Format("2006-01-02T15:04:05.000Z") + ".mp4",

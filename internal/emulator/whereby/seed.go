@@ -16,12 +16,12 @@ import (
 // roomName, startDate, endDate, sizeInMegaBytes, and transcribed for a live
 // transcription beside it); each recording's session, which its recorder
 // joined, appears with it. "roomSessions" make room sessions and their
-// participants appear (seedSession), which the insights count. The rate
+// participants appear (addSession), which the insights count. The rate
 // budget is not spent: seeding is not an API client.
 type seedDoc struct {
 	Meetings     []json.RawMessage `json:"meetings"`
 	Recordings   []seedRecording   `json:"recordings"`
-	RoomSessions []seedSession     `json:"roomSessions"`
+	RoomSessions []roomSession     `json:"roomSessions"`
 }
 
 // Seed implements platform.API.

@@ -22,24 +22,11 @@ type roomSession struct {
 	Participants  []*participant `json:"participants"`
 }
 
-// participant is one connection to a session: the document's participants
-// row (GET /insights/participants) and the details of GET
-// /insights/participant.
+// participant is one connection to a session: its row of GET
+// /insights/participants, and what GET /insights/participant adds.
 type participant struct {
-	ParticipantID string    `json:"participantId"`
-	DeviceID      string    `json:"deviceId"`
-	UserID        string    `json:"userId"`
-	RoleName      string    `json:"roleName"`
-	DisplayName   string    `json:"displayName"`
-	JoinedAt      time.Time `json:"joinedAt"`
-	LeftAt        time.Time `json:"leftAt"`
-	ExternalID    string    `json:"externalId"`
-	UserAgent     string    `json:"userAgent,omitempty"`
-	// Rating, Tags and Comment are the session rating the participant gave
-	// ("Requires session ratings to be enabled"): absent when none.
-	Rating  *float64 `json:"rating,omitempty"`
-	Tags    []string `json:"tags,omitempty"`
-	Comment *string  `json:"comment,omitempty"`
+	ParticipantInsight
+	UserAgent string `json:"userAgent,omitempty"`
 	// Samples are the network samples of GET /insights/participant ("Data
 	// object arrays with network data. packetLossSend, packetLossRecv,
 	// bitrateSend and bitrateRecv"), as the seed gave them.
@@ -58,36 +45,19 @@ const (
 // document's example roleName.
 const defaultRole = "granted_visitor"
 
-// seedSession is a room session a seed document makes appear, as a
-// finished meeting leaves one: roomName, startedAt and endedAt, and the
-// participants who joined (joinedAt and leftAt default to the session's).
-// roomCreatedAt and roomEndAt default to the live meeting of that room when
-// there is one, else to the session's start and end.
-type seedSession struct {
-	RoomName      string         `json:"roomName"`
-	RoomSessionID string         `json:"roomSessionId"`
-	StartedAt     time.Time      `json:"startedAt"`
-	EndedAt       time.Time      `json:"endedAt"`
-	RoomCreatedAt time.Time      `json:"roomCreatedAt"`
-	RoomEndAt     time.Time      `json:"roomEndAt"`
-	Participants  []*participant `json:"participants"`
-}
-
-func (a *API) addSession(s seedSession) error {
+// addSession makes a room session a seed document names appear (the seed's
+// "roomSessions" are roomSessions), as a finished meeting leaves one:
+// roomName, startedAt and endedAt, and the participants who joined
+// (joinedAt and leftAt default to the session's; displayName is required).
+// roomCreatedAt and roomEndAt default to the room's earlier sessions', else
+// to the live meeting of that room, else to the session's start and end.
+func (a *API) addSession(s roomSession) error {
 	if !strings.HasPrefix(s.RoomName, "/") || s.StartedAt.IsZero() || !s.EndedAt.After(s.StartedAt) {
 		return fmt.Errorf("a room session needs a roomName starting with \"/\" and a startedAt before its endedAt")
 	}
 	start, end := s.StartedAt.UTC().Truncate(time.Millisecond), s.EndedAt.UTC().Truncate(time.Millisecond)
-	rs, err := a.session(s.RoomName, s.RoomSessionID, start, end)
-	if err != nil {
-		return err
-	}
-	if !s.RoomCreatedAt.IsZero() {
-		rs.RoomCreatedAt = s.RoomCreatedAt.UTC().Truncate(time.Millisecond)
-	}
-	if !s.RoomEndAt.IsZero() {
-		rs.RoomEndAt = s.RoomEndAt.UTC().Truncate(time.Millisecond)
-	}
+	// Every participant is checked before anything changes: a bad seed
+	// leaves the state as it was.
 	for i, p := range s.Participants {
 		if p == nil {
 			return fmt.Errorf("participants[%d] is null", i)
@@ -108,6 +78,24 @@ func (a *API) addSession(s seedSession) error {
 		if p.RoleName == "" {
 			p.RoleName = defaultRole
 		}
+	}
+	rs, err := a.session(s.RoomName, s.RoomSessionID, start, end)
+	if err != nil {
+		return err
+	}
+	// The room's dates are the room's: every session of it has them.
+	for _, other := range a.sessions {
+		if other.RoomName != rs.RoomName {
+			continue
+		}
+		if !s.RoomCreatedAt.IsZero() {
+			other.RoomCreatedAt = s.RoomCreatedAt.UTC().Truncate(time.Millisecond)
+		}
+		if !s.RoomEndAt.IsZero() {
+			other.RoomEndAt = s.RoomEndAt.UTC().Truncate(time.Millisecond)
+		}
+	}
+	for _, p := range s.Participants {
 		a.join(rs, p)
 	}
 	return nil
@@ -115,6 +103,7 @@ func (a *API) addSession(s seedSession) error {
 
 // join adds p to rs, with the identifiers Whereby gives every connection.
 func (a *API) join(rs *roomSession, p *participant) {
+	p.RoomSessionID = rs.RoomSessionID
 	if p.ParticipantID == "" {
 		p.ParticipantID = "/" + newUUID()
 	}
