@@ -22,11 +22,16 @@ type Usage struct {
 	TotalRatings            *float64 `json:"totalRatings"`
 }
 
+// Room is what room and room session insights say of the room.
+type Room struct {
+	RoomName  string    `json:"roomName"`
+	CreatedAt time.Time `json:"createdAt"`
+	EndAt     time.Time `json:"endAt"`
+}
+
 // RoomInsight is a row of GET /insights/rooms.
 type RoomInsight struct {
-	RoomName              string    `json:"roomName"`
-	CreatedAt             time.Time `json:"createdAt"`
-	EndAt                 time.Time `json:"endAt"`
+	Room
 	FirstSessionStartedAt time.Time `json:"firstSessionStartedAt"`
 	LastSessionStartedAt  time.Time `json:"lastSessionStartedAt"`
 	TotalSessions         int64     `json:"totalSessions"`
@@ -35,12 +40,10 @@ type RoomInsight struct {
 
 // RoomSessionInsight is a row of GET /insights/room-sessions.
 type RoomSessionInsight struct {
-	RoomSessionID string    `json:"roomSessionId"`
-	RoomName      string    `json:"roomName"`
-	CreatedAt     time.Time `json:"createdAt"`
-	EndAt         time.Time `json:"endAt"`
-	StartedAt     time.Time `json:"startedAt"`
-	EndedAt       time.Time `json:"endedAt"`
+	RoomSessionID string `json:"roomSessionId"`
+	Room
+	StartedAt time.Time `json:"startedAt"`
+	EndedAt   time.Time `json:"endedAt"`
 	Usage
 }
 

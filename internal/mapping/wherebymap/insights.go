@@ -51,7 +51,7 @@ func usageAttrs(of, rated string) mapping.Attrs {
 	}
 }
 
-func (m *Usage) fromAPI(u *whereby.Usage) {
+func (m *Usage) readUsage(u *whereby.Usage) {
 	m.TotalParticipantMinutes = types.Int64Value(u.TotalParticipantMinutes)
 	m.TotalRecorderMinutes = types.Int64Value(u.TotalRecorderMinutes)
 	m.TotalStreamerMinutes = types.Int64Value(u.TotalStreamerMinutes)
@@ -62,11 +62,33 @@ func (m *Usage) fromAPI(u *whereby.Usage) {
 	m.TotalRatings = types.Float64PointerValue(u.TotalRatings)
 }
 
+// Room is what a room's and a session's insights say of the room
+// (embedded in RoomInsight and RoomSessionInsight).
+type Room struct {
+	RoomName  types.String     `tfsdk:"room_name"`
+	CreatedAt timetype.RFC3339 `tfsdk:"created_at"`
+	EndAt     timetype.RFC3339 `tfsdk:"end_at"`
+}
+
+// roomAttrs are Room's attributes, as the insights of what (a room, a
+// session) give them.
+func roomAttrs(what string) mapping.Attrs {
+	return mapping.Attrs{
+		"room_name":  str("The room's name, starting with `/`."),
+		"created_at": when("When the room was created, as Whereby gives it with " + what),
+		"end_at":     when("When the room was set to expire, as Whereby gives it with " + what),
+	}
+}
+
+func (m *Room) readRoom(r *whereby.Room) {
+	m.RoomName = types.StringValue(r.RoomName)
+	m.CreatedAt = mapping.TimeOf(r.CreatedAt)
+	m.EndAt = mapping.TimeOf(r.EndAt)
+}
+
 // RoomInsight is a room's usage (GET /insights/rooms).
 type RoomInsight struct {
-	RoomName              types.String     `tfsdk:"room_name"`
-	CreatedAt             timetype.RFC3339 `tfsdk:"created_at"`
-	EndAt                 timetype.RFC3339 `tfsdk:"end_at"`
+	Room
 	FirstSessionStartedAt timetype.RFC3339 `tfsdk:"first_session_started_at"`
 	LastSessionStartedAt  timetype.RFC3339 `tfsdk:"last_session_started_at"`
 	TotalSessions         types.Int64      `tfsdk:"total_sessions"`
@@ -76,36 +98,30 @@ type RoomInsight struct {
 // RoomInsightAttrs are a room insight's attributes.
 func RoomInsightAttrs() mapping.Attrs {
 	a := mapping.Attrs{
-		"room_name":                str("The room's name, starting with `/`."),
-		"created_at":               when("When the room was created"),
-		"end_at":                   when("When the room was set to expire"),
 		"first_session_started_at": when("When the room's first session started"),
 		"last_session_started_at":  when("When the room's last session started"),
 		"total_sessions":           count("The number of sessions held in the room."),
 	}
+	maps.Copy(a, roomAttrs("the room"))
 	maps.Copy(a, usageAttrs("room", "the room's last session"))
 	return a
 }
 
 // FromAPI reads a room insight.
 func (m *RoomInsight) FromAPI(_ context.Context, r *whereby.RoomInsight, _ *diag.Diagnostics) {
-	m.RoomName = types.StringValue(r.RoomName)
-	m.CreatedAt = mapping.TimeOf(r.CreatedAt)
-	m.EndAt = mapping.TimeOf(r.EndAt)
+	m.readRoom(&r.Room)
 	m.FirstSessionStartedAt = mapping.TimeOf(r.FirstSessionStartedAt)
 	m.LastSessionStartedAt = mapping.TimeOf(r.LastSessionStartedAt)
 	m.TotalSessions = types.Int64Value(r.TotalSessions)
-	m.fromAPI(&r.Usage)
+	m.readUsage(&r.Usage)
 }
 
 // RoomSessionInsight is a session's usage (GET /insights/room-sessions).
 type RoomSessionInsight struct {
-	RoomSessionID types.String     `tfsdk:"room_session_id"`
-	RoomName      types.String     `tfsdk:"room_name"`
-	CreatedAt     timetype.RFC3339 `tfsdk:"created_at"`
-	EndAt         timetype.RFC3339 `tfsdk:"end_at"`
-	StartedAt     timetype.RFC3339 `tfsdk:"started_at"`
-	EndedAt       timetype.RFC3339 `tfsdk:"ended_at"`
+	RoomSessionID types.String `tfsdk:"room_session_id"`
+	Room
+	StartedAt timetype.RFC3339 `tfsdk:"started_at"`
+	EndedAt   timetype.RFC3339 `tfsdk:"ended_at"`
 	Usage
 }
 
@@ -113,12 +129,10 @@ type RoomSessionInsight struct {
 func RoomSessionInsightAttrs() mapping.Attrs {
 	a := mapping.Attrs{
 		"room_session_id": str("The session's ID (`roomSessionId`), as recordings and transcriptions name it."),
-		"room_name":       str("The room's name, starting with `/`."),
-		"created_at":      when("When the room was created, as Whereby gives it with the session"),
-		"end_at":          when("When the room was set to expire, as Whereby gives it with the session"),
 		"started_at":      when("When the session started; null when Whereby does not say"),
 		"ended_at":        when("When the session ended; null while it goes on"),
 	}
+	maps.Copy(a, roomAttrs("the session"))
 	maps.Copy(a, usageAttrs("session", "the session"))
 	return a
 }
@@ -126,12 +140,10 @@ func RoomSessionInsightAttrs() mapping.Attrs {
 // FromAPI reads a room session insight.
 func (m *RoomSessionInsight) FromAPI(_ context.Context, r *whereby.RoomSessionInsight, _ *diag.Diagnostics) {
 	m.RoomSessionID = types.StringValue(r.RoomSessionID)
-	m.RoomName = types.StringValue(r.RoomName)
-	m.CreatedAt = mapping.TimeOf(r.CreatedAt)
-	m.EndAt = mapping.TimeOf(r.EndAt)
+	m.readRoom(&r.Room)
 	m.StartedAt = mapping.TimeOf(r.StartedAt)
 	m.EndedAt = mapping.TimeOf(r.EndedAt)
-	m.fromAPI(&r.Usage)
+	m.readUsage(&r.Usage)
 }
 
 // ParticipantInsight is a participant of a session (GET
