@@ -44,12 +44,8 @@ type ListFilter struct {
 
 func (f ListFilter) query() url.Values {
 	q := url.Values{}
-	if f.RoomName != "" {
-		q.Set("roomName", f.RoomName)
-	}
-	if f.SortBy != "" {
-		q.Set("sortBy", f.SortBy)
-	}
+	setIf(q, "roomName", f.RoomName)
+	setIf(q, "sortBy", f.SortBy)
 	return q
 }
 

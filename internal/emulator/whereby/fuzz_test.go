@@ -27,7 +27,8 @@ func envelopeError(status int, body []byte) error {
 	return nil
 }
 
-// newFuzzOrganization is an organization with one meeting.
+// newFuzzOrganization is an organization with one meeting and a session of
+// its room, with two participants, for the insights.
 func newFuzzOrganization() (fuzztest.Instance, error) {
 	api := whereby.New(platform.NewClock(), whereby.Options{})
 	mux := http.NewServeMux()
@@ -45,14 +46,22 @@ func newFuzzOrganization() (fuzztest.Instance, error) {
 		return inst, err
 	}
 	inst.Vars = map[string]string{"meeting": m.MeetingID}
-	return inst, nil
+	session, _ := json.Marshal(map[string]any{"roomSessions": []any{map[string]any{
+		"roomName": m.RoomName, "roomSessionId": "s1", "startedAt": "2030-01-01T00:00:00Z", "endedAt": "2030-01-01T01:00:00Z",
+		"participants": []any{
+			map[string]any{"displayName": "A", "externalId": "x", "participantId": "/p1", "rating": 3},
+			map[string]any{"displayName": "R", "roleName": "recorder"},
+		},
+	}}})
+	return inst, api.Seed(session)
 }
 
 // requests is every route that reads a body or a query.
 var requests = &fuzztest.Surface{
 	New:      newFuzzOrganization,
 	Envelope: envelopeError,
-	Routes:   []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}"},
+	Routes: []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}",
+		"GET /v1/insights/rooms", "GET /v1/insights/room-sessions", "GET /v1/insights/participants", "GET /v1/insights/participant"},
 }
 
 func TestFuzzRoutesAreReachable(t *testing.T) { requests.Reachable(t) }
@@ -64,5 +73,9 @@ func FuzzRequests(f *testing.F) {
 	f.Add(uint8(0), "", []byte(`{"endDate":"2035-01-01T00:00:00+02:00","recording":{"type":"cloud","startTrigger":"prompt"},"streaming":{"destination":{"url":"rtmp://x"},"startTrigger":"automatic"}}`))
 	f.Add(uint8(1), "limit=2&cursor=1&fields=hostRoomUrl", []byte(nil))
 	f.Add(uint8(2), "fields=viewerRoomUrl,hostRoomUrl", []byte(nil))
+	f.Add(uint8(3), "roomName[startsWith]=/&createdAt[from]=2030-01-01T00:00:00Z&sortBy=totalSessions:desc&limit=1", []byte(nil))
+	f.Add(uint8(4), "roomName=/x&roomSessionId=s1&sortBy=totalUniqueRecorders:asc", []byte(nil))
+	f.Add(uint8(5), "roomSessionId=s1&externalId=x&sortBy=leftAt:desc&cursor=00000000000000000000000000000001", []byte(nil))
+	f.Add(uint8(6), "roomSessionId=s1&participantId=/p1", []byte(nil))
 	f.Fuzz(requests.Run)
 }

@@ -32,7 +32,7 @@ func (a *API) listMeetings(req *request) reply {
 	if !ok {
 		return rep
 	}
-	limit, rep, ok := parseLimit(q)
+	limit, rep, ok := parseLimit(q, defaultLimit)
 	if !ok {
 		return rep
 	}
@@ -64,11 +64,12 @@ func (a *API) listMeetings(req *request) reply {
 	return platform.JSON(http.StatusOK, out)
 }
 
-// parseLimit reads a list's limit: "default 50, maximum 100, minimum 1".
-func parseLimit(q url.Values) (int, reply, bool) {
+// parseLimit reads a list's limit: "default 50, maximum 100, minimum 1"
+// (the insights' default is 10: def).
+func parseLimit(q url.Values, def int) (int, reply, bool) {
 	v := q.Get("limit")
 	if v == "" {
-		return defaultLimit, reply{}, true
+		return def, reply{}, true
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 || n > maxLimit {

@@ -59,7 +59,8 @@ type AccessLink struct {
 
 // seedRecording is a recording a seed document (the admin API's POST
 // /_emulator/seed) makes appear, as a finished meeting of roomName would.
-// A sessionless recording gets a new room session; Transcribed also makes
+// A sessionless recording gets a new room session (insights count its
+// recorder's minutes); Transcribed also makes
 // its LIVE_TRANSCRIPTION, as a meeting with live transcription would.
 type seedRecording struct {
 	RoomName        string    `json:"roomName"`
@@ -74,10 +75,14 @@ func (a *API) addRecording(s seedRecording) error {
 	if !strings.HasPrefix(s.RoomName, "/") || s.StartDate.IsZero() || !s.EndDate.After(s.StartDate) {
 		return fmt.Errorf("a recording needs a roomName starting with \"/\" and a startDate before its endDate")
 	}
-	if s.RoomSessionID == "" {
-		s.RoomSessionID = newUUID()
-	}
 	start, end := s.StartDate.UTC().Truncate(time.Millisecond), s.EndDate.UTC().Truncate(time.Millisecond)
+	// The recording was made in a session, which its recorder joined.
+	rs, err := a.session(s.RoomName, s.RoomSessionID, start, end)
+	if err != nil {
+		return err
+	}
+	s.RoomSessionID = rs.RoomSessionID
+	a.join(rs, &participant{ParticipantInsight: ParticipantInsight{RoleName: roleRecorder, DisplayName: "Recorder", JoinedAt: start, LeftAt: end}})
 	r := &recording{RoomName: s.RoomName, Recording: Recording{
 		RecordingID: newUUID(), RoomSessionID: s.RoomSessionID, StartDate: start, EndDate: end, SizeInMegaBytes: s.SizeInMegaBytes,
 		Filename: strings.TrimPrefix(s.RoomName, "/") + "-" + start.Format("2006-01-02T15:04:05.000Z") + ".mp4",
@@ -106,15 +111,26 @@ func (a *API) addTranscription(r *recording, typ string) *Transcription {
 type sortKeys[T any] map[string]func(x, y T) int
 
 // listPage answers a list: roomName filters (exactly) where the list has
-// the filter (room is not nil), sortBy
-// ("field:asc|desc", default creation order) orders, and cursor and limit
-// page. The cursor is the offset of the page in the filtered, sorted list,
-// as 32 hex digits (the shape of the document's example cursor); a cursor
-// past the end is an empty last page, and one that is not a cursor answers
-// bad (404 where the operation declares it).
+// the filter (room is not nil), then sortedPage sorts and pages.
 func listPage[T any](req *request, items []T, room func(T) string, keys sortKeys[T], bad func(string) reply) reply {
+	var out []T
+	for _, it := range items {
+		if name := req.URL.Query().Get("roomName"); name == "" || room == nil || room(it) == name {
+			out = append(out, it)
+		}
+	}
+	return sortedPage(req, out, defaultLimit, keys, bad)
+}
+
+// sortedPage answers a list of items: sortBy ("field:asc|desc", default
+// the items' order) orders, and cursor and limit (def when absent) page.
+// The cursor is the offset of the page in the filtered, sorted list, as 32
+// hex digits (the shape of the document's example cursor); a cursor past
+// the end is an empty last page, and one that is not a cursor answers bad
+// (404 where the operation declares it).
+func sortedPage[T any](req *request, out []T, def int, keys sortKeys[T], bad func(string) reply) reply {
 	q := req.URL.Query()
-	limit, rep, ok := parseLimit(q)
+	limit, rep, ok := parseLimit(q, def)
 	if !ok {
 		return rep
 	}
@@ -125,12 +141,6 @@ func listPage[T any](req *request, items []T, room func(T) string, keys sortKeys
 			return bad(v)
 		}
 		offset = int(n)
-	}
-	var out []T
-	for _, it := range items {
-		if name := q.Get("roomName"); name == "" || room == nil || room(it) == name {
-			out = append(out, it)
-		}
 	}
 	if v := q.Get("sortBy"); v != "" {
 		field, dir, _ := strings.Cut(v, ":")

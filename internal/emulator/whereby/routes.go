@@ -55,6 +55,10 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.Handle("GET /v1/summaries", true, a.metered(a.listSummaries))
 	rt.Handle("GET /v1/summaries/{summaryId}", true, a.metered(a.getSummary))
 	rt.Handle("DELETE /v1/summaries/{summaryId}", true, a.metered(a.deleteSummary))
+	rt.Handle("GET /v1/insights/rooms", true, a.metered(a.listRoomInsights))
+	rt.Handle("GET /v1/insights/room-sessions", true, a.metered(a.listRoomSessionInsights))
+	rt.Handle("GET /v1/insights/participants", true, a.metered(a.listParticipantInsights))
+	rt.Handle("GET /v1/insights/participant", true, a.metered(a.getParticipantInsight))
 
 	// Everything else under /v1 (the document's other APIs, unknown paths,
 	// other methods) answers in the same envelope: 405 where the path exists

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 )
 
 // snapshot is the platform's part of the state file: the meetings in
@@ -16,13 +17,14 @@ type snapshot struct {
 	Recordings     []*recording     `json:"recordings,omitempty"`
 	Transcriptions []*Transcription `json:"transcriptions,omitempty"`
 	Summaries      []*Summary       `json:"summaries,omitempty"`
+	RoomSessions   []*roomSession   `json:"roomSessions,omitempty"`
 }
 
 // Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries}
+	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries, RoomSessions: a.sessions}
 	for _, id := range a.order {
 		snap.Meetings = append(snap.Meetings, a.meetings[id])
 	}
@@ -59,9 +61,14 @@ func (a *API) Restore(raw json.RawMessage) error {
 		meetings[m.MeetingID] = m
 		order = append(order, m.MeetingID)
 	}
+	for i, rs := range snap.RoomSessions {
+		if rs == nil || rs.RoomSessionID == "" || slices.Contains(rs.Participants, nil) {
+			return fmt.Errorf("whereby snapshot: room session %d has no ID or an empty participant", i)
+		}
+	}
 	a.mu.Lock()
 	a.meetings, a.order, a.nextSeq = meetings, order, next
-	a.recordings, a.transcriptions, a.summaries = snap.Recordings, snap.Transcriptions, snap.Summaries
+	a.recordings, a.transcriptions, a.summaries, a.sessions = snap.Recordings, snap.Transcriptions, snap.Summaries, snap.RoomSessions
 	a.mu.Unlock()
 	a.budget.reset()
 	return nil

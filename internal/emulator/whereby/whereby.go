@@ -12,8 +12,8 @@
 //   - the points budget is a fixed one-minute window on the emulator's clock
 //     (budget.go).
 //
-// Only /v1/meetings is emulated; recordings, transcriptions, summaries, room
-// themes and insights answer 404.
+// Meetings, recordings, transcriptions, summaries and insights are
+// emulated; room themes answer 404.
 package whereby
 
 import (
@@ -75,6 +75,9 @@ type API struct {
 	recordings     []*recording
 	transcriptions []*Transcription
 	summaries      []*Summary
+	// sessions are the rooms' sessions with their participants, in the
+	// order they were held: what the insights are derived from.
+	sessions []*roomSession
 }
 
 var _ platform.API = (*API)(nil)
@@ -108,7 +111,7 @@ func (a *API) Reset() {
 	a.meetings = map[string]*meeting{}
 	a.order = nil
 	a.nextSeq = 1
-	a.recordings, a.transcriptions, a.summaries = nil, nil, nil
+	a.recordings, a.transcriptions, a.summaries, a.sessions = nil, nil, nil, nil
 	a.mu.Unlock()
 	a.budget.reset()
 }

@@ -110,11 +110,30 @@ var roomNamePattern = regexp.MustCompile(`^/[^/?#\s]+$`)
 // RoomNameFilter is the room_name argument of the recording and
 // transcription lists: "roomName", the exact name.
 func RoomNameFilter(what string) dschema.StringAttribute {
-	return dschema.StringAttribute{Optional: true,
-		Description: "Only the " + what + " of this room: its name as Whereby writes it, starting with `/` (a meeting's `room_name`).",
+	return RoomNameArg("Only the "+what+" of this room", false)
+}
+
+// RoomNameArg is an argument that names a room exactly, described by doc;
+// required or optional.
+func RoomNameArg(doc string, required bool) dschema.StringAttribute {
+	return dschema.StringAttribute{Optional: !required, Required: required,
+		Description: doc + ": its name as Whereby writes it, starting with `/` (a meeting's `room_name`).",
 		Validators: []validator.String{stringvalidator.RegexMatches(roomNamePattern,
 			"must be a room name starting with /, such as a meeting's room_name: \"/team-sync-1a2b\"")}}
 }
+
+// RoomNamePrefixFilter is the room_name_prefix argument of the room
+// insights: "roomName[startsWith]", which the document's example writes
+// with the leading "/".
+func RoomNamePrefixFilter() dschema.StringAttribute {
+	return dschema.StringAttribute{Optional: true,
+		Description: "Only the rooms whose name starts with this, itself starting with `/` (a meeting's `room_name_prefix` after a `/`: `/team-sync`).",
+		Validators: []validator.String{stringvalidator.RegexMatches(roomNamePrefixPattern,
+			"must be the start of a room name, itself starting with /: \"/team-sync\"")}}
+}
+
+// roomNamePrefixPattern is the start of a room name: "/" and part of the name.
+var roomNamePrefixPattern = regexp.MustCompile(`^/[^/?#\s]*$`)
 
 // SortBy is the sort_by argument: "field:asc" or "field:desc", the field one
 // of fields (the list's "Accepted fields").
