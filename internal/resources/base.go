@@ -37,17 +37,11 @@ type Kind struct {
 	Key string
 }
 
-// object is what base asks of a resource's model, M: its timeouts, and how
-// its object is read and deleted with the platform's client C.
+// object is what base asks of a resource's model, M: its timeouts (how its
+// objects are read and deleted is the type's ops).
 type object[C, M any] interface {
 	*M
 	timeoutsValue() timeouts.Value
-	// get reads the object the model's attributes name into the model. It
-	// returns the client's error as it is, for base to tell a 404 apart;
-	// problems of its own go to diags.
-	get(ctx context.Context, c C, diags *diag.Diagnostics) error
-	// remove deletes the object.
-	remove(ctx context.Context, c C, diags *diag.Diagnostics) error
 }
 
 // base is embedded by every resource: the skeleton that is the same for all
@@ -56,12 +50,17 @@ type object[C, M any] interface {
 // base's credential check.
 type base[C, M any, P object[C, M]] struct {
 	kind   Kind
+	ops    ops[C, M]
 	errs   errdiag.Object
 	client C
 }
 
-func newBase[C, M any, P object[C, M]](k Kind) base[C, M, P] {
-	return base[C, M, P]{kind: k, errs: errdiag.Object{Platform: k.Platform.Name, Noun: k.Noun}}
+// newBase is the base of a type k whose objects are read and deleted with o:
+// a constructor's one line, such as
+//
+//	&portsipRoom{newBase(k, byID[portsipRoomModel]((*portsip.Client).GetRoom, (*portsip.Client).DeleteRoom))}
+func newBase[C, M any, P object[C, M]](k Kind, o ops[C, M]) base[C, M, P] {
+	return base[C, M, P]{kind: k, ops: o, errs: errdiag.Object{Platform: k.Platform.Name, Noun: k.Noun}}
 }
 
 // withTimeouts is the timeouts attribute of a model.
@@ -147,11 +146,10 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 	if r, ok := any(m).(readsPrivate); ok {
 		r.beforeRead(ctx, req.Private)
 	}
-	err := m.get(ctx, b.client, &resp.Diagnostics)
+	id := stateID(ctx, req.State, &resp.Diagnostics)
+	err := b.ops.get(ctx, b.client, id, m, &resp.Diagnostics)
 	if client.IsNotFound(err) {
-		var id types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-		b.errs.Gone(&resp.Diagnostics, b.kind.Name, id.ValueString())
+		b.errs.Gone(&resp.Diagnostics, b.kind.Name, id)
 		setIdentity(ctx, b.kind, req.State, resp.Identity, &resp.Diagnostics)
 		resp.State.RemoveResource(ctx)
 		return
@@ -165,18 +163,6 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 	}
 	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
 	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
-}
-
-// read reads the object id into m with the client's get: how most models
-// implement get.
-func read[C, A any](ctx context.Context, c C, get func(C, context.Context, string) (*A, error), id string, m mapping.Reads[A],
-	diags *diag.Diagnostics,
-) error {
-	api, err := get(c, ctx, id)
-	if err == nil {
-		m.FromAPI(ctx, api, diags)
-	}
-	return err
 }
 
 // begin reads what op starts from, the plan into m for a create or an
@@ -210,29 +196,6 @@ func (b *base[C, M, P]) begin(ctx context.Context, op errdiag.Operation, plan *t
 	return withTimeout(ctx, get, def, diags)
 }
 
-// finish reads the object back into m after a write and saves it in s.
-func (b *base[C, M, P]) finish(ctx context.Context, m P, s *tfsdk.State, diags *diag.Diagnostics) {
-	if b.readBack(ctx, m, diags); !diags.HasError() {
-		diags.Append(tfmodel.ToState(ctx, s, m)...)
-	}
-}
-
-// created saves the ID of an object just created in the state, before
-// anything else can fail: the object exists, and Terraform must know of it
-// to manage or destroy it. It returns the ID for the model.
-func (b *base[C, M, P]) created(ctx context.Context, s *tfsdk.State, id string, diags *diag.Diagnostics) types.String {
-	diags.Append(s.SetAttribute(ctx, path.Root("id"), id)...)
-	return types.StringValue(id)
-}
-
-// readBack reads the object into m after a write: what the platform made of
-// it is what the state holds.
-func (b *base[C, M, P]) readBack(ctx context.Context, m P, diags *diag.Diagnostics) {
-	if err := m.get(ctx, b.client, diags); err != nil {
-		b.errs.Add(diags, errdiag.Read, err)
-	}
-}
-
 // Delete deletes the object; one already gone (404) is deleted.
 func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	m := P(new(M))
@@ -241,7 +204,8 @@ func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if err := m.remove(ctx, b.client, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
+	id := stateID(ctx, req.State, &resp.Diagnostics)
+	if err := b.ops.remove(ctx, b.client, id, m, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
 		b.errs.Add(&resp.Diagnostics, errdiag.Delete, err)
 	}
 }
@@ -265,4 +229,11 @@ func (b *base[C, M, P]) ImportState(ctx context.Context, req resource.ImportStat
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
 	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// stateID is the object's ID in s.
+func stateID(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {
+	var id types.String
+	diags.Append(s.GetAttribute(ctx, path.Root("id"), &id)...)
+	return id.ValueString()
 }

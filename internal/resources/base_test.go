@@ -28,18 +28,22 @@ type fakeModel struct {
 	Name types.String `tfsdk:"name"`
 }
 
-func (m *fakeModel) get(_ context.Context, c *fakeClient, _ *diag.Diagnostics) error {
-	if c.err == nil {
-		m.Name = types.StringValue("read")
-	}
-	return c.err
+// fakeOps reads a name, or fails with the client's error.
+var fakeOps = ops[*fakeClient, fakeModel]{
+	get: func(_ context.Context, c *fakeClient, _ string, m *fakeModel, _ *diag.Diagnostics) error {
+		if c.err == nil {
+			m.Name = types.StringValue("read")
+		}
+		return c.err
+	},
+	remove: func(_ context.Context, c *fakeClient, _ string, _ *fakeModel, _ *diag.Diagnostics) error {
+		return c.err
+	},
 }
 
-func (m *fakeModel) remove(_ context.Context, c *fakeClient, _ *diag.Diagnostics) error { return c.err }
-
 func fakeResource(err error) (*base[*fakeClient, fakeModel, *fakeModel], tfsdk.State) {
-	b := newBase[*fakeClient, fakeModel](Kind{Name: "conference_fake_thing", Platform: &platforms.PortSIP, Noun: "thing",
-		ImportID: mapping.PlainID("the thing's ID", "t1", nil)})
+	b := newBase(Kind{Name: "conference_fake_thing", Platform: &platforms.PortSIP, Noun: "thing",
+		ImportID: mapping.PlainID("the thing's ID", "t1", nil)}, fakeOps)
 	b.client = &fakeClient{err: err}
 	s := b.schema(context.Background(), mapping.Attrs{
 		"id":   {Doc: "id", Resource: schema.StringAttribute{Computed: true}},
