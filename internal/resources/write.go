@@ -46,21 +46,20 @@ type configured interface {
 // settler is a type's step after a successful call: see above.
 type settler[P any] func(ctx context.Context, id string, m P, diags *diag.Diagnostics)
 
-// create runs a Create (see above). It returns the model it saved, or nil
-// when it stopped on an error.
+// create runs a Create (see above).
 func (b *base[C, M, P]) create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse,
 	build func(ctx context.Context, m P, diags *diag.Diagnostics) func() (string, error), settle settler[P],
-) P {
+) {
 	m := P(new(M))
 	ctx, cancel := b.begin(ctx, errdiag.Create, &req.Plan, nil, m, nil, &resp.Diagnostics)
 	defer cancel()
-	return b.write(ctx, errdiag.Create, req.Config, m, func(diags *diag.Diagnostics) func() (string, error) {
+	b.write(ctx, errdiag.Create, req.Config, m, func(diags *diag.Diagnostics) func() (string, error) {
 		return build(ctx, m, diags)
 	}, settle, &resp.State, &resp.Diagnostics)
 }
 
 // update runs an Update (see above). It returns the model it saved, or nil
-// when it stopped on an error.
+// when it stopped on an error, for a type that checks what it saved.
 func (b *base[C, M, P]) update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse,
 	build func(ctx context.Context, m, prior P, diags *diag.Diagnostics) func() error, settle settler[P],
 ) P {
