@@ -189,7 +189,10 @@ func TestWriteSequence(t *testing.T) {
 	b, state = fakeResource(&client.APIError{StatusCode: http.StatusNotFound})
 	req, resp = writeRequest(t, state)
 	b.create(ctx, req, resp, func(_ context.Context, m *fakeModel, _ *diag.Diagnostics) func() (string, error) {
-		return func() (string, error) { m.ID, m.Name = types.StringValue("t9"), types.StringValue("answered"); return "", nil }
+		return func() (string, error) {
+			m.ID, m.Name = types.StringValue("t9"), types.StringValue("answered")
+			return "", nil
+		}
 	}, nil)
 	var name types.String
 	resp.State.GetAttribute(ctx, path.Root("name"), &name)
