@@ -49,8 +49,8 @@ func (m *lineMeetingIDModel) ref(diags *diag.Diagnostics) (linemap.MeetingRef, b
 }
 
 // getLineMeetingID reads the meeting ID from where m's attributes say it
-// lives. One that expired is gone (404) as a
-// deleted one is: the next plan creates a new meeting ID.
+// lives. One that expired is gone (404) as a deleted one is: the next plan
+// creates a new meeting ID.
 func getLineMeetingID(ctx context.Context, c *lineplanet.Client, _ string, m *lineMeetingIDModel, diags *diag.Diagnostics) error {
 	ref, ok := m.ref(diags)
 	if !ok {
