@@ -37,31 +37,41 @@ type Kind struct {
 	Key string
 }
 
-// object is what base asks of a resource's model, M: its timeouts, and how
-// its object is read and deleted with the platform's client C.
-type object[C, M any] interface {
+// object is what base asks of a resource's model, M: its timeouts (how its
+// objects are read and deleted is the type's ops).
+type object[M any] interface {
 	*M
 	timeoutsValue() timeouts.Value
-	// get reads the object the model's attributes name into the model. It
-	// returns the client's error as it is, for base to tell a 404 apart;
-	// problems of its own go to diags.
-	get(ctx context.Context, c C, diags *diag.Diagnostics) error
-	// remove deletes the object.
-	remove(ctx context.Context, c C, diags *diag.Diagnostics) error
 }
 
 // base is embedded by every resource: the skeleton that is the same for all
-// of them. Create, Update and Schema, which hold what differs, are each
-// resource's own, and so is ModifyPlan where a type plans more than the
-// base's credential check.
-type base[C, M any, P object[C, M]] struct {
+// of them. A resource type is, on top of it:
+//
+//   - a constructor, NewX(k Kind), that gives newBase the type's ops (ops.go:
+//     how one object is read and deleted; byID where the client gets and
+//     deletes by ID);
+//   - the struct that embeds base[Client, model, *model], and the model:
+//     withTimeouts and the mapper's model, with a FromAPI of its own where it
+//     hides write-only values after a read, FromConfig where it has them
+//     (twins do), Validate where it checks more than the validators;
+//   - Schema (r.schema); Create and Update, each one call of r.create or
+//     r.update with what is the type's own (write.go: the request and the
+//     call that sends it, and how the object is read after it, usually
+//     r.readBack); ModifyPlan where the type plans more than the credential
+//     check, deferring r.checkCredentials first.
+type base[C, M any, P object[M]] struct {
 	kind   Kind
+	ops    ops[C, M]
 	errs   errdiag.Object
 	client C
 }
 
-func newBase[C, M any, P object[C, M]](k Kind) base[C, M, P] {
-	return base[C, M, P]{kind: k, errs: errdiag.Object{Platform: k.Platform.Name, Noun: k.Noun}}
+// newBase is the base of a type k whose objects are read and deleted with o:
+// a constructor's one line, such as
+//
+//	&portsipRoom{newBase(k, byID[portsipRoomModel]((*portsip.Client).GetRoom, (*portsip.Client).DeleteRoom))}
+func newBase[C, M any, P object[M]](k Kind, o ops[C, M]) base[C, M, P] {
+	return base[C, M, P]{kind: k, ops: o, errs: errdiag.Object{Platform: k.Platform.Name, Noun: k.Noun}}
 }
 
 // withTimeouts is the timeouts attribute of a model.
@@ -138,45 +148,42 @@ func (b *base[C, M, P]) ValidateConfig(ctx context.Context, req resource.Validat
 // Read refreshes the object. One that is gone (404) is removed from the
 // state with a warning that names it, so that the next plan creates it.
 func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	m := P(new(M))
-	ctx, cancel := b.begin(ctx, errdiag.Read, nil, &req.State, m, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if r, ok := any(m).(readsPrivate); ok {
-		r.beforeRead(ctx, req.Private)
-	}
-	err := m.get(ctx, b.client, &resp.Diagnostics)
-	if client.IsNotFound(err) {
-		var id types.String
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-		b.errs.Gone(&resp.Diagnostics, b.kind.Name, id.ValueString())
-		setIdentity(ctx, b.kind, req.State, resp.Identity, &resp.Diagnostics)
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		b.errs.Add(&resp.Diagnostics, errdiag.Read, err)
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
-	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
+	b.onState(ctx, errdiag.Read, req.State, &resp.Diagnostics, func(ctx context.Context, id string, m P) {
+		if r, ok := any(m).(readsPrivate); ok {
+			r.beforeRead(ctx, req.Private)
+		}
+		err := b.ops.get(ctx, b.client, id, m, &resp.Diagnostics)
+		if client.IsNotFound(err) {
+			b.errs.Gone(&resp.Diagnostics, b.kind.Name, id)
+			setIdentity(ctx, b.kind, req.State, resp.Identity, &resp.Diagnostics)
+			resp.State.RemoveResource(ctx)
+			return
+		}
+		if err != nil {
+			b.errs.Add(&resp.Diagnostics, errdiag.Read, err)
+			return
+		}
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
+		setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
+	})
 }
 
-// read reads the object id into m with the client's get: how most models
-// implement get.
-func read[C, A any](ctx context.Context, c C, get func(C, context.Context, string) (*A, error), id string, m mapping.Reads[A],
-	diags *diag.Diagnostics,
-) error {
-	api, err := get(c, ctx, id)
-	if err == nil {
-		m.FromAPI(ctx, api, diags)
+// onState runs f, a Read's or a Delete's own part (op), on the object that
+// the state s holds: its ID, and s read into m; ctx is bounded by op's
+// timeout.
+func (b *base[C, M, P]) onState(ctx context.Context, op errdiag.Operation, s tfsdk.State, diags *diag.Diagnostics,
+	f func(ctx context.Context, id string, m P),
+) {
+	m := P(new(M))
+	ctx, cancel := b.begin(ctx, op, nil, &s, m, nil, diags)
+	defer cancel()
+	if diags.HasError() {
+		return
 	}
-	return err
+	f(ctx, stateID(ctx, s, diags), m)
 }
 
 // begin reads what op starts from, the plan into m for a create or an
@@ -210,40 +217,13 @@ func (b *base[C, M, P]) begin(ctx context.Context, op errdiag.Operation, plan *t
 	return withTimeout(ctx, get, def, diags)
 }
 
-// finish reads the object back into m after a write and saves it in s.
-func (b *base[C, M, P]) finish(ctx context.Context, m P, s *tfsdk.State, diags *diag.Diagnostics) {
-	if b.readBack(ctx, m, diags); !diags.HasError() {
-		diags.Append(tfmodel.ToState(ctx, s, m)...)
-	}
-}
-
-// created saves the ID of an object just created in the state, before
-// anything else can fail: the object exists, and Terraform must know of it
-// to manage or destroy it. It returns the ID for the model.
-func (b *base[C, M, P]) created(ctx context.Context, s *tfsdk.State, id string, diags *diag.Diagnostics) types.String {
-	diags.Append(s.SetAttribute(ctx, path.Root("id"), id)...)
-	return types.StringValue(id)
-}
-
-// readBack reads the object into m after a write: what the platform made of
-// it is what the state holds.
-func (b *base[C, M, P]) readBack(ctx context.Context, m P, diags *diag.Diagnostics) {
-	if err := m.get(ctx, b.client, diags); err != nil {
-		b.errs.Add(diags, errdiag.Read, err)
-	}
-}
-
 // Delete deletes the object; one already gone (404) is deleted.
 func (b *base[C, M, P]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	m := P(new(M))
-	ctx, cancel := b.begin(ctx, errdiag.Delete, nil, &req.State, m, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := m.remove(ctx, b.client, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
-		b.errs.Add(&resp.Diagnostics, errdiag.Delete, err)
-	}
+	b.onState(ctx, errdiag.Delete, req.State, &resp.Diagnostics, func(ctx context.Context, id string, m P) {
+		if err := b.ops.remove(ctx, b.client, id, m, &resp.Diagnostics); err != nil && !client.IsNotFound(err) {
+			b.errs.Add(&resp.Diagnostics, errdiag.Delete, err)
+		}
+	})
 }
 
 // ImportState reads the import ID, or the identity's (importID), with the
@@ -265,4 +245,11 @@ func (b *base[C, M, P]) ImportState(ctx context.Context, req resource.ImportStat
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(name), v)...)
 	}
 	setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
+}
+
+// stateID is the object's ID in s.
+func stateID(ctx context.Context, s tfsdk.State, diags *diag.Diagnostics) string {
+	var id types.String
+	diags.Append(s.GetAttribute(ctx, path.Root("id"), &id)...)
+	return id.ValueString()
 }

@@ -11,16 +11,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 // NewLineMeetingID is the conference_line_meeting_id resource.
 func NewLineMeetingID(k Kind) resource.Resource {
-	return &lineMeetingID{newBase[*lineplanet.Client, lineMeetingIDModel](k)}
+	return &lineMeetingID{newBase(k, ops[*lineplanet.Client, lineMeetingIDModel]{get: getLineMeetingID, remove: deleteLineMeetingID})}
 }
 
 type lineMeetingID struct {
@@ -33,6 +31,13 @@ type lineMeetingIDModel struct {
 	linemap.PasscodeTwin
 }
 
+// FromAPI reads the meeting ID, without the passcode the configuration
+// gives write-only.
+func (m *lineMeetingIDModel) FromAPI(ctx context.Context, api *lineplanet.Meeting, diags *diag.Diagnostics) {
+	m.RoomMeetingID.FromAPI(ctx, api, diags)
+	m.Hide(&m.Meeting)
+}
+
 // ref is where the meeting ID lives, or an error on meeting_id.
 func (m *lineMeetingIDModel) ref(diags *diag.Diagnostics) (linemap.MeetingRef, bool) {
 	ref, err := m.Ref()
@@ -43,22 +48,19 @@ func (m *lineMeetingIDModel) ref(diags *diag.Diagnostics) (linemap.MeetingRef, b
 	return ref, true
 }
 
-// get reads the meeting ID. One that expired is gone (404) as a deleted
-// one is: the next plan creates a new meeting ID.
-func (m *lineMeetingIDModel) get(ctx context.Context, c *lineplanet.Client, diags *diag.Diagnostics) error {
+// getLineMeetingID reads the meeting ID from where m's attributes say it
+// lives. One that expired is gone (404) as a deleted one is: the next plan
+// creates a new meeting ID.
+func getLineMeetingID(ctx context.Context, c *lineplanet.Client, _ string, m *lineMeetingIDModel, diags *diag.Diagnostics) error {
 	ref, ok := m.ref(diags)
 	if !ok {
 		return nil
 	}
 	mtg, err := c.GetMeeting(ctx, ref.Service, ref.Room, ref.Meeting)
-	if err == nil {
-		m.FromAPI(ctx, mtg, diags)
-		m.Hide(&m.Meeting)
-	}
-	return err
+	return fill(ctx, m, mtg, err, diags)
 }
 
-func (m *lineMeetingIDModel) remove(ctx context.Context, c *lineplanet.Client, diags *diag.Diagnostics) error {
+func deleteLineMeetingID(ctx context.Context, c *lineplanet.Client, _ string, m *lineMeetingIDModel, diags *diag.Diagnostics) error {
 	ref, ok := m.ref(diags)
 	if !ok {
 		return nil
@@ -107,28 +109,23 @@ func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 }
 
 func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan lineMeetingIDModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	svc, room := plan.RoomServiceID.ValueString(), plan.RoomID.ValueString()
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	plan.Apply(nil, &in)
-	created, err := r.client.CreateMeeting(ctx, svc, room, in)
-	if lineplanet.IsMeetingExists(err) {
-		resp.Diagnostics.AddError("LINE Planet room already has a meeting ID", r.existsDetail(ctx, svc, room))
-		return
-	}
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.FromCreated(ctx, created, &resp.Diagnostics)
-	plan.Hide(&plan.Meeting)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.create(ctx, req, resp, func(ctx context.Context, m *lineMeetingIDModel, diags *diag.Diagnostics) func() (string, error) {
+		svc, room := m.RoomServiceID.ValueString(), m.RoomID.ValueString()
+		in := m.CreateBody(ctx, diags)
+		m.Apply(nil, &in)
+		return func() (string, error) {
+			created, err := r.client.CreateMeeting(ctx, svc, room, in)
+			if lineplanet.IsMeetingExists(err) {
+				diags.AddError("LINE Planet room already has a meeting ID", r.existsDetail(ctx, svc, room))
+				return "", errSaid
+			}
+			if err == nil {
+				m.FromCreated(ctx, created, diags)
+				m.Hide(&m.Meeting)
+			}
+			return "", err
+		}
+	}, nil)
 }
 
 // existsDetail explains code 405 with the import command for the room's meeting.
@@ -146,26 +143,16 @@ func (r *lineMeetingID) existsDetail(ctx context.Context, svc, room string) stri
 }
 
 func (r *lineMeetingID) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state lineMeetingIDModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ref, ok := state.ref(&resp.Diagnostics)
-	if !ok {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.UpdateBody(ctx, &state.RoomMeetingID, &resp.Diagnostics)
-	plan.Apply(&state.PasscodeTwin, &in)
-	mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
-	plan.Hide(&plan.Meeting)
-	plan.SIPProxy, plan.SIPProxyPort = state.SIPProxy, state.SIPProxyPort
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *lineMeetingIDModel, diags *diag.Diagnostics) func() error {
+		ref, _ := prior.ref(diags)
+		in := m.UpdateBody(ctx, &prior.RoomMeetingID, diags)
+		m.Apply(&prior.PasscodeTwin, &in)
+		return func() error {
+			mtg, err := r.client.UpdateMeeting(ctx, ref.Service, ref.Room, ref.Meeting, in)
+			err = fill(ctx, m, mtg, err, diags)
+			// Only the create answers with the SIP proxy: it stays as the state has it.
+			m.SIPProxy, m.SIPProxyPort = prior.SIPProxy, prior.SIPProxyPort
+			return err
+		}
+	}, nil)
 }

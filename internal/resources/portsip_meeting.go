@@ -10,12 +10,11 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // NewPortSIPMeeting is the conference_portsip_meeting resource.
 func NewPortSIPMeeting(k Kind) resource.Resource {
-	return &portsipMeeting{newBase[*portsip.Client, portsipMeetingModel](k)}
+	return &portsipMeeting{newBase(k, byID[portsipMeetingModel]((*portsip.Client).GetMeeting, (*portsip.Client).DeleteMeeting))}
 }
 
 type portsipMeeting struct {
@@ -28,14 +27,11 @@ type portsipMeetingModel struct {
 	portsipmap.PINTwins
 }
 
-func (m *portsipMeetingModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	err := read(ctx, c, (*portsip.Client).GetMeeting, m.ID.ValueString(), &m.Meeting, diags)
+// FromAPI reads the meeting, without the PINs the configuration gives
+// write-only.
+func (m *portsipMeetingModel) FromAPI(ctx context.Context, api *portsip.Meeting, diags *diag.Diagnostics) {
+	m.Meeting.FromAPI(ctx, api, diags)
 	m.Hide(&m.Conference)
-	return err
-}
-
-func (m *portsipMeetingModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
-	return c.DeleteMeeting(ctx, m.ID.ValueString())
 }
 
 func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -48,62 +44,39 @@ func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *portsipMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan portsipMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
+	r.create(ctx, req, resp, func(ctx context.Context, m *portsipMeetingModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		m.Apply(&m.Conference, nil, &in.ConferenceInput)
+		return func() (string, error) {
+			created, err := r.client.CreateMeeting(ctx, in)
+			return created.ID, err
+		}
+	}, r.setCapacity)
+}
+
+// setCapacity reads the meeting just created back, and sets its capacity
+// where the PBX made it with its own: the create cannot.
+func (r *portsipMeeting) setCapacity(ctx context.Context, id string, m *portsipMeetingModel, diags *diag.Diagnostics) {
+	want := *m
+	if r.readBack(ctx, id, m, diags); diags.HasError() {
 		return
 	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	created, err := r.client.CreateMeeting(ctx, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	// From here on the meeting exists: with its ID in state, a failure below
-	// leaves it tainted, to be replaced, rather than forgotten.
-	plan.ID = r.created(ctx, &resp.State, created.ID, &resp.Diagnostics)
-	want := plan
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	if up, ok := want.AfterCreate(&plan.Meeting); ok {
-		if err := r.client.UpdateMeeting(ctx, created.ID, up); err != nil {
-			r.errs.AddAfter(&resp.Diagnostics, errdiag.Update, err, "PortSIP creates a meeting with its own capacity, so the provider sets capacity "+
+	if up, ok := want.AfterCreate(&m.Meeting); ok {
+		if err := r.client.UpdateMeeting(ctx, id, up); err != nil {
+			r.errs.AddAfter(diags, errdiag.Update, err, "PortSIP creates a meeting with its own capacity, so the provider sets capacity "+
 				"with an update right after the create, and that update failed. The meeting exists, and the next apply replaces it.\n\n")
 			return
 		}
-		if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-			return
-		}
+		r.readBack(ctx, id, m, diags)
 	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
 }
 
 func (r *portsipMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state portsipMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
-	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateMeeting(ctx, state.ID.ValueString(), in); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	plan.ID = state.ID
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *portsipMeetingModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.Meeting, diags)
+		m.Apply(&m.Conference, &prior.PINTwins, &in.ConferenceInput)
+		return func() error { return r.client.UpdateMeeting(ctx, prior.ID.ValueString(), in) }
+	}, r.readBack)
 }
 
 // ImportState checks that the meeting is the signed-in user's before taking

@@ -7,13 +7,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 )
 
 // NewPortSIPRoom is the conference_portsip_room resource.
 func NewPortSIPRoom(k Kind) resource.Resource {
-	return &portsipRoom{newBase[*portsip.Client, portsipRoomModel](k)}
+	return &portsipRoom{newBase(k, byID[portsipRoomModel]((*portsip.Client).GetRoom, (*portsip.Client).DeleteRoom))}
 }
 
 type portsipRoom struct {
@@ -26,14 +25,11 @@ type portsipRoomModel struct {
 	portsipmap.PINTwins
 }
 
-func (m *portsipRoomModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	err := read(ctx, c, (*portsip.Client).GetRoom, m.ID.ValueString(), &m.Room, diags)
+// FromAPI reads the room, without the PINs the configuration gives
+// write-only.
+func (m *portsipRoomModel) FromAPI(ctx context.Context, api *portsip.Room, diags *diag.Diagnostics) {
+	m.Room.FromAPI(ctx, api, diags)
 	m.Hide(&m.Conference)
-	return err
-}
-
-func (m *portsipRoomModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
-	return c.DeleteRoom(ctx, m.ID.ValueString())
 }
 
 func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -44,44 +40,17 @@ func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp
 }
 
 func (r *portsipRoom) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan portsipRoomModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	plan.Apply(&plan.Conference, nil, &in.ConferenceInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := r.client.CreateRoom(ctx, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.create(ctx, req, resp, func(ctx context.Context, m *portsipRoomModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		m.Apply(&m.Conference, nil, &in.ConferenceInput)
+		return func() (string, error) { return r.client.CreateRoom(ctx, in) }
+	}, r.readBack)
 }
 
 func (r *portsipRoom) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state portsipRoomModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.UpdateBody(ctx, &state.Room, &resp.Diagnostics)
-	plan.Apply(&plan.Conference, &state.PINTwins, &in.ConferenceInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateRoom(ctx, state.ID.ValueString(), in); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	plan.ID = state.ID
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *portsipRoomModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.Room, diags)
+		m.Apply(&m.Conference, &prior.PINTwins, &in.ConferenceInput)
+		return func() error { return r.client.UpdateRoom(ctx, prior.ID.ValueString(), in) }
+	}, r.readBack)
 }

@@ -9,13 +9,12 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 )
 
 // NewPortSIPServer is the conference_portsip_server resource.
 func NewPortSIPServer(k Kind) resource.Resource {
-	return &portsipServer{newBase[*portsip.Client, portsipServerModel](k)}
+	return &portsipServer{newBase(k, byID[portsipServerModel]((*portsip.Client).GetServer, (*portsip.Client).DeleteServer))}
 }
 
 type portsipServer struct {
@@ -25,14 +24,6 @@ type portsipServer struct {
 type portsipServerModel struct {
 	withTimeouts
 	portsipmap.Server
-}
-
-func (m *portsipServerModel) get(ctx context.Context, c *portsip.Client, diags *diag.Diagnostics) error {
-	return read(ctx, c, (*portsip.Client).GetServer, m.ID.ValueString(), &m.Server, diags)
-}
-
-func (m *portsipServerModel) remove(ctx context.Context, c *portsip.Client, _ *diag.Diagnostics) error {
-	return c.DeleteServer(ctx, m.ID.ValueString())
 }
 
 func (r *portsipServer) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -50,31 +41,15 @@ func (r *portsipServer) ConfigValidators(context.Context) []resource.ConfigValid
 }
 
 func (r *portsipServer) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan portsipServerModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := r.client.CreateServer(ctx, plan.CreateBody(ctx, &resp.Diagnostics))
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.create(ctx, req, resp, func(ctx context.Context, m *portsipServerModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		return func() (string, error) { return r.client.CreateServer(ctx, in) }
+	}, r.readBack)
 }
 
 func (r *portsipServer) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state portsipServerModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateServer(ctx, plan.ID.ValueString(), plan.UpdateBody(ctx, &state.Server, &resp.Diagnostics)); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *portsipServerModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.Server, diags)
+		return func() error { return r.client.UpdateServer(ctx, prior.ID.ValueString(), in) }
+	}, r.readBack)
 }

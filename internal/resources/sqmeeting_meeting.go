@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
@@ -17,7 +16,10 @@ import (
 
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting resource.
 func NewSQMeetingMeeting(k Kind) resource.Resource {
-	return &sqmeetingMeeting{newBase[*sqmeeting.Client, sqmeetingMeetingModel](k)}
+	return &sqmeetingMeeting{newBase(k, ops[*sqmeeting.Client, sqmeetingMeetingModel]{
+		get:    getSQMeetingMeeting,
+		remove: deleteByID[sqmeetingMeetingModel]((*sqmeeting.Client).DeleteMeeting),
+	})}
 }
 
 type sqmeetingMeeting struct {
@@ -36,9 +38,17 @@ func (m *sqmeetingMeetingModel) Validate(ctx context.Context, diags *diag.Diagno
 	m.MeetingTwins.Validate(&m.Meeting, diags)
 }
 
-// get refuses an occurrence of a series, which is the series' resource's.
-func (m *sqmeetingMeetingModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
-	got, err := c.GetMeeting(ctx, m.ID.ValueString())
+// FromAPI reads the meeting, without what the configuration gives
+// write-only.
+func (m *sqmeetingMeetingModel) FromAPI(ctx context.Context, api *sqmeeting.Meeting, diags *diag.Diagnostics) {
+	m.Meeting.FromAPI(ctx, api, diags)
+	m.Hide(&m.Meeting)
+}
+
+// getSQMeetingMeeting refuses an occurrence of a series, which is the
+// series' resource's.
+func getSQMeetingMeeting(ctx context.Context, c *sqmeeting.Client, id string, m *sqmeetingMeetingModel, diags *diag.Diagnostics) error {
+	got, err := c.GetMeeting(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -49,12 +59,7 @@ func (m *sqmeetingMeetingModel) get(ctx context.Context, c *sqmeeting.Client, di
 		return nil
 	}
 	m.FromAPI(ctx, got, diags)
-	m.Hide(&m.Meeting)
 	return nil
-}
-
-func (m *sqmeetingMeetingModel) remove(ctx context.Context, c *sqmeeting.Client, _ *diag.Diagnostics) error {
-	return c.DeleteMeeting(ctx, m.ID.ValueString())
 }
 
 func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -107,45 +112,20 @@ func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPl
 }
 
 func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sqmeetingMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	plan.Apply(&plan.Meeting, nil, nil, &in)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	m, err := r.client.CreateMeeting(ctx, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.FromAPI(ctx, m, &resp.Diagnostics)
-	plan.Hide(&plan.Meeting)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.create(ctx, req, resp, func(ctx context.Context, m *sqmeetingMeetingModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		m.Apply(&m.Meeting, nil, nil, &in)
+		return func() (string, error) {
+			created, err := r.client.CreateMeeting(ctx, in)
+			return "", fill(ctx, m, created, err, diags)
+		}
+	}, nil)
 }
 
 func (r *sqmeetingMeeting) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state sqmeetingMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.UpdateBody(ctx, &state.Meeting, &resp.Diagnostics)
-	plan.Apply(&plan.Meeting, &state.MeetingTwins, &state.Meeting, &in)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateMeeting(ctx, state.ID.ValueString(), in); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	plan.ID = state.ID
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *sqmeetingMeetingModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.Meeting, diags)
+		m.Apply(&m.Meeting, &prior.MeetingTwins, &prior.Meeting, &in)
+		return func() error { return r.client.UpdateMeeting(ctx, prior.ID.ValueString(), in) }
+	}, r.readBack)
 }

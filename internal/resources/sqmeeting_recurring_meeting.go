@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
@@ -18,7 +19,7 @@ import (
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
 // resource.
 func NewSQMeetingRecurringMeeting(k Kind) resource.Resource {
-	return &sqmeetingRecurring{newBase[*sqmeeting.Client, sqmeetingRecurringModel](k)}
+	return &sqmeetingRecurring{newBase(k, byID[sqmeetingRecurringModel]((*sqmeeting.Client).GetRecurrence, (*sqmeeting.Client).DeleteRecurrence))}
 }
 
 type sqmeetingRecurring struct {
@@ -31,14 +32,11 @@ type sqmeetingRecurringModel struct {
 	sqmeetingmap.PasswordTwin
 }
 
-func (m *sqmeetingRecurringModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
-	err := read(ctx, c, (*sqmeeting.Client).GetRecurrence, m.ID.ValueString(), &m.RecurringMeeting, diags)
+// FromAPI reads the series, without the password the configuration gives
+// write-only.
+func (m *sqmeetingRecurringModel) FromAPI(ctx context.Context, api *sqmeeting.Recurrence, diags *diag.Diagnostics) {
+	m.RecurringMeeting.FromAPI(ctx, api, diags)
 	m.HidePassword(&m.Settings)
-	return err
-}
-
-func (m *sqmeetingRecurringModel) remove(ctx context.Context, c *sqmeeting.Client, _ *diag.Diagnostics) error {
-	return c.DeleteRecurrence(ctx, m.ID.ValueString())
 }
 
 func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -73,38 +71,23 @@ func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.Modify
 }
 
 func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sqmeetingRecurringModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	plan.ApplyPassword(&plan.Settings, nil, nil, &in.MeetingInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	first, err := r.client.CreateRecurrence(ctx, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	// From here on the series exists: should putting its occurrences in
-	// place fail, the state holds its ID, so the next apply replaces it
-	// rather than leaving it behind.
-	plan.ID = r.created(ctx, &resp.State, first.RecurrenceGID, &resp.Diagnostics)
-	if r.settle(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.create(ctx, req, resp, func(ctx context.Context, m *sqmeetingRecurringModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		m.ApplyPassword(&m.Settings, nil, nil, &in.MeetingInput)
+		return func() (string, error) {
+			first, err := r.client.CreateRecurrence(ctx, in)
+			if err != nil {
+				return "", err
+			}
+			return first.RecurrenceGID, nil
+		}
+	}, r.settle)
 }
 
 // settle puts the series' occurrences where its rule, skip_dates and the
 // planned occurrences say (RecurringMeeting.Reconcile: nothing moves when the
-// server's expansion is the rule's) and reads the series into m.
-func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringModel, diags *diag.Diagnostics) {
-	gid := m.ID.ValueString()
+// server's expansion is the rule's) and reads the series gid into m.
+func (r *sqmeetingRecurring) settle(ctx context.Context, gid string, m *sqmeetingRecurringModel, diags *diag.Diagnostics) {
 	rec, err := r.client.GetRecurrence(ctx, gid)
 	if err != nil {
 		r.errs.Add(diags, errdiag.Read, err)
@@ -131,40 +114,30 @@ func (r *sqmeetingRecurring) settle(ctx context.Context, m *sqmeetingRecurringMo
 		}
 	}
 	if len(moves)+len(cancels) > 0 {
-		r.readBack(ctx, m, diags)
+		r.readBack(ctx, gid, m, diags)
 		return
 	}
 	m.FromAPI(ctx, rec, diags)
-	m.HidePassword(&m.Settings)
 }
 
+// Update sends through the recurrence update only what it can do: it makes
+// every occurrence anew, where canceling the ones added to skip_dates keeps
+// the others as they are. The occurrences it leaves are checked against the
+// plan's once they are saved.
 func (r *sqmeetingRecurring) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state sqmeetingRecurringModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.FromConfig(ctx, req.Config, &resp.Diagnostics)
-	in := plan.UpdateBody(ctx, &state.RecurringMeeting, &resp.Diagnostics)
-	plan.ApplyPassword(&plan.Settings, &state.PasswordTwin, &state.Settings, &in.MeetingInput)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Only what the recurrence update can do goes through it: it makes every
-	// occurrence anew, where canceling the ones added to skip_dates keeps
-	// the others as they are.
-	if plan.NeedsSeriesUpdate(ctx, &state.RecurringMeeting, &resp.Diagnostics) || plan.PasswordBumped(&state.PasswordTwin) {
-		if err := r.client.UpdateRecurrence(ctx, state.ID.ValueString(), in); err != nil {
-			r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-			return
+	var planned types.List
+	saved := r.update(ctx, req, resp, func(ctx context.Context, m, prior *sqmeetingRecurringModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.RecurringMeeting, diags)
+		m.ApplyPassword(&m.Settings, &prior.PasswordTwin, &prior.Settings, &in.MeetingInput)
+		planned = m.Occurrences
+		return func() error {
+			if !m.NeedsSeriesUpdate(ctx, &prior.RecurringMeeting, diags) && !m.PasswordBumped(&prior.PasswordTwin) {
+				return nil
+			}
+			return r.client.UpdateRecurrence(ctx, prior.ID.ValueString(), in)
 		}
+	}, r.settle)
+	if saved != nil {
+		saved.CheckOccurrences(ctx, planned, &resp.Diagnostics)
 	}
-	plan.ID = state.ID
-	planned := plan.Occurrences
-	if r.settle(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
-	plan.CheckOccurrences(ctx, planned, &resp.Diagnostics)
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
@@ -21,7 +20,7 @@ import (
 
 // NewSQMeetingUser is the conference_sqmeeting_user resource.
 func NewSQMeetingUser(k Kind) resource.Resource {
-	return &sqmeetingUser{newBase[*sqmeeting.Client, sqmeetingUserModel](k)}
+	return &sqmeetingUser{newBase(k, ops[*sqmeeting.Client, sqmeetingUserModel]{get: getSQMeetingUser, remove: keepSQMeetingUser})}
 }
 
 type sqmeetingUser struct {
@@ -33,22 +32,21 @@ type sqmeetingUserModel struct {
 	sqmeetingmap.Account
 }
 
-// password is the user's write-only password, read from the
-// configuration (the plan holds it as null).
-func (m *sqmeetingUserModel) password(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) mapping.WriteOnly {
+// FromConfig reads the user's write-only password from the configuration
+// (the plan holds it as null).
+func (m *sqmeetingUserModel) FromConfig(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) {
 	mapping.FromConfig(ctx, cfg, map[string]*types.String{"password_wo": &m.PasswordWO}, diags)
-	return userPasswordTwin(m)
 }
 
 func userPasswordTwin(m *sqmeetingUserModel) mapping.WriteOnly {
 	return mapping.WriteOnly{Value: m.PasswordWO, Version: m.PasswordWOVersion}
 }
 
-// get finds the user by ID among those with its username. After an import
-// the state has no username, and the ID imported may be a username: a user
-// with that ID is looked for first, then one with that username.
-func (m *sqmeetingUserModel) get(ctx context.Context, c *sqmeeting.Client, diags *diag.Diagnostics) error {
-	id := m.ID.ValueString()
+// getSQMeetingUser finds the user by ID among those with its username. After
+// an import the state has no username, and the ID imported may be a
+// username: a user with that ID is looked for first, then one with that
+// username.
+func getSQMeetingUser(ctx context.Context, c *sqmeeting.Client, id string, m *sqmeetingUserModel, diags *diag.Diagnostics) error {
 	u, err := c.GetUser(ctx, id, m.Username.ValueString())
 	if client.IsNotFound(err) && m.Username.IsNull() {
 		if named, ferr := c.FindUser(ctx, id); ferr != nil || named != nil {
@@ -63,9 +61,10 @@ func (m *sqmeetingUserModel) get(ctx context.Context, c *sqmeeting.Client, diags
 	return nil
 }
 
-// remove cannot delete: SQMeeting has no call that deletes a user. The user
-// leaves the state with a warning that names it, as the plan said.
-func (m *sqmeetingUserModel) remove(_ context.Context, _ *sqmeeting.Client, diags *diag.Diagnostics) error { //nolint:unparam // the object interface's signature
+// keepSQMeetingUser is the remove that cannot delete: SQMeeting has no call
+// that deletes a user. The user leaves the state with a warning that names
+// it, as the plan said.
+func keepSQMeetingUser(_ context.Context, _ *sqmeeting.Client, _ string, m *sqmeetingUserModel, diags *diag.Diagnostics) error {
 	diags.AddWarning(userKeptSummary(m), userKeptDetail(m))
 	return nil
 }
@@ -105,7 +104,7 @@ func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		}
 	case req.State.Raw.IsNull():
 		var config sqmeetingUserModel
-		if config.password(ctx, req.Config, &resp.Diagnostics); config.PasswordWO.IsNull() {
+		if config.FromConfig(ctx, req.Config, &resp.Diagnostics); config.PasswordWO.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "password_wo is required to create an SQMeeting user",
 				"SQMeeting's Create User call takes the new user's password. Set password_wo (Terraform 1.11 or OpenTofu 1.11 and later). "+
 					"With an older Terraform, create the user in SQMeeting's administration console and import it "+
@@ -115,55 +114,33 @@ func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 }
 
 func (r *sqmeetingUser) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan sqmeetingUserModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := plan.CreateBody(ctx, &resp.Diagnostics)
-	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(nil); secret != nil {
-		in.Secret = *secret
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, err := r.client.CreateUser(ctx, in)
-	if errors.Is(err, sqmeeting.ErrUsernameTaken) {
-		resp.Diagnostics.AddAttributeError(path.Root("username"), fmt.Sprintf("SQMeeting user %q exists already", in.Username),
-			fmt.Sprintf("SQMeeting already has a user named %q (%v), and usernames are unique on the server: it was created outside "+
-				"this configuration, by another administrator or another Terraform state. To manage it here, import it:\n\n"+
-				"  terraform import %s.<name> %s\n\nor choose another username.", in.Username, err, r.kind.Name, in.Username))
-		return
-	}
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.ID = r.created(ctx, &resp.State, id, &resp.Diagnostics)
-	plan.Settled(nil)
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.create(ctx, req, resp, func(ctx context.Context, m *sqmeetingUserModel, diags *diag.Diagnostics) func() (string, error) {
+		in := m.CreateBody(ctx, diags)
+		if secret := userPasswordTwin(m).Send(nil); secret != nil {
+			in.Secret = *secret
+		}
+		m.Settled(nil)
+		return func() (string, error) {
+			id, err := r.client.CreateUser(ctx, in)
+			if errors.Is(err, sqmeeting.ErrUsernameTaken) {
+				diags.AddAttributeError(path.Root("username"), fmt.Sprintf("SQMeeting user %q exists already", in.Username),
+					fmt.Sprintf("SQMeeting already has a user named %q (%v), and usernames are unique on the server: it was created outside "+
+						"this configuration, by another administrator or another Terraform state. To manage it here, import it:\n\n"+
+						"  terraform import %s.<name> %s\n\nor choose another username.", in.Username, err, r.kind.Name, in.Username))
+				return "", errSaid
+			}
+			return id, err
+		}
+	}, r.readBack)
 }
 
 func (r *sqmeetingUser) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state sqmeetingUserModel
-	ctx, cancel := r.begin(ctx, errdiag.Update, &req.Plan, &req.State, &plan, &state, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	in := plan.UpdateBody(ctx, &state.Account, &resp.Diagnostics)
-	if secret := plan.password(ctx, req.Config, &resp.Diagnostics).Send(mapping.Prior(&state, userPasswordTwin)); secret != nil {
-		in.Secret = *secret
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if err := r.client.UpdateUser(ctx, state.ID.ValueString(), in); err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Update, err)
-		return
-	}
-	plan.ID = state.ID
-	plan.Settled(&state.Account)
-	r.finish(ctx, &plan, &resp.State, &resp.Diagnostics)
+	r.update(ctx, req, resp, func(ctx context.Context, m, prior *sqmeetingUserModel, diags *diag.Diagnostics) func() error {
+		in := m.UpdateBody(ctx, &prior.Account, diags)
+		if secret := userPasswordTwin(m).Send(mapping.Prior(prior, userPasswordTwin)); secret != nil {
+			in.Secret = *secret
+		}
+		m.Settled(&prior.Account)
+		return func() error { return r.client.UpdateUser(ctx, prior.ID.ValueString(), in) }
+	}, r.readBack)
 }

@@ -14,7 +14,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
-	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
@@ -23,7 +22,9 @@ import (
 
 // NewWherebyMeeting is the conference_whereby_meeting resource.
 func NewWherebyMeeting(k Kind) resource.Resource {
-	return &wherebyMeeting{newBase[*whereby.Client, wherebyMeetingModel](k)}
+	return &wherebyMeeting{newBase(k, ops[*whereby.Client, wherebyMeetingModel]{
+		get: getWherebyMeeting, remove: deleteByID[wherebyMeetingModel]((*whereby.Client).DeleteMeeting),
+	})}
 }
 
 type wherebyMeeting struct {
@@ -46,12 +47,13 @@ func (m *wherebyMeetingModel) beforeRead(ctx context.Context, private privateGet
 	}
 }
 
-// get reads the meeting with the optional URLs the model asks for, those it
-// already holds (an import's first reads ask for the viewer URL), and also.
+// getWherebyMeeting reads meeting id with the optional URLs the model asks
+// for, those it already holds (an import's first reads ask for the viewer
+// URL), and also.
 // The settings are Whereby's to keep and not to tell: they stay as they are
 // in the model. A meeting an hour past its end_date is gone as a deleted one
 // is: the next plan creates it.
-func (m *wherebyMeetingModel) get(ctx context.Context, c *whereby.Client, diags *diag.Diagnostics) error {
+func getWherebyMeeting(ctx context.Context, c *whereby.Client, id string, m *wherebyMeetingModel, diags *diag.Diagnostics) error {
 	fields := m.WantedFields(ctx, diags)
 	if diags.HasError() {
 		return nil
@@ -66,16 +68,8 @@ func (m *wherebyMeetingModel) get(ctx context.Context, c *whereby.Client, diags 
 	// One order (hostRoomUrl, viewerRoomUrl, as WantedFields'), so that the
 	// same fields make the same request.
 	fields = slices.Compact(slices.Sorted(slices.Values(append(fields, also...))))
-	mtg, err := c.GetMeeting(ctx, m.ID.ValueString(), fields...)
-	if err == nil {
-		m.FromAPI(ctx, mtg, diags)
-	}
-	return err
-}
-
-// remove is idempotent: a meeting already gone is deleted.
-func (m *wherebyMeetingModel) remove(ctx context.Context, c *whereby.Client, _ *diag.Diagnostics) error {
-	return c.DeleteMeeting(ctx, m.ID.ValueString())
+	mtg, err := c.GetMeeting(ctx, id, fields...)
+	return fill(ctx, m, mtg, err, diags)
 }
 
 func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -144,27 +138,17 @@ func (r *wherebyMeeting) planURLs(ctx context.Context, req resource.ModifyPlanRe
 }
 
 func (r *wherebyMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan wherebyMeetingModel
-	ctx, cancel := r.begin(ctx, errdiag.Create, &req.Plan, nil, &plan, nil, &resp.Diagnostics)
-	defer cancel()
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var config wherebyMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
-	body := plan.ManagedMeeting
-	body.Settings = plan.WithWriteOnly(&config.Settings)
-	in := body.CreateBody(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	mtg, err := r.client.CreateMeeting(ctx, in)
-	if err != nil {
-		r.errs.Add(&resp.Diagnostics, errdiag.Create, err)
-		return
-	}
-	plan.FromAPI(ctx, mtg, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	r.create(ctx, req, resp, func(ctx context.Context, m *wherebyMeetingModel, diags *diag.Diagnostics) func() (string, error) {
+		var config wherebyMeetingModel
+		diags.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
+		body := m.ManagedMeeting
+		body.Settings = m.WithWriteOnly(&config.Settings)
+		in := body.CreateBody(ctx, diags)
+		return func() (string, error) {
+			mtg, err := r.client.CreateMeeting(ctx, in)
+			return "", fill(ctx, m, mtg, err, diags)
+		}
+	}, nil)
 }
 
 // Update changes nothing at Whereby, which cannot: every change to the
@@ -180,7 +164,7 @@ func (r *wherebyMeeting) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	ctx, cancel := withTimeout(ctx, plan.Timeouts.Update, defaultReadTimeout, &resp.Diagnostics)
 	defer cancel()
-	if r.readBack(ctx, &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+	if r.readBack(ctx, plan.ID.ValueString(), &plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	resp.Diagnostics.Append(planmodifiers.ClearUnread(ctx, resp.Private)...)
