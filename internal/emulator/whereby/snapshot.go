@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // snapshot is the platform's part of the state file: the meetings in
@@ -16,13 +17,15 @@ type snapshot struct {
 	Recordings     []*recording     `json:"recordings,omitempty"`
 	Transcriptions []*Transcription `json:"transcriptions,omitempty"`
 	Summaries      []*Summary       `json:"summaries,omitempty"`
+	// Themes are the rooms' themes that are not the default.
+	Themes []*Theme `json:"themes,omitempty"`
 }
 
 // Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries}
+	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries, Themes: a.sortedThemes()}
 	for _, id := range a.order {
 		snap.Meetings = append(snap.Meetings, a.meetings[id])
 	}
@@ -59,8 +62,15 @@ func (a *API) Restore(raw json.RawMessage) error {
 		meetings[m.MeetingID] = m
 		order = append(order, m.MeetingID)
 	}
+	themes := map[string]*Theme{}
+	for i, t := range snap.Themes {
+		if t == nil || !strings.HasPrefix(t.RoomName, "/") || themes[t.RoomName] != nil {
+			return fmt.Errorf("whereby snapshot: theme %d has no room name or a duplicate one", i)
+		}
+		themes[t.RoomName] = t
+	}
 	a.mu.Lock()
-	a.meetings, a.order, a.nextSeq = meetings, order, next
+	a.meetings, a.order, a.nextSeq, a.themes = meetings, order, next, themes
 	a.recordings, a.transcriptions, a.summaries = snap.Recordings, snap.Transcriptions, snap.Summaries
 	a.mu.Unlock()
 	a.budget.reset()

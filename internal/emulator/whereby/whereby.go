@@ -12,8 +12,8 @@
 //   - the points budget is a fixed one-minute window on the emulator's clock
 //     (budget.go).
 //
-// Only /v1/meetings is emulated; recordings, transcriptions, summaries, room
-// themes and insights answer 404.
+// Meetings, recordings, transcriptions, summaries and room themes are
+// emulated (themes.go); insights answer 404.
 package whereby
 
 import (
@@ -75,6 +75,9 @@ type API struct {
 	recordings     []*recording
 	transcriptions []*Transcription
 	summaries      []*Summary
+	// themes are the rooms' themes that differ from the default, by room
+	// name (themes.go).
+	themes map[string]*Theme
 }
 
 var _ platform.API = (*API)(nil)
@@ -109,6 +112,7 @@ func (a *API) Reset() {
 	a.order = nil
 	a.nextSeq = 1
 	a.recordings, a.transcriptions, a.summaries = nil, nil, nil
+	a.themes = map[string]*Theme{}
 	a.mu.Unlock()
 	a.budget.reset()
 }
