@@ -142,7 +142,7 @@ func chaosConfig(n int) string {
 	end := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
 	var b strings.Builder
 	for i := range n {
-		switch i % 8 {
+		switch i % 9 {
 		case 0:
 			fmt.Fprintf(&b, `
 resource "conference_portsip_server" "s%d" {
@@ -212,6 +212,21 @@ resource "conference_sqmeeting_recurring_meeting" "c%d" {
   last_day        = %q
 }
 `, i, i, start.Format(time.RFC3339), start.Add(30*time.Minute).Format(time.RFC3339), start.AddDate(0, 0, 2).Format(time.DateOnly))
+		case 8:
+			// A theme and its room: the theme's PUTs (an upload among
+			// them) are retried through the faults.
+			fmt.Fprintf(&b, `
+resource "conference_whereby_meeting" "tr%d" {
+  end_date         = %q
+  room_name_prefix = "chaos-theme-%d-"
+}
+
+resource "conference_whereby_room_theme" "t%d" {
+  room_name     = conference_whereby_meeting.tr%d.room_name
+  primary_color = "#1a73e8"
+  logo_file     = %q
+}
+`, i, end, i, i, i, testdataFile("logo.png"))
 		}
 	}
 	return b.String()
