@@ -66,7 +66,7 @@ func (m *wherebyRoomThemeModel) remove(ctx context.Context, c *whereby.Client, _
 }
 
 func (r *wherebyRoomTheme) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	resp.Schema = r.schema(ctx, wherebymap.ThemeAttrs(), "The theme of a Whereby room: its colors, its logo, its background and "+
+	description := "The theme of a Whereby room: its colors, its logo, its background and "+
 		"its knock page background (the page a guest waits on), set with Whereby's room theme calls. "+
 		"The resource owns the whole theme: what it leaves out is Whereby's default (the organization's colors, Whereby's logo and "+
 		"backgrounds), and destroying it resets every part to that default. "+
@@ -74,7 +74,13 @@ func (r *wherebyRoomTheme) Schema(ctx context.Context, _ resource.SchemaRequest,
 		"content changes (its SHA-256 is in the state). "+
 		"Whereby has no call that reads a theme back: a refresh sees the room deleted (the theme is then removed from the state with a "+
 		"warning), but not a theme changed outside Terraform, which the next apply of a change overwrites only in the parts it changes. "+
-		"Import takes the room's name. ", "room theme")
+		"Import takes the room's name. "
+	resp.Schema = r.schema(ctx, wherebymap.ThemeAttrs(), description, "room theme")
+	// A theme is set with PUTs: a lost answer is repaired by sending it
+	// again, not by looking for what a create made.
+	resp.Schema.Description = description + "If the answer to a theme call is lost (a 5xx, a dropped connection, no answer in time), " +
+		"the provider sends the call again: it sets the same part to the same value. " +
+		"See the guide [Coming through a bad network](../guides/bad-networks#a-create-whose-answer-is-lost)."
 }
 
 // ModifyPlan reads each configured image file, refuses one that is
