@@ -66,14 +66,14 @@ func (m *wherebyRoomThemeModel) remove(ctx context.Context, c *whereby.Client, _
 }
 
 func (r *wherebyRoomTheme) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	description := "The theme of a Whereby room: its colors, its logo, its background and "+
-		"its knock page background (the page a guest waits on), set with Whereby's room theme calls. "+
-		"The resource owns the whole theme: what it leaves out is Whereby's default (the organization's colors, Whereby's logo and "+
-		"backgrounds), and destroying it resets every part to that default. "+
-		"Changing `room_name` replaces it; the colors and images change in place, each image uploaded again only when its file's "+
-		"content changes (its SHA-256 is in the state). "+
-		"Whereby has no call that reads a theme back: a refresh sees the room deleted (the theme is then removed from the state with a "+
-		"warning), but not a theme changed outside Terraform, which the next apply of a change overwrites only in the parts it changes. "+
+	description := "The theme of a Whereby room: its colors, its logo, its background and " +
+		"its knock page background (the page a guest waits on), set with Whereby's room theme calls. " +
+		"The resource owns the whole theme: what it leaves out is Whereby's default (the organization's colors, Whereby's logo and " +
+		"backgrounds), and destroying it resets every part to that default. " +
+		"Changing `room_name` replaces it; the colors and images change in place, each image uploaded again only when its file's " +
+		"content changes (its SHA-256 is in the state). " +
+		"Whereby has no call that reads a theme back: a refresh sees the room deleted (the theme is then removed from the state with a " +
+		"warning), but not a theme changed outside Terraform, which the next apply of a change overwrites only in the parts it changes. " +
 		"Import takes the room's name. "
 	resp.Schema = r.schema(ctx, wherebymap.ThemeAttrs(), description, "room theme")
 	// A theme is set with PUTs: a lost answer is repaired by sending it
