@@ -136,7 +136,7 @@ const ReplaceRoom = "A theme belongs to one room: Terraform resets the old room'
 func ThemeAttrs() mapping.Attrs {
 	colors := func(which, what string) mapping.Attr {
 		return mapping.Attr{
-			Doc: fmt.Sprintf("The room's %s color: a HEX color code, `#` and six hexadecimal digits (the pattern `#[a-fA-F0-9]{6}`), such as `#1a73e8`; %s.", which, what),
+			Doc: fmt.Sprintf("The room's %s color (Whereby's %s): a HEX color code, `#` and six hexadecimal digits (the pattern `#[a-fA-F0-9]{6}`), such as `#1a73e8`.", which, what),
 			Config: "Left out, it is the organization's default. Changing it sets the room's colors again in place. " +
 				"Whereby does not return colors, so the value is compared with the configuration only.",
 			Resource: schema.StringAttribute{Optional: true, Validators: []validator.String{validators.HexColor()}},
@@ -161,7 +161,7 @@ func ThemeAttrs() mapping.Attrs {
 		"id": mapping.Assigned("The room's name, as `room_name`: the theme is the room's."),
 		"room_name": {
 			Doc:    "The name of the room whose theme this is, starting with `/`, as Whereby gives it (`conference_whereby_meeting`'s `room_name`), such as `" + ExampleRoomName + "`.",
-			Config: "The room must exist. Changing it replaces the theme: " + ReplaceRoom,
+			Config: "The room must exist. Changing it replaces the theme. " + ReplaceRoom,
 			Resource: schema.StringAttribute{
 				Required:      true,
 				Validators:    []validator.String{validators.SlashName(ExampleRoomName)},
