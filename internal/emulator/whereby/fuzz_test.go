@@ -44,7 +44,8 @@ func newFuzzOrganization() (fuzztest.Instance, error) {
 	if err := json.Unmarshal(answer, &m); err != nil {
 		return inst, err
 	}
-	inst.Vars = map[string]string{"meeting": m.MeetingID}
+	// The room's name without its "/", which the theme paths take too.
+	inst.Vars = map[string]string{"meeting": m.MeetingID, "room": m.RoomName[1:]}
 	return inst, nil
 }
 
@@ -52,7 +53,8 @@ func newFuzzOrganization() (fuzztest.Instance, error) {
 var requests = &fuzztest.Surface{
 	New:      newFuzzOrganization,
 	Envelope: envelopeError,
-	Routes:   []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}"},
+	Routes: []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}",
+		"PUT /v1/rooms/{room}/theme/tokens", "PUT /v1/rooms/{room}/theme/logo", "PUT /v1/rooms/{room}/theme/room-background"},
 }
 
 func TestFuzzRoutesAreReachable(t *testing.T) { requests.Reachable(t) }
@@ -64,5 +66,8 @@ func FuzzRequests(f *testing.F) {
 	f.Add(uint8(0), "", []byte(`{"endDate":"2035-01-01T00:00:00+02:00","recording":{"type":"cloud","startTrigger":"prompt"},"streaming":{"destination":{"url":"rtmp://x"},"startTrigger":"automatic"}}`))
 	f.Add(uint8(1), "limit=2&cursor=1&fields=hostRoomUrl", []byte(nil))
 	f.Add(uint8(2), "fields=viewerRoomUrl,hostRoomUrl", []byte(nil))
+	f.Add(uint8(3), "", []byte(`{"tokensPreset":"custom","tokens":{"colors":{"primary":"#1a73e8","focus":"#000000"}}}`))
+	f.Add(uint8(4), "", []byte(`{"theme":"default"}`))
+	f.Add(uint8(5), "", []byte(`{"palette":"grey","theme":"rocks"}`))
 	f.Fuzz(requests.Run)
 }
