@@ -150,8 +150,15 @@ func (r *wherebyRoomTheme) Create(ctx context.Context, req resource.CreateReques
 		return
 	}
 	// The room's theme has changed from here on: a failure below leaves
-	// the theme in the state, tainted, for the next apply to redo.
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &plan)...)
+	// the theme in the state, tainted, for the next apply to redo. A state
+	// holds no unknown value: an image not uploaded yet has no SHA-256.
+	saved := plan
+	for _, img := range saved.Images() {
+		if img.SHA256.IsUnknown() {
+			*img.SHA256 = types.StringNull()
+		}
+	}
+	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &saved)...)
 	for _, img := range plan.Images() {
 		if !r.setImage(ctx, room, img, errdiag.Create, &resp.Diagnostics) {
 			return

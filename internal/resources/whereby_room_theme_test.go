@@ -284,7 +284,8 @@ func TestAccWherebyRoomTheme_destroyResets(t *testing.T) {
 func TestAccWherebyRoomTheme_withMeeting(t *testing.T) {
 	emu := acctest.NewEmulator(t)
 	dir := t.TempDir()
-	knock := writeFile(t, dir, "knock.png", themePNG(t, 1400, 9))
+	knockContent := themePNG(t, 1400, 9)
+	knock := writeFile(t, dir, "knock.png", knockContent)
 	meeting := `
 resource "conference_whereby_meeting" "room" {
   end_date         = "` + newWBClock().at(72*time.Hour) + `"
@@ -294,9 +295,19 @@ resource "conference_whereby_meeting" "room" {
 	var room string
 	acctest.Test(t,
 		resource.TestStep{
+			// The file's path is known only at apply (it depends on the
+			// meeting's ID): its SHA-256 is computed then.
 			Config: emu.Config(meeting + themeHCL("room_name = conference_whereby_meeting.room.room_name", `secondary_color = "#abcdef"`,
-				fmt.Sprintf("room_knock_page_background_file = %q", knock))),
-			ConfigPlanChecks: acctest.EmptyPlanAfterApply(),
+				fmt.Sprintf("room_knock_page_background_file = conference_whereby_meeting.room.id == \"\" ? \"\" : %q", knock))),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectUnknownValue(themeAddr, acctest.Path("room_knock_page_background_sha256")),
+				},
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				acctest.Attr(themeAddr, "room_knock_page_background_sha256", knownvalue.StringExact(sha(knockContent))),
+			},
 			Check: func(s *terraform.State) (err error) {
 				room, err = acctest.StateAttr(s, themeAddr, "room_name")
 				if err != nil {
@@ -387,4 +398,46 @@ func fragments(parts ...string) *regexp.Regexp {
 		res[i] = acctest.ErrorMatching(p).String()
 	}
 	return regexp.MustCompile("(?s)" + strings.Join(res, ".*"))
+}
+
+// A create for a room that does not exist fails and leaves nothing; one
+// that fails after its first call leaves the theme in the state, tainted:
+// the next apply replaces it, setting every part again.
+func TestAccWherebyRoomTheme_failedCreate(t *testing.T) {
+	emu := acctest.NewEmulator(t)
+	room, _ := emu.WherebyRoom(t, "half-")
+	config := emu.Config(themeHCL(fmt.Sprintf("room_name = %q", room), `primary_color = "#123456"`,
+		fmt.Sprintf("logo_file = %q", writeFile(t, t.TempDir(), "logo.png", themePNG(t, 400, 4)))))
+	acctest.Test(t,
+		resource.TestStep{
+			// A room that does not exist: nothing is in the state.
+			Config:      emu.Config(themeHCL(`room_name = "/no-such-room"`, `primary_color = "#123456"`)),
+			ExpectError: fragments(`Whereby has no room "/no-such-room": check room_name`),
+		},
+		resource.TestStep{
+			PreConfig: func() {
+				emu.Admin(t, http.MethodPost, "faults", map[string]any{
+					"method": "PUT", "path_prefix": "/v1/rooms/" + room + "/theme/logo", "status": 400, "count": 1,
+				})
+			},
+			Config:      config,
+			ExpectError: fragments(`Whereby rejected room theme`, `injected fault: Bad Request (HTTP 400)`),
+		},
+		resource.TestStep{
+			PreConfig:        clearJournal(t, emu),
+			Config:           config,
+			ConfigPlanChecks: acctest.ExpectAction(themeAddr, plancheck.ResourceActionDestroyBeforeCreate),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				themeOf(emu, room, func(th whereby.Theme, ok bool) error {
+					if !ok || th.Logo == nil || th.Colors["primary"] != "#123456" {
+						return fmt.Errorf("%+v", th)
+					}
+					return nil
+				}),
+				// Reset by the destroy, set by the create.
+				themePuts(emu, map[string]int{room + " tokens": 2, room + " logo": 2, room + " room-background": 2,
+					room + " room-knock-page-background": 2}),
+			),
+		},
+	)
 }
