@@ -129,6 +129,16 @@ var census = map[*managed.Type]func(json.RawMessage) ([]string, error){
 			add(m.ID)
 		}
 	}),
+	// The rooms whose theme is not Whereby's default.
+	&managed.WherebyRoomTheme: ids(func(s *struct {
+		Themes []struct {
+			RoomName string `json:"roomName"`
+		} `json:"themes"`
+	}, add func(string)) {
+		for _, t := range s.Themes {
+			add(t.RoomName)
+		}
+	}),
 }
 
 // ids decodes a snapshot into S and collects what each adds.

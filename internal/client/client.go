@@ -218,12 +218,20 @@ func (c *Client) Platform() string { return c.cfg.Platform }
 type Request struct {
 	Method string
 	// Path is appended to the base URL's path. It must start with "/" and is not
-	// escaped: the core escapes it when building the URL.
-	Path  string
-	Query url.Values
+	// escaped: the core escapes it when building the URL, unless PathEscaped.
+	Path string
+	// PathEscaped marks a Path already escaped by the caller, for a path
+	// parameter whose value holds a "/" that must travel as %2F (Whereby's
+	// room names).
+	PathEscaped bool
+	Query       url.Values
 	// Body is encoded as JSON when not nil.
-	Body   any
-	Header http.Header
+	Body any
+	// RawBody, when Body is nil, is sent as it is with the ContentType
+	// (a multipart/form-data upload). Logs show no non-JSON body.
+	RawBody     []byte
+	ContentType string
+	Header      http.Header
 	// Idempotent marks a POST that may be safely repeated after a 5xx or a broken
 	// connection (PortSIP updates and deletes are POSTs). A request that is
 	// not (a create) is repeated only when the platform certainly did not act
@@ -292,10 +300,19 @@ func (c *Client) do(ctx context.Context, req Request) (*Response, error) {
 			return nil, fmt.Errorf("encoding %s request: %w", c.cfg.Platform, err)
 		}
 		body = b
+	} else if req.RawBody != nil {
+		body = req.RawBody
 	}
 	u := *c.base
 	u.Path = c.base.Path + req.Path
 	u.RawPath = ""
+	if req.PathEscaped {
+		p, err := url.PathUnescape(req.Path)
+		if err != nil {
+			return nil, fmt.Errorf("building %s request: %w", c.cfg.Platform, err)
+		}
+		u.Path, u.RawPath = c.base.Path+p, c.base.EscapedPath()+req.Path
+	}
 	if len(req.Query) > 0 {
 		u.RawQuery = req.Query.Encode()
 	}
@@ -449,7 +466,11 @@ func (c *Client) attempt(ctx context.Context, req Request, u *url.URL, body []by
 		hreq.Header.Set("Accept", "application/json")
 	}
 	if body != nil {
-		hreq.Header.Set("Content-Type", "application/json")
+		ct := "application/json"
+		if req.Body == nil && req.ContentType != "" {
+			ct = req.ContentType
+		}
+		hreq.Header.Set("Content-Type", ct)
 	}
 	if c.cfg.Auth != nil && !req.NoAuth {
 		if err := c.cfg.Auth.Authenticate(ctx, hreq); err != nil {

@@ -75,7 +75,13 @@ func Run(ctx context.Context, opts Options) (*Result, error) {
 		pl := mp.Platform
 		var types []*managed.Type
 		for _, t := range mp.Types {
-			if wantType(t.Name) {
+			switch {
+			case !wantType(t.Name):
+			case !t.Listed():
+				if len(opts.Types) > 0 {
+					res.note("%s: not exported: %s", t.Name, t.Unlisted)
+				}
+			default:
 				types = append(types, t)
 			}
 		}

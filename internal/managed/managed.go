@@ -40,6 +40,9 @@ type Type struct {
 	// manage, with its platform's client (Platform.Connect's); ListAll
 	// fills in each object's Platform and Type.
 	List func(ctx context.Context, c any, l *Listing) ([]*Object, error)
+	// Unlisted, for a type without List, says why its objects cannot be
+	// listed: it has no list resource and conference-export leaves it out.
+	Unlisted string
 	// ListArgs are the arguments of the type's list resource (terraform
 	// query) beyond the CLI's: what its List needs that the API cannot tell
 	// (LINE Planet's rooms); nil when it needs nothing.
@@ -56,6 +59,9 @@ type ListArgs struct {
 	Attributes map[string]listschema.Attribute
 	Fill       func(ctx context.Context, config tfsdk.Config, l *Listing, diags *diag.Diagnostics)
 }
+
+// Listed reports whether the type's objects can be listed (List).
+func (t *Type) Listed() bool { return t.List != nil }
 
 // ListAll lists every object of the type (List).
 func (t *Type) ListAll(ctx context.Context, c any, l *Listing) ([]*Object, error) {

@@ -37,8 +37,11 @@ func TestEveryTypeIsDeclaredWhole(t *testing.T) {
 			t.Errorf("type name %q: not unique or not prefixed with %q", typ.Name, Prefix)
 		}
 		seen[typ.Name] = true
-		if typ.Noun == "" || typ.Key == "" || typ.Section.Title == "" || typ.New == nil || typ.List == nil {
-			t.Errorf("%s lacks a noun, key, section, constructor or listing", typ.Name)
+		if typ.Noun == "" || typ.Key == "" || typ.Section.Title == "" || typ.New == nil {
+			t.Errorf("%s lacks a noun, key, section or constructor", typ.Name)
+		}
+		if (typ.List == nil) == (typ.Unlisted == "") {
+			t.Errorf("%s has no listing and no reason why (Unlisted), or both", typ.Name)
 		}
 		switch r := typ.New(typ.Kind).(type) {
 		case interface {

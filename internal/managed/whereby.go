@@ -12,7 +12,7 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/resources"
 )
 
-var wherebyPlatform = platform(&platforms.Whereby, whereby.FromSettings, &WherebyMeeting)
+var wherebyPlatform = platform(&platforms.Whereby, whereby.FromSettings, &WherebyMeeting, &WherebyRoomTheme)
 
 // generatedUUID is the generated part of a room name in the uuid pattern,
 // after the room_name_prefix: what tells rooms apart, but reads poorly in an
@@ -41,4 +41,21 @@ var WherebyMeeting = Type{
 			return &Object{ID: m.MeetingID, Title: m.RoomName, NameFrom: []string{generatedUUID.ReplaceAllString(room, ""), room}, Kind: "meeting"}
 		})
 	}),
+}
+
+// WherebyRoomTheme is conference_whereby_room_theme. It has no listing:
+// Whereby has no call that reads a theme, so nothing can tell which rooms
+// have one other than the default, or what it is.
+var WherebyRoomTheme = Type{
+	Kind: resources.Kind{
+		Name: Prefix + "whereby_room_theme", Platform: &platforms.Whereby, Noun: "room theme",
+		ImportID: wherebymap.ThemeImportID,
+		Key: "its `room_name`: a theme is set with PUTs, which are sent again after a lost answer (setting the same theme twice " +
+			"changes nothing), so nothing is looked up",
+	},
+	Section: Section{Title: "Whereby room themes"},
+	New:     resources.NewWherebyRoomTheme,
+	Unlisted: "Whereby's REST API has no call that reads a room's theme, so it cannot tell which rooms have a theme other than " +
+		"the default, nor what it is: listing every room as a theme would write configuration that says nothing, and whose " +
+		"destroy would reset branding set in Whereby's dashboard. Import a theme by its room's name.",
 }

@@ -74,12 +74,14 @@ func (p *conferenceProvider) EphemeralResources(context.Context) []func() epheme
 }
 
 // ListResources are a list resource (terraform query) of every managed
-// type, under its name.
+// type whose objects can be listed, under its name.
 func (p *conferenceProvider) ListResources(context.Context) []func() list.ListResource {
 	all := managed.All()
 	out := make([]func() list.ListResource, 0, len(all))
 	for _, t := range all {
-		out = append(out, listresources.New(t))
+		if t.Listed() {
+			out = append(out, listresources.New(t))
+		}
 	}
 	return out
 }

@@ -150,9 +150,9 @@ func chaosRun(t *testing.T, seed int64, n int) {
 // users), each with a key of its own.
 func chaosConfig(n int, users bool) string {
 	end := time.Now().Add(72 * time.Hour).UTC().Format(time.RFC3339)
-	types := 8
+	types := 9
 	if users {
-		types = 9
+		types = 10
 	}
 	var b strings.Builder
 	for i := range n {
@@ -227,6 +227,21 @@ resource "conference_sqmeeting_recurring_meeting" "c%d" {
 }
 `, i, i, start.Format(time.RFC3339), start.Add(30*time.Minute).Format(time.RFC3339), start.AddDate(0, 0, 2).Format(time.DateOnly))
 		case 8:
+			// A theme and its room: the theme's PUTs (an upload among
+			// them) are retried through the faults.
+			fmt.Fprintf(&b, `
+resource "conference_whereby_meeting" "tr%d" {
+  end_date         = %q
+  room_name_prefix = "chaos-theme-%d-"
+}
+
+resource "conference_whereby_room_theme" "t%d" {
+  room_name     = conference_whereby_meeting.tr%d.room_name
+  primary_color = "#1a73e8"
+  logo_file     = %q
+}
+`, i, end, i, i, i, testdataFile("logo.png"))
+		case 9:
 			fmt.Fprintf(&b, `
 resource "conference_sqmeeting_user" "u%d" {
   username            = "chaos-user-%d"

@@ -41,6 +41,8 @@ type identityCase struct {
 	displayName knownvalue.Check
 	// remove deletes the object through the emulator, given its state.
 	remove func(t *testing.T, emu *acctest.Emulator, attrs map[string]string)
+	// beside is configuration the object needs beside it (a theme's room).
+	beside string
 }
 
 // identityCases has a case for every managed type: TestAccIdentity fails
@@ -124,6 +126,21 @@ var identityCases = map[string]identityCase{
 			emu.Whereby(t, http.MethodDelete, "/meetings/"+a["id"], nil, http.StatusNoContent)
 		},
 	},
+	managed.WherebyRoomTheme.Name: {
+		args: []string{`room_name = conference_whereby_meeting.room.room_name`, `primary_color = "#1a73e8"`},
+		beside: `
+resource "conference_whereby_meeting" "room" {
+  end_date = "` + time.Now().UTC().Add(7*24*time.Hour).Truncate(time.Minute).Format(time.RFC3339) + `"
+}
+`,
+		// Whereby returns no theme: the imported one plans to set the
+		// configured color.
+		importUpdates: true,
+		// The room goes, and its theme with it: the plan makes both anew.
+		remove: func(t *testing.T, emu *acctest.Emulator, a map[string]string) {
+			emu.Whereby(t, http.MethodDelete, "/meetings/"+a["meeting_id"], nil, http.StatusNoContent)
+		},
+	},
 }
 
 // sqmeetingSeededUsers is how many accounts the emulated SQMeeting has
@@ -162,7 +179,7 @@ func TestAccIdentity(t *testing.T) {
 		t.Run(typ.Name, func(t *testing.T) {
 			emu := acctest.NewEmulator(t)
 			addr := typ.Name + ".test"
-			config := emu.Config(typeHCL(typ.Name, c.args))
+			config := emu.Config(typeHCL(typ.Name, c.args) + c.beside)
 			var attrs map[string]string
 			keep := func(s *terraform.State) error {
 				rs, ok := s.RootModule().Resources[addr]
@@ -209,6 +226,9 @@ func TestAccIdentity(t *testing.T) {
 // include_resource.
 func TestAccListResource(t *testing.T) {
 	for _, typ := range managed.All() {
+		if !typ.Listed() {
+			continue // no list resource (managed.Type.Unlisted)
+		}
 		c, ok := identityCases[typ.Name]
 		if !ok {
 			t.Errorf("no identity case for %s: add it to identityCases", typ.Name)

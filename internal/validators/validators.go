@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/netip"
 	"net/url"
+	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -215,6 +216,40 @@ func IPv6() validator.String {
 				return fmt.Sprintf("must be an IPv6 address such as \"2001:db8::10\"; got %q", s)
 			}
 			return ""
+		},
+	}
+}
+
+// hexColorRE is a HEX color code: Whereby's "#[a-fA-F0-9]{6}", matching the
+// whole value.
+var hexColorRE = regexp.MustCompile(`^#[a-fA-F0-9]{6}$`)
+
+// HexColor accepts a HEX color code, "#" and six hex digits, as Whereby's
+// room colors take them.
+func HexColor() validator.String {
+	return stringCheck{
+		desc: "value must be a HEX color code matching #[a-fA-F0-9]{6}, such as #1a73e8",
+		check: func(s string) string {
+			if hexColorRE.MatchString(s) {
+				return ""
+			}
+			return fmt.Sprintf("must be a HEX color code matching the pattern #[a-fA-F0-9]{6}: \"#\" and six hexadecimal digits, "+
+				"such as \"#1a73e8\"; got %q. Write the color in that form (no shorthand like \"#fff\", no name like \"red\", no alpha).", s)
+		},
+	}
+}
+
+// SlashName accepts a name that starts with "/" and has no other "/", as
+// Whereby's room names are ("/room-prefix-793e9ec1-...").
+func SlashName(example string) validator.String {
+	return stringCheck{
+		desc: `value must start with "/" and hold no other "/", such as ` + example,
+		check: func(s string) string {
+			if len(s) > 1 && s[0] == '/' && !strings.Contains(s[1:], "/") {
+				return ""
+			}
+			return fmt.Sprintf("must start with \"/\" and hold no other \"/\", such as %q; got %q. "+
+				"Use the room name exactly as Whereby gives it (conference_whereby_meeting's room_name).", example, s)
 		},
 	}
 }

@@ -45,7 +45,8 @@ func newFuzzOrganization() (fuzztest.Instance, error) {
 	if err := json.Unmarshal(answer, &m); err != nil {
 		return inst, err
 	}
-	inst.Vars = map[string]string{"meeting": m.MeetingID}
+	// The room's name without its "/", which the theme paths take too.
+	inst.Vars = map[string]string{"meeting": m.MeetingID, "room": m.RoomName[1:]}
 	session, _ := json.Marshal(map[string]any{"roomSessions": []any{map[string]any{
 		"roomName": m.RoomName, "roomSessionId": "s1", "startedAt": "2030-01-01T00:00:00Z", "endedAt": "2030-01-01T01:00:00Z",
 		"participants": []any{
@@ -61,7 +62,8 @@ var requests = &fuzztest.Surface{
 	New:      newFuzzOrganization,
 	Envelope: envelopeError,
 	Routes: []string{"POST /v1/meetings", "GET /v1/meetings", "GET /v1/meetings/{meeting}",
-		"GET /v1/insights/rooms", "GET /v1/insights/room-sessions", "GET /v1/insights/participants", "GET /v1/insights/participant"},
+		"GET /v1/insights/rooms", "GET /v1/insights/room-sessions", "GET /v1/insights/participants", "GET /v1/insights/participant",
+		"PUT /v1/rooms/{room}/theme/tokens", "PUT /v1/rooms/{room}/theme/logo", "PUT /v1/rooms/{room}/theme/room-background"},
 }
 
 func TestFuzzRoutesAreReachable(t *testing.T) { requests.Reachable(t) }
@@ -77,5 +79,8 @@ func FuzzRequests(f *testing.F) {
 	f.Add(uint8(4), "roomName=/x&roomSessionId=s1&sortBy=totalUniqueRecorders:asc", []byte(nil))
 	f.Add(uint8(5), "roomSessionId=s1&externalId=x&sortBy=leftAt:desc&cursor=00000000000000000000000000000001", []byte(nil))
 	f.Add(uint8(6), "roomSessionId=s1&participantId=/p1", []byte(nil))
+	f.Add(uint8(7), "", []byte(`{"tokensPreset":"custom","tokens":{"colors":{"primary":"#1a73e8","focus":"#000000"}}}`))
+	f.Add(uint8(8), "", []byte(`{"theme":"default"}`))
+	f.Add(uint8(9), "", []byte(`{"palette":"grey","theme":"rocks"}`))
 	f.Fuzz(requests.Run)
 }

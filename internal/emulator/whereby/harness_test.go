@@ -19,8 +19,10 @@ const specFile = "whereby-openapi.json"
 // undeclared are the statuses the emulator answers that the document does not
 // declare for the meetings operations: 400 for a body or query that breaks
 // the schema (the document declares no response for that, and uses 400 for a
-// bad request elsewhere) and 405 for a method the path does not have.
-var undeclared = []int{http.StatusBadRequest, http.StatusMethodNotAllowed}
+// bad request elsewhere), 405 for a method the path does not have, and 404
+// for a room theme's room that does not exist (the theme operations declare
+// no 404; the others answer NotFoundError for a missing object).
+var undeclared = []int{http.StatusBadRequest, http.StatusMethodNotAllowed, http.StatusNotFound}
 
 // t0 is the frozen time every harness starts at.
 var t0 = time.Date(2025, 5, 12, 16, 42, 49, 0, time.UTC)

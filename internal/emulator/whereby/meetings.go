@@ -147,7 +147,8 @@ func (a *API) getMeeting(req *request) reply {
 func (a *API) deleteMeeting(req *request) reply {
 	a.purge(a.now())
 	id := req.PathValue("meetingId")
-	if _, ok := a.meetings[id]; ok {
+	if m, ok := a.meetings[id]; ok {
+		a.dropTheme(m.RoomName)
 		delete(a.meetings, id)
 		a.order = slices.DeleteFunc(a.order, func(v string) bool { return v == id })
 	}
@@ -162,6 +163,7 @@ func (a *API) purge(now time.Time) {
 		if a.meetings[id].alive(now) {
 			return false
 		}
+		a.dropTheme(a.meetings[id].RoomName)
 		delete(a.meetings, id)
 		return true
 	})

@@ -60,11 +60,28 @@ func (a *API) Register(mux *http.ServeMux) {
 	rt.Handle("GET /v1/insights/participants", true, a.metered(a.listParticipantInsights))
 	rt.Handle("GET /v1/insights/participant", true, a.metered(a.getParticipantInsight))
 
+	// The theme uploads carry images: their bodies have a limit of their
+	// own (themes.go).
+	uploads := *rt
+	uploads.MaxBody = maxUpload
+	uploads.BodyError = func(err error, tooLarge bool) reply {
+		if tooLarge {
+			return badRequest("the request body must be at most %d bytes", maxUpload)
+		}
+		return badRequest("the request body could not be read: %v", err)
+	}
+	rt.Handle("PUT /v1/rooms/{roomName}/theme/tokens", true, a.metered(a.setTokens))
+	uploads.Handle("PUT /v1/rooms/{roomName}/theme/logo", true, a.metered(a.setLogo))
+	uploads.Handle("PUT /v1/rooms/{roomName}/theme/room-background", true,
+		a.metered(a.setBackground(func(t *Theme) *Background { return &t.RoomBackground })))
+	uploads.Handle("PUT /v1/rooms/{roomName}/theme/room-knock-page-background", true,
+		a.metered(a.setBackground(func(t *Theme) *Background { return &t.KnockPageBackground })))
+
 	// Everything else under /v1 (the document's other APIs, unknown paths,
 	// other methods) answers in the same envelope: 405 where the path exists
 	// for another method, 404 otherwise.
 	rt.Fallback("/v1/", func(r *http.Request) reply {
-		if rt.MatchesOtherMethod(r, "/v1/", http.MethodGet, http.MethodPost, http.MethodDelete) {
+		if rt.MatchesOtherMethod(r, "/v1/", http.MethodGet, http.MethodPost, http.MethodPut, http.MethodDelete) {
 			return failure(http.StatusMethodNotAllowed, "%s is not supported on %s", r.Method, r.URL.Path)
 		}
 		return notFound("%s %s", r.Method, r.URL.Path)

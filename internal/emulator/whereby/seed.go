@@ -3,6 +3,7 @@ package whereby
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"github.com/confkit/terraform-provider-conference/internal/emulator/platform"
 )
@@ -16,12 +17,16 @@ import (
 // roomName, startDate, endDate, sizeInMegaBytes, and transcribed for a live
 // transcription beside it); each recording's session, which its recorder
 // joined, appears with it. "roomSessions" make room sessions and their
-// participants appear (addSession), which the insights count. The rate
-// budget is not spent: seeding is not an API client.
+// participants appear (addSession), which the insights count. "themes"
+// are rooms' themes as the state file holds them (Theme: roomName, colors, logo,
+// roomBackground, knockPageBackground, an image given by its sha256, size
+// and contentType), for rooms that exist. The rate budget is not spent:
+// seeding is not an API client.
 type seedDoc struct {
 	Meetings     []json.RawMessage `json:"meetings"`
 	Recordings   []seedRecording   `json:"recordings"`
 	RoomSessions []roomSession     `json:"roomSessions"`
+	Themes       []*Theme          `json:"themes"`
 }
 
 // Seed implements platform.API.
@@ -40,6 +45,32 @@ func (a *API) Seed(raw json.RawMessage) error {
 				return fmt.Errorf("roomSessions[%d]: %w", i, err)
 			}
 		}
+		for i, t := range doc.Themes {
+			if err := a.seedTheme(t); err != nil {
+				return fmt.Errorf("themes[%d]: %w", i, err)
+			}
+		}
 		return nil
 	})
+}
+
+// seedTheme sets a room's theme as a seed document gives it.
+func (a *API) seedTheme(t *Theme) error {
+	if t == nil {
+		return fmt.Errorf("a theme needs a roomName")
+	}
+	if !a.roomExists(t.RoomName) {
+		return fmt.Errorf("room %q does not exist", t.RoomName)
+	}
+	for name, c := range t.Colors {
+		if !slices.Contains(colorNames, name) || !colorRE.MatchString(c) {
+			return fmt.Errorf("colors.%s: %q is not a color of the theme's or not a HEX color code", name, c)
+		}
+	}
+	if t.IsDefault() {
+		delete(a.themes, t.RoomName)
+		return nil
+	}
+	a.themes[t.RoomName] = t
+	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // snapshot is the platform's part of the state file: the meetings in
@@ -18,13 +19,15 @@ type snapshot struct {
 	Transcriptions []*Transcription `json:"transcriptions,omitempty"`
 	Summaries      []*Summary       `json:"summaries,omitempty"`
 	RoomSessions   []*roomSession   `json:"roomSessions,omitempty"`
+	// Themes are the rooms' themes that are not the default.
+	Themes []*Theme `json:"themes,omitempty"`
 }
 
 // Snapshot implements platform.API.
 func (a *API) Snapshot() (json.RawMessage, error) {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries, RoomSessions: a.sessions}
+	snap := snapshot{NextSeq: a.nextSeq, Meetings: make([]*meeting, 0, len(a.order)), Recordings: a.recordings, Transcriptions: a.transcriptions, Summaries: a.summaries, RoomSessions: a.sessions, Themes: a.sortedThemes()}
 	for _, id := range a.order {
 		snap.Meetings = append(snap.Meetings, a.meetings[id])
 	}
@@ -61,13 +64,20 @@ func (a *API) Restore(raw json.RawMessage) error {
 		meetings[m.MeetingID] = m
 		order = append(order, m.MeetingID)
 	}
+	themes := map[string]*Theme{}
+	for i, t := range snap.Themes {
+		if t == nil || !strings.HasPrefix(t.RoomName, "/") || themes[t.RoomName] != nil {
+			return fmt.Errorf("whereby snapshot: theme %d has no room name or a duplicate one", i)
+		}
+		themes[t.RoomName] = t
+	}
 	for i, rs := range snap.RoomSessions {
 		if rs == nil || rs.RoomSessionID == "" || slices.Contains(rs.Participants, nil) {
 			return fmt.Errorf("whereby snapshot: room session %d has no ID or an empty participant", i)
 		}
 	}
 	a.mu.Lock()
-	a.meetings, a.order, a.nextSeq = meetings, order, next
+	a.meetings, a.order, a.nextSeq, a.themes = meetings, order, next, themes
 	a.recordings, a.transcriptions, a.summaries, a.sessions = snap.Recordings, snap.Transcriptions, snap.Summaries, snap.RoomSessions
 	a.mu.Unlock()
 	a.budget.reset()

@@ -12,8 +12,8 @@
 //   - the points budget is a fixed one-minute window on the emulator's clock
 //     (budget.go).
 //
-// Meetings, recordings, transcriptions, summaries and insights are
-// emulated; room themes answer 404.
+// Meetings, recordings, transcriptions, summaries, insights and room
+// themes (themes.go) are emulated.
 package whereby
 
 import (
@@ -78,6 +78,9 @@ type API struct {
 	// sessions are the rooms' sessions with their participants, in the
 	// order they were held: what the insights are derived from.
 	sessions []*roomSession
+	// themes are the rooms' themes that differ from the default, by room
+	// name (themes.go).
+	themes map[string]*Theme
 }
 
 var _ platform.API = (*API)(nil)
@@ -112,6 +115,7 @@ func (a *API) Reset() {
 	a.order = nil
 	a.nextSeq = 1
 	a.recordings, a.transcriptions, a.summaries, a.sessions = nil, nil, nil, nil
+	a.themes = map[string]*Theme{}
 	a.mu.Unlock()
 	a.budget.reset()
 }

@@ -12,4 +12,7 @@ var (
 	_ mapping.Reads[whereby.RecordingFile]                         = (*Recording)(nil)
 	_ mapping.Reads[whereby.Transcription]                         = (*Transcription)(nil)
 	_ mapping.Reads[whereby.Summary]                               = (*Summary)(nil)
+	// A theme reads the meeting whose room it is; its update is the colors
+	// (the images are uploads, which the resource reads from files).
+	_ mapping.Manages[RoomTheme, whereby.Meeting, whereby.ThemeColors, *whereby.ThemeColors] = (*RoomTheme)(nil)
 )
