@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -61,11 +59,7 @@ func (k portsipConference) owned() string {
 // idArgument is the id argument of the data sources that read something of
 // one room or meeting.
 func (k portsipConference) idArgument() schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:    true,
-		Description: "The ID of the " + k.what + ".",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	return requiredID("The ID of the " + k.what + ".")
 }
 
 // readError reports a failed read of one room or meeting. A meeting that is
@@ -79,28 +73,24 @@ func (k portsipConference) readError(b *base[*portsip.Client], diags *diag.Diagn
 	b.readFailed(diags, err, "id", "id", id, "")
 }
 
-// lookupArguments adds to attrs the arguments of a single room or meeting's
-// data source: its id or its extension_number, exactly one of them
-// (lookupValidators).
-func (k portsipConference) lookupArguments(attrs map[string]schema.Attribute) {
-	attrs["id"] = schema.StringAttribute{
-		Optional:    true,
-		Computed:    true,
-		Description: "The ID of the " + k.noun + " to read. Exactly one of `id` and `extension_number` must be set.",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["extension_number"] = schema.StringAttribute{
-		Optional: true,
-		Computed: true,
-		Description: "The extension number of the " + k.noun + " to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
-			"when `id` is set, this is the " + k.noun + "'s extension.",
-		Validators: []validator.String{portsipmap.ExtensionNumber()},
-	}
-}
-
-func portsipLookupValidators() []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("extension_number")),
+// lookupArguments are the arguments of a single room or meeting's data
+// source: its id or its extension_number, exactly one of them
+// (newPortSIPLookup's validator).
+func (k portsipConference) lookupArguments() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "The ID of the " + k.noun + " to read. Exactly one of `id` and `extension_number` must be set.",
+			Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"extension_number": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "The extension number of the " + k.noun + " to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
+				"when `id` is set, this is the " + k.noun + "'s extension.",
+			Validators: []validator.String{portsipmap.ExtensionNumber()},
+		},
 	}
 }
 

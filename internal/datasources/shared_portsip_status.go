@@ -1,69 +1,56 @@
 package datasources
 
 import (
-	"context"
-
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// portsipStatus is the live status of a room or a meeting (kind): the
-// conference_portsip_room_status and conference_portsip_meeting_status data
-// sources.
-type portsipStatus struct {
-	kind portsipConference
-	// offline says what OFFLINE means for kind.
-	offline string
-	base[*portsip.Client]
-}
-
 type portsipStatusModel struct {
-	ID        types.String `tfsdk:"id"`
+	idArgument
 	Status    types.String `tfsdk:"status"`
 	Locked    types.Bool   `tfsdk:"locked"`
 	Muted     types.Bool   `tfsdk:"muted"`
 	Recording types.Bool   `tfsdk:"recording"`
 }
 
-func (d *portsipStatus) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	noun := d.kind.noun
-	resp.Schema = schema.Schema{
-		Description: "Reads the live status of " + d.kind.lead + ": whether a conference is on, and whether it is locked, muted or being recorded. " +
-			"The values are a snapshot taken when Terraform reads the data source." + d.kind.owned(),
-		Attributes: map[string]schema.Attribute{
-			"id": d.kind.idArgument(),
+// newPortSIPStatus is the live status of a room or a meeting (k): the
+// conference_portsip_room_status and conference_portsip_meeting_status data
+// sources. offline says what OFFLINE means for k.
+func newPortSIPStatus(k portsipConference, offline string) datasource.DataSource {
+	d := newView(newBase[*portsip.Client]("portsip_"+k.noun+"_status", &platforms.PortSIP, k.what),
+		"Reads the live status of "+k.lead+": whether a conference is on, and whether it is locked, muted or being recorded. "+
+			"The values are a snapshot taken when Terraform reads the data source."+k.owned(),
+		map[string]schema.Attribute{
+			"id": k.idArgument(),
 			"status": schema.StringAttribute{
 				Computed:    true,
-				Description: "`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; " + d.offline,
+				Description: "`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; " + offline,
 			},
 			"locked": schema.BoolAttribute{
 				Computed:    true,
-				Description: "Whether the " + noun + " is locked, so that nobody else can join.",
+				Description: "Whether the " + k.noun + " is locked, so that nobody else can join.",
 			},
 			"muted": schema.BoolAttribute{
 				Computed:    true,
-				Description: "Whether the whole " + noun + " is muted.",
+				Description: "Whether the whole " + k.noun + " is muted.",
 			},
 			"recording": schema.BoolAttribute{
 				Computed:    true,
 				Description: "Whether the conference is being recorded right now.",
 			},
-		},
-	}
+		}, k.status, (*portsipStatusModel).fill)
+	d.failed = k.readError
+	return d
 }
 
-func (d *portsipStatus) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg portsipStatusModel
-	readByID(ctx, req, resp, &cfg, &cfg.ID, func(ctx context.Context, id string) (*portsip.ConferenceStatus, error) {
-		return d.kind.status(d.client, ctx, id)
-	}, func(s *portsip.ConferenceStatus) {
-		cfg.Status = types.StringValue(s.Status)
-		cfg.Locked = types.BoolValue(s.Locked)
-		cfg.Muted = types.BoolValue(s.Muted)
-		cfg.Recording = types.BoolValue(s.Recording)
-	}, func(diags *diag.Diagnostics, err error, id string) { d.kind.readError(&d.base, diags, err, id) })
+func (m *portsipStatusModel) fill(s *portsip.ConferenceStatus, _ *diag.Diagnostics) {
+	m.Status = types.StringValue(s.Status)
+	m.Locked = types.BoolValue(s.Locked)
+	m.Muted = types.BoolValue(s.Muted)
+	m.Recording = types.BoolValue(s.Recording)
 }
