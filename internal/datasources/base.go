@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
@@ -81,6 +82,14 @@ func listOfAttributes(description string, attrs map[string]schema.Attribute) sch
 		NestedObject: schema.NestedAttributeObject{Attributes: attrs},
 	}
 }
+
+// idArgument is the id argument of a data source's model that reads
+// something of the object it names.
+type idArgument struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (a *idArgument) id() types.String { return a.ID }
 
 // requiredID is the id argument of a data source that reads an object, or
 // something of one, by its ID.

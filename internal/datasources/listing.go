@@ -36,14 +36,20 @@ type listing[C, A, M any, P object[A, M], L any] struct {
 	fetch func(ctx context.Context, c C, cfg *L, diags *diag.Diagnostics) ([]A, error)
 	// into is cfg's list.
 	into func(cfg *L) *[]M
+	// failed words fetch's error: listFailed, unless the list is of one
+	// object that the configuration names.
+	failed func(b *base[C], diags *diag.Diagnostics, err error, cfg *L)
 }
 
 // newListing declares a list data source; its type parameters follow from
 // fetch and into.
 func newListing[C, A, M any, P object[A, M], L any](b base[C], d listingDecl,
 	fetch func(ctx context.Context, c C, cfg *L, diags *diag.Diagnostics) ([]A, error), into func(cfg *L) *[]M,
-) datasource.DataSource {
-	return &listing[C, A, M, P, L]{base: b, listingDecl: d, fetch: fetch, into: into}
+) *listing[C, A, M, P, L] {
+	return &listing[C, A, M, P, L]{
+		base: b, listingDecl: d, fetch: fetch, into: into,
+		failed: func(b *base[C], diags *diag.Diagnostics, err error, _ *L) { b.listFailed(diags, err) },
+	}
 }
 
 func (d *listing[C, A, M, P, L]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -65,7 +71,7 @@ func (d *listing[C, A, M, P, L]) Read(ctx context.Context, req datasource.ReadRe
 	}
 	objs, err := d.fetch(ctx, d.client, &cfg, &resp.Diagnostics)
 	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
+		d.failed(&d.base, &resp.Diagnostics, err, &cfg)
 		return
 	}
 	if resp.Diagnostics.HasError() {
