@@ -6,16 +6,19 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipConference tells a conference room from a user meeting in the data
@@ -156,4 +159,25 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 				len(ids), k.what, ext, strings.Join(ids, ", "), k.noun))
 		return ""
 	}
+}
+
+// newPortSIPOfConference lists the items (d.items) of the one room or
+// meeting (k) that the id argument names, with the client's call list:
+// conference_portsip_<noun>_<items>. A room or meeting that does not exist
+// is worded as readError words it.
+func newPortSIPOfConference[A, M any, P object[A, M], L any, PL interface {
+	*L
+	id() types.String
+}](k portsipConference, items string, d listingDecl, list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
+	into func(cfg *L) *[]M,
+) datasource.DataSource {
+	d.items, d.arguments = items, map[string]schema.Attribute{"id": k.idArgument()}
+	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.what), d,
+		func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
+			return list(c, ctx, PL(cfg).id().ValueString())
+		}, into)
+	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, cfg *L) {
+		k.readError(b, diags, err, PL(cfg).id().ValueString())
+	}
+	return l
 }
