@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -15,22 +14,6 @@ import (
 // The live state of the PBX's objects, which only data sources read: a
 // server's load, a room's or meeting's status and participants, a room's
 // recordings.
-
-func liveString(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
-}
-
-func liveInt(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.Int64Attribute{Computed: true}}
-}
-
-func liveBool(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.BoolAttribute{Computed: true}}
-}
-
-func liveTime(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}}}
-}
 
 // ServerStatus is a conference server's load (GET .../servers/{id}/status).
 type ServerStatus struct {
@@ -44,11 +27,11 @@ type ServerStatus struct {
 // ServerStatusAttrs are a server status's attributes.
 func ServerStatusAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"rooms_count":        liveInt("The number of rooms on the server."),
-		"participants_count": liveInt("The number of participants currently in conferences on the server."),
-		"cpu_usage":          liveInt("The server's CPU usage as the PBX reports it (percent)."),
-		"memory_usage":       liveInt("The server's memory usage as the PBX reports it (percent)."),
-		"status":             liveString("`ONLINE` or `OFFLINE`."),
+		"rooms_count":        mapping.ReadOnlyInt64("The number of rooms on the server."),
+		"participants_count": mapping.ReadOnlyInt64("The number of participants currently in conferences on the server."),
+		"cpu_usage":          mapping.ReadOnlyInt64("The server's CPU usage as the PBX reports it (percent)."),
+		"memory_usage":       mapping.ReadOnlyInt64("The server's memory usage as the PBX reports it (percent)."),
+		"status":             mapping.ReadOnlyString("`ONLINE` or `OFFLINE`."),
 	}
 }
 
@@ -73,10 +56,10 @@ type ConferenceStatus struct {
 // "meeting"); offline says what OFFLINE means for one.
 func ConferenceStatusAttrs(noun, offline string) mapping.Attrs {
 	return mapping.Attrs{
-		"status":    liveString("`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; " + offline),
-		"locked":    liveBool("Whether the " + noun + " is locked, so that nobody else can join."),
-		"muted":     liveBool("Whether the whole " + noun + " is muted."),
-		"recording": liveBool("Whether the conference is being recorded right now."),
+		"status":    mapping.ReadOnlyString("`ONLINE`, `ON_CALL` or `OFFLINE`, as the PBX reports it. `ON_CALL` means a conference is in progress; " + offline),
+		"locked":    mapping.ReadOnlyBool("Whether the " + noun + " is locked, so that nobody else can join."),
+		"muted":     mapping.ReadOnlyBool("Whether the whole " + noun + " is muted."),
+		"recording": mapping.ReadOnlyBool("Whether the conference is being recorded right now."),
 	}
 }
 
@@ -101,11 +84,11 @@ type Participant struct {
 // a noun ("room", "meeting").
 func ParticipantAttrs(noun string) mapping.Attrs {
 	return mapping.Attrs{
-		"id":           liveString("The participant's ID within the conference."),
-		"display_name": liveString("The participant's display name, such as `\"Alice\"<sip:1001@pbx.example.com>`."),
-		"muted":        liveBool("Whether the participant is muted."),
-		"chairman":     liveBool("Whether the participant is the " + noun + "'s chairman."),
-		"position":     liveInt("The participant's tile in the video layout, 0 to 8; -1 when not shown."),
+		"id":           mapping.ReadOnlyString("The participant's ID within the conference."),
+		"display_name": mapping.ReadOnlyString("The participant's display name, such as `\"Alice\"<sip:1001@pbx.example.com>`."),
+		"muted":        mapping.ReadOnlyBool("Whether the participant is muted."),
+		"chairman":     mapping.ReadOnlyBool("Whether the participant is the " + noun + "'s chairman."),
+		"position":     mapping.ReadOnlyInt64("The participant's tile in the video layout, 0 to 8; -1 when not shown."),
 	}
 }
 
@@ -132,13 +115,13 @@ type Recording struct {
 // RecordingAttrs are a recording's attributes.
 func RecordingAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id":          liveString("The recording's ID."),
-		"answered_at": liveTime("When the recorded call was answered, in RFC 3339 (UTC)."),
-		"ended_at":    liveTime("When the recorded call ended, in RFC 3339 (UTC); null while it is still being recorded."),
-		"duration":    liveInt("The playback time in seconds."),
-		"file_name":   liveString("The recording's file name."),
-		"file_size":   liveInt("The file's size in bytes."),
-		"file_url": liveString("The path to download the file from, relative to the PBX's endpoint, such as `/api/blobs/WexWdABcd5D4PDgzTKV3gAAAEu00WcK`. " +
+		"id":          mapping.ReadOnlyString("The recording's ID."),
+		"answered_at": mapping.ReadOnlyTime("When the recorded call was answered, in RFC 3339 (UTC)."),
+		"ended_at":    mapping.ReadOnlyTime("When the recorded call ended, in RFC 3339 (UTC); null while it is still being recorded."),
+		"duration":    mapping.ReadOnlyInt64("The playback time in seconds."),
+		"file_name":   mapping.ReadOnlyString("The recording's file name."),
+		"file_size":   mapping.ReadOnlyInt64("The file's size in bytes."),
+		"file_url": mapping.ReadOnlyString("The path to download the file from, relative to the PBX's endpoint, such as `/api/blobs/WexWdABcd5D4PDgzTKV3gAAAEu00WcK`. " +
 			"Downloading it needs the same credentials as the API."),
 	}
 }
