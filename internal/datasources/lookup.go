@@ -3,15 +3,24 @@ package datasources
 import (
 	"context"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
+
+// baseOf is the base of the data source that reads one object of the
+// managed type t: named after the type, and reading what its resource calls
+// an object.
+func baseOf[C any](t *managed.Type) base[C] {
+	return newBase[C](strings.TrimPrefix(t.Name, managed.Prefix), t.Platform, t.Noun)
+}
 
 // lookupDecl is what a lookup says of itself.
 type lookupDecl struct {

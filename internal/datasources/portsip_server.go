@@ -6,15 +6,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewPortSIPServer is the conference_portsip_server data source, with the
 // attribute names of the conference_portsip_server resource so that it can
 // stand in for one.
 func NewPortSIPServer() datasource.DataSource {
-	return newLookup(newBase[*portsip.Client]("portsip_server", &platforms.PortSIP, "conference server"), lookupDecl{
+	return newLookup(baseOf[*portsip.Client](&managed.PortSIPServer), lookupDecl{
 		description: "Reads one PortSIP PBX conference server by its ID. A server that does not exist is an error.",
 		attrs:       portsipmap.ServerAttrs(),
 		arguments:   map[string]schema.Attribute{"id": requiredID("The ID of the conference server to read.")},

@@ -28,8 +28,9 @@ import (
 type portsipConference struct {
 	// noun is the type names' word and the descriptions': "room", "meeting".
 	noun string
-	// what is the messages' word: "conference room", "meeting".
-	what string
+	// typ is the managed type of the objects, whose noun is the
+	// messages' word: "conference room", "meeting".
+	typ *managed.Type
 	// lead starts a description: "a PortSIP PBX conference room".
 	lead         string
 	status       func(*portsip.Client, context.Context, string) (*portsip.ConferenceStatus, error)
@@ -41,11 +42,11 @@ type portsipConference struct {
 
 var (
 	portsipRoomKind = portsipConference{
-		noun: "room", what: "conference room", lead: "a PortSIP PBX conference room",
+		noun: "room", typ: &managed.PortSIPRoom, lead: "a PortSIP PBX conference room",
 		status: (*portsip.Client).GetRoomStatus, participants: (*portsip.Client).ListRoomParticipants,
 	}
 	portsipMeetingKind = portsipConference{
-		noun: "meeting", what: "meeting", lead: "one of the signed-in PortSIP user's meetings",
+		noun: "meeting", typ: &managed.PortSIPMeeting, lead: "one of the signed-in PortSIP user's meetings",
 		status: (*portsip.Client).GetMeetingStatus, participants: (*portsip.Client).ListMeetingParticipants,
 		signedInUsers: true,
 	}
@@ -62,7 +63,7 @@ func (k portsipConference) owned() string {
 // idArgument is the id argument of the data sources that read something of
 // one room or meeting.
 func (k portsipConference) idArgument() schema.StringAttribute {
-	return requiredID("The ID of the " + k.what + ".")
+	return requiredID("The ID of the " + k.typ.Noun + ".")
 }
 
 // readError reports a failed read of one room or meeting. A meeting that is
@@ -131,7 +132,7 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	c := b.client
 	items, err := calls.list(ctx, c, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
 	if err != nil {
-		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.what, ext))
+		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.typ.Noun, ext))
 		return ""
 	}
 	// Compare again here rather than trust the PBX's filter alone: a lax
@@ -156,7 +157,7 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	default:
 		diags.AddAttributeError(path.Root("extension_number"), "Ambiguous PortSIP extension number",
 			fmt.Sprintf("%d PortSIP %ss have extension number %q (IDs %s); look the %s up by id instead.",
-				len(ids), k.what, ext, strings.Join(ids, ", "), k.noun))
+				len(ids), k.typ.Noun, ext, strings.Join(ids, ", "), k.noun))
 		return ""
 	}
 }
@@ -172,7 +173,7 @@ func newPortSIPOfConference[A, M any, P object[A, M], L any, PL interface {
 	into func(cfg *L) *[]M,
 ) datasource.DataSource {
 	d.items, d.arguments = items, map[string]schema.Attribute{"id": k.idArgument()}
-	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.what), d,
+	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
 		func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
 			return list(c, ctx, PL(cfg).id().ValueString())
 		}, into)

@@ -91,7 +91,7 @@ func portsipListArguments(what string, examples [3]string) map[string]schema.Att
 func newPortSIPConferenceList[T, M any, P object[T, M], L any](k portsipConference, calls portsipCalls[T], l portsipList,
 	query func(cfg *L) *portsipListQuery, into func(cfg *L) *[]M,
 ) datasource.DataSource {
-	l.name, l.noun, l.what = "portsip_"+k.noun+"s", k.what+"s", k.noun
+	l.name, l.noun, l.what = "portsip_"+k.noun+"s", k.typ.Noun+"s", k.noun
 	l.note, l.itemsNote = k.owned(), " `admin_pin` and `room_pin` are sensitive."
 	return newPortSIPListing[T, M, P](l, calls.pages, query, into)
 }

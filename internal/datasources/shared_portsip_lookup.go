@@ -12,7 +12,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 var _ datasource.DataSourceWithConfigValidators = (*lookup[*portsip.Client, portsip.Room, portsipmap.Room, *portsipmap.Room])(nil)
@@ -29,7 +28,7 @@ type portsipObject[T, M any] interface {
 // object, M the mapper's model.
 func newPortSIPLookup[T, M any, P portsipObject[T, M]](k portsipConference, calls portsipCalls[T], attrs mapping.Attrs, description string,
 ) datasource.DataSource {
-	d := newLookup[*portsip.Client, T, M, P](newBase[*portsip.Client]("portsip_"+k.noun, &platforms.PortSIP, k.what),
+	d := newLookup[*portsip.Client, T, M, P](baseOf[*portsip.Client](k.typ),
 		lookupDecl{description: description + k.owned(), attrs: attrs, arguments: k.lookupArguments()},
 		func(m *M) types.String { id, _ := P(m).Key(); return id }, calls.get)
 	d.resolve = func(ctx context.Context, b *base[*portsip.Client], m *M, diags *diag.Diagnostics) string {

@@ -6,14 +6,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting data source: one
 // meeting, or one occurrence of a series, by reservation ID.
 func NewSQMeetingMeeting() datasource.DataSource {
-	return newLookup(newBase[*sqmeeting.Client]("sqmeeting_meeting", &platforms.SQMeeting, "meeting"), lookupDecl{
+	return newLookup(baseOf[*sqmeeting.Client](&managed.SQMeetingMeeting), lookupDecl{
 		description: "An SQMeeting meeting that the signed-in user owns or is invited to: an instant or reservation meeting, " +
 			"or one occurrence of a series. Reading an ID that does not exist is an error.",
 		attrs: sqmeetingmap.ListedAttrs(),

@@ -7,15 +7,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/validators"
 )
 
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
 // data source: a series with its occurrences.
 func NewSQMeetingRecurringMeeting() datasource.DataSource {
-	return newLookup(newBase[*sqmeeting.Client]("sqmeeting_recurring_meeting", &platforms.SQMeeting, "recurring meeting"), lookupDecl{
+	return newLookup(baseOf[*sqmeeting.Client](&managed.SQMeetingRecurringMeeting), lookupDecl{
 		description: "An SQMeeting recurring meeting (a series) with its rule and occurrences, first to last. " + sqmeetingmap.RuleDoc,
 		attrs:       sqmeetingmap.RecurringMeetingAttrs(),
 		arguments: map[string]schema.Attribute{

@@ -10,14 +10,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewWherebyMeeting is the conference_whereby_meeting data source: GET
 // /meetings/{meetingId}, with the URLs that fields asks for.
 func NewWherebyMeeting() datasource.DataSource {
-	return newLookupWith(newBase[*whereby.Client]("whereby_meeting", &platforms.Whereby, "meeting"), lookupDecl{
+	return newLookupWith(baseOf[*whereby.Client](&managed.WherebyMeeting), lookupDecl{
 		description: "Reads one Whereby meeting by its ID: its room and dates, and the optional URLs asked for in `fields`. " +
 			"A meeting that does not exist (deleted, or an hour past its end) is an error. Whereby does not return the " +
 			"settings a meeting was created with, so this data source has none of them.",
