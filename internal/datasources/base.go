@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
@@ -14,7 +16,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/providerdata"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // base is embedded by every data source: its name, its platform's client
@@ -61,81 +62,46 @@ func (b *base[C]) listFailed(diags *diag.Diagnostics, err error) {
 	b.errs.Add(diags, errdiag.Read, err)
 }
 
-// lookup is a data source's Read of one object: the configuration into
-// cfg, then fetch of the object that the id argument names, read into cfg,
-// which is the state (readByID). A failed fetch is worded by readFailed;
-// why says what makes such an object disappear.
-func lookup[C, A any](ctx context.Context, b *base[C], req datasource.ReadRequest, resp *datasource.ReadResponse,
-	cfg mapping.Reads[A], id *types.String, fetch func(ctx context.Context, id string) (*A, error), why string,
-) {
-	readByID(ctx, req, resp, cfg, id, fetch, func(obj *A) { cfg.FromAPI(ctx, obj, &resp.Diagnostics) },
-		func(diags *diag.Diagnostics, err error, id string) { b.readFailed(diags, err, "id", "id", id, why) })
-}
-
-// list is a data source's Read of a list: the configuration into cfg, then
-// every object fetch (which may read cfg's arguments) returns into *items,
-// an empty list rather than null when there is none, so that length() and
-// for_each work on "no matches".
-func list[C, A, M any, P interface {
+// object is the mapper's model M of an API object A, as a data source
+// reads it.
+type object[A, M any] interface {
 	*M
 	mapping.Reads[A]
-}](ctx context.Context, b *base[C], req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, items *[]M,
-	fetch func(ctx context.Context) ([]A, error),
-) {
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	objs, err := fetch(ctx)
-	if err != nil {
-		b.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	*items = make([]M, len(objs))
-	for i := range objs {
-		P(&(*items)[i]).FromAPI(ctx, &objs[i], &resp.Diagnostics)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, cfg)...)
 }
 
-// readByID is the Read of a data source that reads something of the one
-// object its id argument names: the configuration into cfg, then fetch for
-// id, then fill (which fills cfg from what fetch returned), then cfg as the
-// state. fetch's error is worded by failed (readFailed, or a wording of the
-// data source's own).
-func readByID[T any](ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse, cfg any, id *types.String,
-	fetch func(ctx context.Context, id string) (T, error), fill func(T), failed func(diags *diag.Diagnostics, err error, id string),
-) {
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	got, err := fetch(ctx, id.ValueString())
-	if err != nil {
-		failed(&resp.Diagnostics, err, id.ValueString())
-		return
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if fill(got); !resp.Diagnostics.HasError() {
-		resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, cfg)...)
-	}
-}
-
-// failedByID is readFailed for an object named by its id argument.
-func (b *base[C]) failedByID(diags *diag.Diagnostics, err error, id string) {
-	b.readFailed(diags, err, "id", "id", id, "")
-}
-
-// listOf is a list data source's computed list of attrs, described by
+// listOf is a data source's computed list of attrs, described by
 // description.
 func listOf(description string, attrs mapping.Attrs) schema.ListNestedAttribute {
+	return listOfAttributes(description, attrs.DataSource())
+}
+
+// listOfAttributes is listOf for attributes that no mapper declares.
+func listOfAttributes(description string, attrs map[string]schema.Attribute) schema.ListNestedAttribute {
 	return schema.ListNestedAttribute{
 		Computed: true, Description: description,
-		NestedObject: schema.NestedAttributeObject{Attributes: attrs.DataSource()},
+		NestedObject: schema.NestedAttributeObject{Attributes: attrs},
 	}
+}
+
+// idArgument is the id argument of a data source's model that reads
+// something of the object it names.
+type idArgument struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (a *idArgument) id() types.String { return a.ID }
+
+// requiredID is the id argument of a data source that reads an object, or
+// something of one, by its ID.
+func requiredID(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Required:    true,
+		Description: description,
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// optionalString is a query argument passed to the platform as it is.
+func optionalString(description string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Description: description}
 }

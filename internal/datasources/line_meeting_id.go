@@ -16,15 +16,15 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // NewLineMeetingID is the conference_line_meeting_id data source: the meeting ID
 // of one room.
 func NewLineMeetingID() datasource.DataSource {
-	return &lineMeetingID{newBase[*lineplanet.Client]("line_meeting_id", &platforms.LinePlanet, "meeting ID")}
+	return &lineMeetingID{baseOf[*lineplanet.Client](&managed.LineMeetingID)}
 }
 
 type lineMeetingID struct {

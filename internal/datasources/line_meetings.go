@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
@@ -16,11 +17,22 @@ import (
 // NewLineMeetings is the conference_line_meetings data source: LINE Planet's
 // "List meetings" of a room (GET .../mtgs).
 func NewLineMeetings() datasource.DataSource {
-	return &lineMeetings{newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs")}
-}
-
-type lineMeetings struct {
-	base[*lineplanet.Client]
+	arguments := linemap.RoomArguments()
+	arguments["id"] = schema.StringAttribute{Computed: true, Description: "`room_service_id/room_id`."}
+	return newListing(newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs"), listingDecl{
+		description: "Lists the meeting IDs of a LINE Planet room. Unlike the `conference_line_meeting_id` data source, " +
+			"a room without a meeting ID is not an error: the list is empty.",
+		arguments: arguments,
+		items:     "meetings",
+		// line-planet-meeting-id.txt: "Only one MeetingObject is returned currently."
+		itemsDoc: "The room's live meeting IDs, as LINE Planet lists them: currently at most one. " +
+			"Empty when the room has none (never created, deleted or expired). `passcode` is sensitive.",
+		attrs: linemap.MeetingAttrs(),
+	}, func(ctx context.Context, c *lineplanet.Client, cfg *lineMeetingsModel, _ *diag.Diagnostics) ([]lineplanet.Meeting, error) {
+		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
+		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
+		return managed.Every(ctx, managed.LineMeetings(c, svc, room))
+	}, (*lineMeetingsModel).into)
 }
 
 type lineMeetingsModel struct {
@@ -30,31 +42,4 @@ type lineMeetingsModel struct {
 	Meetings      []linemap.Meeting `tfsdk:"meetings"`
 }
 
-func (d *lineMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := linemap.RoomArguments()
-	attrs["id"] = schema.StringAttribute{
-		Computed:    true,
-		Description: "`room_service_id/room_id`.",
-	}
-	attrs["meetings"] = schema.ListNestedAttribute{
-		Computed: true,
-		// line-planet-meeting-id.txt: "Only one MeetingObject is returned currently."
-		Description: "The room's live meeting IDs, as LINE Planet lists them: currently at most one. " +
-			"Empty when the room has none (never created, deleted or expired). `passcode` is sensitive.",
-		NestedObject: schema.NestedAttributeObject{Attributes: linemap.MeetingAttrs().DataSource()},
-	}
-	resp.Schema = schema.Schema{
-		Description: "Lists the meeting IDs of a LINE Planet room. Unlike the `conference_line_meeting_id` data source, " +
-			"a room without a meeting ID is not an error: the list is empty.",
-		Attributes: attrs,
-	}
-}
-
-func (d *lineMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg lineMeetingsModel
-	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]lineplanet.Meeting, error) {
-		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
-		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
-		return managed.Every(ctx, managed.LineMeetings(d.client, svc, room))
-	})
-}
+func (m *lineMeetingsModel) into() *[]linemap.Meeting { return &m.Meetings }

@@ -5,19 +5,20 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipConference tells a conference room from a user meeting in the data
@@ -27,8 +28,9 @@ import (
 type portsipConference struct {
 	// noun is the type names' word and the descriptions': "room", "meeting".
 	noun string
-	// what is the messages' word: "conference room", "meeting".
-	what string
+	// typ is the managed type of the objects, whose noun is the
+	// messages' word: "conference room", "meeting".
+	typ *managed.Type
 	// lead starts a description: "a PortSIP PBX conference room".
 	lead         string
 	status       func(*portsip.Client, context.Context, string) (*portsip.ConferenceStatus, error)
@@ -40,11 +42,11 @@ type portsipConference struct {
 
 var (
 	portsipRoomKind = portsipConference{
-		noun: "room", what: "conference room", lead: "a PortSIP PBX conference room",
+		noun: "room", typ: &managed.PortSIPRoom, lead: "a PortSIP PBX conference room",
 		status: (*portsip.Client).GetRoomStatus, participants: (*portsip.Client).ListRoomParticipants,
 	}
 	portsipMeetingKind = portsipConference{
-		noun: "meeting", what: "meeting", lead: "one of the signed-in PortSIP user's meetings",
+		noun: "meeting", typ: &managed.PortSIPMeeting, lead: "one of the signed-in PortSIP user's meetings",
 		status: (*portsip.Client).GetMeetingStatus, participants: (*portsip.Client).ListMeetingParticipants,
 		signedInUsers: true,
 	}
@@ -61,11 +63,7 @@ func (k portsipConference) owned() string {
 // idArgument is the id argument of the data sources that read something of
 // one room or meeting.
 func (k portsipConference) idArgument() schema.StringAttribute {
-	return schema.StringAttribute{
-		Required:    true,
-		Description: "The ID of the " + k.what + ".",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
+	return requiredID("The ID of the " + k.typ.Noun + ".")
 }
 
 // readError reports a failed read of one room or meeting. A meeting that is
@@ -79,28 +77,24 @@ func (k portsipConference) readError(b *base[*portsip.Client], diags *diag.Diagn
 	b.readFailed(diags, err, "id", "id", id, "")
 }
 
-// lookupArguments adds to attrs the arguments of a single room or meeting's
-// data source: its id or its extension_number, exactly one of them
-// (lookupValidators).
-func (k portsipConference) lookupArguments(attrs map[string]schema.Attribute) {
-	attrs["id"] = schema.StringAttribute{
-		Optional:    true,
-		Computed:    true,
-		Description: "The ID of the " + k.noun + " to read. Exactly one of `id` and `extension_number` must be set.",
-		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
-	}
-	attrs["extension_number"] = schema.StringAttribute{
-		Optional: true,
-		Computed: true,
-		Description: "The extension number of the " + k.noun + " to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
-			"when `id` is set, this is the " + k.noun + "'s extension.",
-		Validators: []validator.String{portsipmap.ExtensionNumber()},
-	}
-}
-
-func portsipLookupValidators() []datasource.ConfigValidator {
-	return []datasource.ConfigValidator{
-		datasourcevalidator.ExactlyOneOf(path.MatchRoot("id"), path.MatchRoot("extension_number")),
+// lookupArguments are the arguments of a single room or meeting's data
+// source: its id or its extension_number, exactly one of them
+// (newPortSIPLookup's validator).
+func (k portsipConference) lookupArguments() map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Optional:    true,
+			Computed:    true,
+			Description: "The ID of the " + k.noun + " to read. Exactly one of `id` and `extension_number` must be set.",
+			Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+		},
+		"extension_number": schema.StringAttribute{
+			Optional: true,
+			Computed: true,
+			Description: "The extension number of the " + k.noun + " to read, 3 to 64 digits. Exactly one of `id` and `extension_number` must be set; " +
+				"when `id` is set, this is the " + k.noun + "'s extension.",
+			Validators: []validator.String{portsipmap.ExtensionNumber()},
+		},
 	}
 }
 
@@ -138,7 +132,7 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	c := b.client
 	items, err := calls.list(ctx, c, portsip.ListOptions{Filter: "extension_number eq " + portsip.ODataString(ext)})
 	if err != nil {
-		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.what, ext))
+		b.errs.AddAfter(diags, errdiag.Read, err, fmt.Sprintf("Looking up the %s with extension number %q: ", k.typ.Noun, ext))
 		return ""
 	}
 	// Compare again here rather than trust the PBX's filter alone: a lax
@@ -163,7 +157,28 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	default:
 		diags.AddAttributeError(path.Root("extension_number"), "Ambiguous PortSIP extension number",
 			fmt.Sprintf("%d PortSIP %ss have extension number %q (IDs %s); look the %s up by id instead.",
-				len(ids), k.what, ext, strings.Join(ids, ", "), k.noun))
+				len(ids), k.typ.Noun, ext, strings.Join(ids, ", "), k.noun))
 		return ""
 	}
+}
+
+// newPortSIPOfConference lists the items (d.items) of the one room or
+// meeting (k) that the id argument names, with the client's call list:
+// conference_portsip_<noun>_<items>. A room or meeting that does not exist
+// is worded as readError words it.
+func newPortSIPOfConference[A, M any, P object[A, M], L any, PL interface {
+	*L
+	id() types.String
+}](k portsipConference, items string, d listingDecl, list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
+	into func(cfg *L) *[]M,
+) datasource.DataSource {
+	d.items, d.arguments = items, map[string]schema.Attribute{"id": k.idArgument()}
+	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
+		func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
+			return list(c, ctx, PL(cfg).id().ValueString())
+		}, into)
+	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, cfg *L) {
+		k.readError(b, diags, err, PL(cfg).id().ValueString())
+	}
+	return l
 }

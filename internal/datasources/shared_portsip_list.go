@@ -2,101 +2,96 @@ package datasources
 
 import (
 	"context"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
+	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
-// portsipListModel is a list data source's model L: the query, and the
-// items M.
-type portsipListModel[L, M any] interface {
-	*L
-	query() *portsipListQuery
-	items() *[]M
+// portsipListQuery is the arguments of every PortSIP list data source.
+type portsipListQuery struct {
+	Filter  types.String `tfsdk:"filter"`
+	Search  types.String `tfsdk:"search"`
+	OrderBy types.String `tfsdk:"orderby"`
 }
 
-// portsipRoomsModel is conference_portsip_rooms'.
-type portsipRoomsModel struct {
-	portsipListQuery
-	Rooms []portsipmap.RoomSummary `tfsdk:"rooms"`
+func (q *portsipListQuery) query() *portsipListQuery { return q }
+
+// options leaves PageSize at the client's maximum: the client pages through
+// everything anyway, so bigger pages only mean fewer requests.
+func (q *portsipListQuery) options() portsip.ListOptions {
+	return portsip.ListOptions{
+		Filter:  q.Filter.ValueString(),
+		Search:  q.Search.ValueString(),
+		OrderBy: q.OrderBy.ValueString(),
+	}
 }
 
-func (m *portsipRoomsModel) items() *[]portsipmap.RoomSummary { return &m.Rooms }
-
-// portsipMeetingsModel is conference_portsip_meetings'.
-type portsipMeetingsModel struct {
-	portsipListQuery
-	Meetings []portsipmap.MeetingSummary `tfsdk:"meetings"`
-}
-
-func (m *portsipMeetingsModel) items() *[]portsipmap.MeetingSummary { return &m.Meetings }
-
-// portsipList lists rooms or meetings, every page: the
-// conference_portsip_rooms and conference_portsip_meetings data sources,
-// whose items (attribute "rooms", "meetings") are the list's own summaries,
-// not a read of each object: one request per 100 objects instead of one per
-// object, which matters on a PBX with thousands. T is the client's type of
-// a list item, M the mapper's model of one (P its pointer), L the data
-// source's model (PL its pointer).
-type portsipList[T, M any, P interface {
-	*M
-	mapping.Reads[T]
-}, L any, PL portsipListModel[L, M]] struct {
-	kind  portsipConference
-	calls portsipCalls[T]
-	// attrs are a list item's attributes.
-	attrs mapping.Attrs
-	// examples are portsipListArguments' filter, search and orderby examples.
+// portsipList declares a PortSIP list data source: servers, rooms or
+// meetings, every page, optionally filtered, searched and sorted by the PBX.
+type portsipList struct {
+	// name is the type name, which is also the items attribute's name
+	// after "portsip_": "portsip_rooms".
+	name string
+	// noun is what messages call the objects: "conference rooms".
+	noun string
+	// what is the search argument's word for one object: "room".
+	what string
+	// examples are the filter, search and orderby arguments' examples.
 	examples [3]string
-	// description and items describe the data source and its items.
-	description, items string
-	base[*portsip.Client]
+	// description leads the data source's description, note ends it.
+	description, note string
+	// items leads the list's description; itemsNote ends it.
+	items, itemsNote string
+	attrs            mapping.Attrs
 }
 
-// itemsAttr names the list: "rooms", "meetings".
-func (d *portsipList[T, M, P, L, PL]) itemsAttr() string { return d.kind.noun + "s" }
+// newPortSIPListing is the list data source l: every page (pages) of what
+// the query in the model L matches.
+func newPortSIPListing[A, M any, P object[A, M], L any](l portsipList, pages func(*portsip.Client, *managed.Listing) managed.Pages[A],
+	query func(cfg *L) *portsipListQuery, into func(cfg *L) *[]M,
+) datasource.DataSource {
+	items := strings.TrimPrefix(l.name, "portsip_")
+	return newListing[*portsip.Client, A, M, P](newBase[*portsip.Client](l.name, &platforms.PortSIP, l.noun), listingDecl{
+		description: l.description + " Every page is read, so the list is complete however many " + items + " there are." + l.note,
+		arguments:   portsipListArguments(l.what, l.examples),
+		items:       items,
+		itemsDoc:    l.items + ", in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match." + l.itemsNote,
+		attrs:       l.attrs,
+	}, func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
+		return managed.Every(ctx, pages(c, &managed.Listing{PortSIP: query(cfg).options()}))
+	}, into)
+}
 
-func (d *portsipList[T, M, P, L, PL]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := portsipListArguments(d.kind.noun, d.examples[0], d.examples[1], d.examples[2])
-	attrs[d.itemsAttr()] = schema.ListNestedAttribute{
-		Computed: true,
-		Description: d.items + ", in the order the PBX returns them (`orderby`, else the PBX's own order). " +
-			"Empty when none match. `admin_pin` and `room_pin` are sensitive.",
-		NestedObject: schema.NestedAttributeObject{Attributes: d.attrs.DataSource()},
-	}
-	resp.Schema = schema.Schema{
-		Description: d.description + " Every page is read, so the list is complete however many " + d.itemsAttr() + " there are." + d.kind.owned(),
-		Attributes:  attrs,
+// portsipListArguments are the query arguments every PortSIP list data source
+// takes, passed to the PBX as they are: the PBX, not the provider, decides what
+// an expression means, so they are documented with examples rather than
+// validated here.
+func portsipListArguments(what string, examples [3]string) map[string]schema.Attribute {
+	return map[string]schema.Attribute{
+		"filter":  optionalString(portsipmap.FilterDoc(examples[0])),
+		"search":  optionalString(portsipmap.SearchDoc(what, examples[1])),
+		"orderby": optionalString("The sort order, as comma-separated fields each followed by `asc` (the default) or `desc`, such as `" + examples[2] + "`."),
 	}
 }
 
-// Read sets the list; the rest of the state is the configuration, which
-// holds the query.
-func (d *portsipList[T, M, P, L, PL]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg L
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &cfg)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	items, err := d.calls.list(ctx, d.client, PL(&cfg).query().options())
-	if err != nil {
-		d.listFailed(&resp.Diagnostics, err)
-		return
-	}
-	// Non-nil even when empty: an empty list, not null, so that length() and
-	// for_each work on "no matches".
-	models := make([]M, len(items))
-	for i := range items {
-		P(&models[i]).FromAPI(ctx, &items[i], &resp.Diagnostics)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	*PL(&cfg).items() = models
-	resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, &cfg)...)
+// newPortSIPConferenceList lists rooms or meetings (k), every page: the
+// conference_portsip_rooms and conference_portsip_meetings data sources,
+// whose items are the list's own summaries, not a read of each object: one
+// request per 100 objects instead of one per object, which matters on a PBX
+// with thousands. l says the rest.
+func newPortSIPConferenceList[T, M any, P object[T, M], L any](k portsipConference, calls portsipCalls[T], l portsipList,
+	query func(cfg *L) *portsipListQuery, into func(cfg *L) *[]M,
+) datasource.DataSource {
+	l.name, l.noun, l.what = "portsip_"+k.noun+"s", k.typ.Noun+"s", k.noun
+	l.note, l.itemsNote = k.owned(), " `admin_pin` and `room_pin` are sensitive."
+	return newPortSIPListing[T, M, P](l, calls.pages, query, into)
 }

@@ -2,18 +2,17 @@ package datasources
 
 import (
 	"context"
-	"maps"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/datasourcevalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
-	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/platforms"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
@@ -22,34 +21,22 @@ import (
 // The four insights data sources are each a wherebyInsightList, with their
 // arguments and their call; their models follow them.
 
-// wherebyInsightList is a data source that reads every page of one of
-// Whereby's insights calls into its list attribute: the four insights data
-// sources are each one of these, with their arguments (args, read into the
-// model Cfg) and their call (fetch).
-type wherebyInsightList[Cfg, A, M any, P interface {
-	*M
-	mapping.Reads[A]
-}] struct {
-	base[*whereby.Client]
-	description string
-	args        map[string]schema.Attribute
-	// items is the list attribute's name, itemsDoc its description, attrs
-	// its items' attributes, and list where Cfg holds it.
-	items, itemsDoc string
-	attrs           mapping.Attrs
-	list            func(cfg *Cfg) *[]M
-	fetch           func(ctx context.Context, c *whereby.Client, cfg *Cfg) ([]A, error)
-	validators      []datasource.ConfigValidator
+// wherebyInsightList is what an insights data source says of itself: the
+// listing's declaration, where Cfg (the model, its arguments then its list)
+// holds the list, and the call that reads every page.
+type wherebyInsightList[Cfg, A, M any] struct {
+	listingDecl
+	list  func(cfg *Cfg) *[]M
+	fetch func(ctx context.Context, c *whereby.Client, cfg *Cfg) ([]A, error)
 }
 
 // newWherebyInsightList names the data source "whereby_" + name, reading
-// noun.
-func newWherebyInsightList[Cfg, A, M any, P interface {
-	*M
-	mapping.Reads[A]
-}](name, noun string, d wherebyInsightList[Cfg, A, M, P]) datasource.DataSource {
-	d.base = newBase[*whereby.Client]("whereby_"+name, &platforms.Whereby, noun)
-	return &d
+// noun, a listing of d.
+func newWherebyInsightList[Cfg, A, M any, P object[A, M]](name, noun string, d wherebyInsightList[Cfg, A, M]) datasource.DataSource {
+	return newListing[*whereby.Client, A, M, P](newBase[*whereby.Client]("whereby_"+name, &platforms.Whereby, noun), d.listingDecl,
+		func(ctx context.Context, c *whereby.Client, cfg *Cfg, _ *diag.Diagnostics) ([]A, error) {
+			return d.fetch(ctx, c, cfg)
+		}, d.list)
 }
 
 // textArg is a string argument that must not be empty, described by doc.
@@ -62,23 +49,6 @@ func textArg(doc string, required bool) schema.StringAttribute {
 // described by doc.
 func timeArg(doc string) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, CustomType: timetype.RFC3339Type{}, Description: doc}
-}
-
-func (d *wherebyInsightList[Cfg, A, M, P]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := maps.Clone(d.args)
-	attrs[d.items] = listOf(d.itemsDoc, d.attrs)
-	resp.Schema = schema.Schema{Description: d.description, Attributes: attrs}
-}
-
-func (d *wherebyInsightList[Cfg, A, M, P]) ConfigValidators(context.Context) []datasource.ConfigValidator {
-	return d.validators
-}
-
-func (d *wherebyInsightList[Cfg, A, M, P]) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg Cfg
-	list[*whereby.Client, A, M, P](ctx, &d.base, req, resp, &cfg, d.list(&cfg), func(ctx context.Context) ([]A, error) {
-		return d.fetch(ctx, d.client, &cfg)
-	})
 }
 
 // The insights data sources' models: their arguments, then their list.
@@ -117,21 +87,24 @@ type (
 // NewWherebyRoomInsights is the conference_whereby_room_insights data
 // source: GET /insights/rooms, every page.
 func NewWherebyRoomInsights() datasource.DataSource {
-	return newWherebyInsightList("room_insights", "room insights", wherebyInsightList[wherebyRoomInsightsModel, whereby.RoomInsight, wherebymap.RoomInsight, *wherebymap.RoomInsight]{
-		description: "Lists the organization's rooms that held sessions, with their usage (sessions, participant, recorder and streamer " +
-			"minutes, distinct participants, the last session's rating), as Whereby's room insights give it. The filters combine. " +
-			"Every page is read (following the cursor), so the list is complete; empty when no room matches.",
-		args: map[string]schema.Attribute{
-			"room_name":          wherebymap.RoomNameArg("Only this room", false),
-			"room_name_prefix":   wherebymap.RoomNamePrefixFilter(),
-			"room_name_contains": textArg("Only the rooms whose name contains this text.", false),
-			"created_from":       timeArg("Only the rooms created at or after this time (RFC 3339)."),
-			"created_to":         timeArg("Only the rooms created at or before this time (RFC 3339); not before `created_from`."),
-			"sort_by": wherebymap.SortBy("roomName", "createdAt", "endAt", "firstSessionStartedAt", "lastSessionStartedAt", "totalSessions",
-				"totalParticipantMinutes", "totalRecorderMinutes", "totalStreamerMinutes",
-				"totalUniqueParticipants", "totalUniqueRecorders", "totalUniqueStreamers"),
+	return newWherebyInsightList("room_insights", "room insights", wherebyInsightList[wherebyRoomInsightsModel, whereby.RoomInsight, wherebymap.RoomInsight]{
+		listingDecl: listingDecl{
+			description: "Lists the organization's rooms that held sessions, with their usage (sessions, participant, recorder and streamer " +
+				"minutes, distinct participants, the last session's rating), as Whereby's room insights give it. The filters combine. " +
+				"Every page is read (following the cursor), so the list is complete; empty when no room matches.",
+			arguments: map[string]schema.Attribute{
+				"room_name":          wherebymap.RoomNameArg("Only this room", false),
+				"room_name_prefix":   wherebymap.RoomNamePrefixFilter(),
+				"room_name_contains": textArg("Only the rooms whose name contains this text.", false),
+				"created_from":       timeArg("Only the rooms created at or after this time (RFC 3339)."),
+				"created_to":         timeArg("Only the rooms created at or before this time (RFC 3339); not before `created_from`."),
+				"sort_by": wherebymap.SortBy("roomName", "createdAt", "endAt", "firstSessionStartedAt", "lastSessionStartedAt", "totalSessions",
+					"totalParticipantMinutes", "totalRecorderMinutes", "totalStreamerMinutes",
+					"totalUniqueParticipants", "totalUniqueRecorders", "totalUniqueStreamers"),
+			},
+			items: "rooms", itemsDoc: "The rooms with their insights.", attrs: wherebymap.RoomInsightAttrs(),
+			validators: []datasource.ConfigValidator{timeOrder{from: "created_from", to: "created_to"}},
 		},
-		items: "rooms", itemsDoc: "The rooms with their insights.", attrs: wherebymap.RoomInsightAttrs(),
 		list: func(cfg *wherebyRoomInsightsModel) *[]wherebymap.RoomInsight { return &cfg.Rooms },
 		fetch: func(ctx context.Context, c *whereby.Client, cfg *wherebyRoomInsightsModel) ([]whereby.RoomInsight, error) {
 			from, _ := cfg.CreatedFrom.Time()
@@ -141,7 +114,6 @@ func NewWherebyRoomInsights() datasource.DataSource {
 				RoomNameContains: cfg.RoomNameContains.ValueString(), CreatedFrom: from, CreatedTo: to, SortBy: cfg.SortBy.ValueString(),
 			})
 		},
-		validators: []datasource.ConfigValidator{timeOrder{from: "created_from", to: "created_to"}},
 	})
 }
 
@@ -149,17 +121,19 @@ func NewWherebyRoomInsights() datasource.DataSource {
 // conference_whereby_room_session_insights data source: GET
 // /insights/room-sessions, every page.
 func NewWherebyRoomSessionInsights() datasource.DataSource {
-	return newWherebyInsightList("room_session_insights", "room session insights", wherebyInsightList[wherebyRoomSessionInsightsModel, whereby.RoomSessionInsight, wherebymap.RoomSessionInsight, *wherebymap.RoomSessionInsight]{
-		description: "Lists the sessions held in one room, with each one's usage (participant, recorder and streamer minutes, " +
-			"distinct participants, its rating), as Whereby's room session insights give it. Every page is read (following the cursor), " +
-			"so the list is complete; empty when the room held none.",
-		args: map[string]schema.Attribute{
-			"room_name":       wherebymap.RoomNameArg("The room whose sessions to list", true),
-			"room_session_id": textArg("Only this session (a `room_session_id` of a recording, a transcription or this list).", false),
-			"sort_by": wherebymap.SortBy("startedAt", "endedAt", "totalParticipantMinutes", "totalRecorderMinutes", "totalStreamerMinutes",
-				"totalUniqueParticipants", "totalUniqueRecorders", "totalUniqueStreamers"),
+	return newWherebyInsightList("room_session_insights", "room session insights", wherebyInsightList[wherebyRoomSessionInsightsModel, whereby.RoomSessionInsight, wherebymap.RoomSessionInsight]{
+		listingDecl: listingDecl{
+			description: "Lists the sessions held in one room, with each one's usage (participant, recorder and streamer minutes, " +
+				"distinct participants, its rating), as Whereby's room session insights give it. Every page is read (following the cursor), " +
+				"so the list is complete; empty when the room held none.",
+			arguments: map[string]schema.Attribute{
+				"room_name":       wherebymap.RoomNameArg("The room whose sessions to list", true),
+				"room_session_id": textArg("Only this session (a `room_session_id` of a recording, a transcription or this list).", false),
+				"sort_by": wherebymap.SortBy("startedAt", "endedAt", "totalParticipantMinutes", "totalRecorderMinutes", "totalStreamerMinutes",
+					"totalUniqueParticipants", "totalUniqueRecorders", "totalUniqueStreamers"),
+			},
+			items: "sessions", itemsDoc: "The room's sessions with their insights.", attrs: wherebymap.RoomSessionInsightAttrs(),
 		},
-		items: "sessions", itemsDoc: "The room's sessions with their insights.", attrs: wherebymap.RoomSessionInsightAttrs(),
 		list: func(cfg *wherebyRoomSessionInsightsModel) *[]wherebymap.RoomSessionInsight { return &cfg.Sessions },
 		fetch: func(ctx context.Context, c *whereby.Client, cfg *wherebyRoomSessionInsightsModel) ([]whereby.RoomSessionInsight, error) {
 			return c.ListRoomSessionInsights(ctx, cfg.RoomName.ValueString(), cfg.RoomSessionID.ValueString(), cfg.SortBy.ValueString())
@@ -171,23 +145,25 @@ func NewWherebyRoomSessionInsights() datasource.DataSource {
 // conference_whereby_participant_insights data source: GET
 // /insights/participants, every page.
 func NewWherebyParticipantInsights() datasource.DataSource {
-	return newWherebyInsightList("participant_insights", "participant insights", wherebyInsightList[wherebyParticipantInsightsModel, whereby.ParticipantInsight, wherebymap.ParticipantInsight, *wherebymap.ParticipantInsight]{
-		description: "Lists the participants of a session, or those who joined with an external ID, with when they joined and left " +
-			"and their ratings, as Whereby's participant insights give them. Set `room_session_id`, `external_id` or both. " +
-			"Every page is read (following the cursor), so the list is complete; empty when nobody matches.",
-		args: map[string]schema.Attribute{
-			"room_session_id": textArg("The session whose participants to list (a `room_session_id` of the room session insights, a recording or a transcription).", false),
-			"external_id":     textArg("Only the participants who joined with this `externalId` in the room URL's query.", false),
-			"sort_by":         wherebymap.SortBy("joinedAt", "leftAt"),
+	return newWherebyInsightList("participant_insights", "participant insights", wherebyInsightList[wherebyParticipantInsightsModel, whereby.ParticipantInsight, wherebymap.ParticipantInsight]{
+		listingDecl: listingDecl{
+			description: "Lists the participants of a session, or those who joined with an external ID, with when they joined and left " +
+				"and their ratings, as Whereby's participant insights give them. Set `room_session_id`, `external_id` or both. " +
+				"Every page is read (following the cursor), so the list is complete; empty when nobody matches.",
+			arguments: map[string]schema.Attribute{
+				"room_session_id": textArg("The session whose participants to list (a `room_session_id` of the room session insights, a recording or a transcription).", false),
+				"external_id":     textArg("Only the participants who joined with this `externalId` in the room URL's query.", false),
+				"sort_by":         wherebymap.SortBy("joinedAt", "leftAt"),
+			},
+			items: "participants", itemsDoc: "The participants.", attrs: wherebymap.ParticipantInsightAttrs(),
+			// "Either roomSessionId or externalId is required."
+			validators: []datasource.ConfigValidator{
+				datasourcevalidator.AtLeastOneOf(path.MatchRoot("room_session_id"), path.MatchRoot("external_id")),
+			},
 		},
-		items: "participants", itemsDoc: "The participants.", attrs: wherebymap.ParticipantInsightAttrs(),
 		list: func(cfg *wherebyParticipantInsightsModel) *[]wherebymap.ParticipantInsight { return &cfg.Participants },
 		fetch: func(ctx context.Context, c *whereby.Client, cfg *wherebyParticipantInsightsModel) ([]whereby.ParticipantInsight, error) {
 			return c.ListParticipantInsights(ctx, cfg.RoomSessionID.ValueString(), cfg.ExternalID.ValueString(), cfg.SortBy.ValueString())
-		},
-		// "Either roomSessionId or externalId is required."
-		validators: []datasource.ConfigValidator{
-			datasourcevalidator.AtLeastOneOf(path.MatchRoot("room_session_id"), path.MatchRoot("external_id")),
 		},
 	})
 }
@@ -195,14 +171,16 @@ func NewWherebyParticipantInsights() datasource.DataSource {
 // NewWherebyParticipantInsight is the conference_whereby_participant_insight
 // data source: GET /insights/participant, one answer.
 func NewWherebyParticipantInsight() datasource.DataSource {
-	return newWherebyInsightList("participant_insight", "participant insight", wherebyInsightList[wherebyParticipantInsightModel, whereby.ParticipantDetail, wherebymap.ParticipantDetail, *wherebymap.ParticipantDetail]{
-		description: "Reads one participant's connections to a session with their network data (user agent, packet loss and bitrate samples, " +
-			"events), as Whereby's participant details give them. Empty when the session has no such participant.",
-		args: map[string]schema.Attribute{
-			"room_session_id": textArg("The session (a `room_session_id` of the participant insights).", true),
-			"participant_id":  textArg("The participant: a `participant_id` (or `user_id`) of the participant insights.", true),
+	return newWherebyInsightList("participant_insight", "participant insight", wherebyInsightList[wherebyParticipantInsightModel, whereby.ParticipantDetail, wherebymap.ParticipantDetail]{
+		listingDecl: listingDecl{
+			description: "Reads one participant's connections to a session with their network data (user agent, packet loss and bitrate samples, " +
+				"events), as Whereby's participant details give them. Empty when the session has no such participant.",
+			arguments: map[string]schema.Attribute{
+				"room_session_id": textArg("The session (a `room_session_id` of the participant insights).", true),
+				"participant_id":  textArg("The participant: a `participant_id` (or `user_id`) of the participant insights.", true),
+			},
+			items: "connections", itemsDoc: "The participant's connections to the session, each with its samples.", attrs: wherebymap.ParticipantDetailAttrs(),
 		},
-		items: "connections", itemsDoc: "The participant's connections to the session, each with its samples.", attrs: wherebymap.ParticipantDetailAttrs(),
 		list: func(cfg *wherebyParticipantInsightModel) *[]wherebymap.ParticipantDetail { return &cfg.Connections },
 		fetch: func(ctx context.Context, c *whereby.Client, cfg *wherebyParticipantInsightModel) ([]whereby.ParticipantDetail, error) {
 			return c.ParticipantInsight(ctx, cfg.RoomSessionID.ValueString(), cfg.ParticipantID.ValueString())

@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
@@ -16,11 +17,19 @@ import (
 // NewWherebyMeetings is the conference_whereby_meetings data source: GET
 // /meetings, every page.
 func NewWherebyMeetings() datasource.DataSource {
-	return &wherebyMeetings{newBase[*whereby.Client]("whereby_meetings", &platforms.Whereby, "meetings")}
-}
-
-type wherebyMeetings struct {
-	base[*whereby.Client]
+	return newListing(newBase[*whereby.Client]("whereby_meetings", &platforms.Whereby, "meetings"), listingDecl{
+		description: "Lists the organization's Whereby meetings, in the order Whereby returns them (creation). " +
+			"Every page is read (following the cursor), so the list is complete however many meetings there are; " +
+			"a meeting more than an hour past its end is no longer listed. Empty when there are none.",
+		arguments: map[string]schema.Attribute{"fields": wherebymap.FieldsArgument()},
+		items:     "meetings", itemsDoc: "The meetings. `host_room_url` is sensitive.", attrs: wherebymap.ReadableAttrs(),
+	}, func(ctx context.Context, c *whereby.Client, cfg *wherebyMeetingsModel, diags *diag.Diagnostics) ([]whereby.Meeting, error) {
+		fields := wherebymap.Fields(ctx, cfg.Fields, diags)
+		if diags.HasError() {
+			return nil, nil
+		}
+		return managed.Every(ctx, managed.WherebyMeetings(c, &managed.Listing{WherebyFields: fields}))
+	}, (*wherebyMeetingsModel).into)
 }
 
 type wherebyMeetingsModel struct {
@@ -28,25 +37,4 @@ type wherebyMeetingsModel struct {
 	Meetings []wherebymap.Meeting `tfsdk:"meetings"`
 }
 
-func (d *wherebyMeetings) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	resp.Schema = schema.Schema{
-		Description: "Lists the organization's Whereby meetings, in the order Whereby returns them (creation). " +
-			"Every page is read (following the cursor), so the list is complete however many meetings there are; " +
-			"a meeting more than an hour past its end is no longer listed. Empty when there are none.",
-		Attributes: map[string]schema.Attribute{
-			"fields":   wherebymap.FieldsArgument(),
-			"meetings": listOf("The meetings. `host_room_url` is sensitive.", wherebymap.ReadableAttrs()),
-		},
-	}
-}
-
-func (d *wherebyMeetings) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var cfg wherebyMeetingsModel
-	list(ctx, &d.base, req, resp, &cfg, &cfg.Meetings, func(ctx context.Context) ([]whereby.Meeting, error) {
-		fields := wherebymap.Fields(ctx, cfg.Fields, &resp.Diagnostics)
-		if resp.Diagnostics.HasError() {
-			return nil, nil
-		}
-		return managed.Every(ctx, managed.WherebyMeetings(d.client, &managed.Listing{WherebyFields: fields}))
-	})
-}
+func (m *wherebyMeetingsModel) into() *[]wherebymap.Meeting { return &m.Meetings }

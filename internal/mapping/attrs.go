@@ -162,3 +162,24 @@ func AssignedTime(doc string) Attr {
 		CustomType: timetype.RFC3339Type{}, Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 	}}
 }
+
+// ReadOnlyString is a string that only data sources read: what the
+// platform reports and no resource manages.
+func ReadOnlyString(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.StringAttribute{Computed: true}}
+}
+
+// ReadOnlyInt64 is ReadOnlyString for a number.
+func ReadOnlyInt64(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.Int64Attribute{Computed: true}}
+}
+
+// ReadOnlyBool is ReadOnlyString for a flag.
+func ReadOnlyBool(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.BoolAttribute{Computed: true}}
+}
+
+// ReadOnlyTime is ReadOnlyString for a time, compared as an instant.
+func ReadOnlyTime(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}}}
+}

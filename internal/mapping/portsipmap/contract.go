@@ -11,4 +11,8 @@ var (
 	_ mapping.Manages[Meeting, portsip.Meeting, portsip.MeetingInput, portsip.MeetingInput] = (*Meeting)(nil)
 	_ mapping.Reads[portsip.Room]                                                           = (*RoomSummary)(nil)
 	_ mapping.Reads[portsip.Meeting]                                                        = (*MeetingSummary)(nil)
+	_ mapping.Reads[portsip.ServerStatus]                                                   = (*ServerStatus)(nil)
+	_ mapping.Reads[portsip.ConferenceStatus]                                               = (*ConferenceStatus)(nil)
+	_ mapping.Reads[portsip.Participant]                                                    = (*Participant)(nil)
+	_ mapping.Reads[portsip.Recording]                                                      = (*Recording)(nil)
 )

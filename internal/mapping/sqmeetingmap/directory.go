@@ -29,11 +29,11 @@ type MeetingRoom struct {
 // MeetingRoomAttrs are a meeting room's attributes.
 func MeetingRoomAttrs() mapping.Attrs {
 	attrs := mapping.Attrs{
-		"id":             readOnly("The room's ID (`meeting_room_id`): set a meeting's `meeting_room_id` to it to hold the meeting in the room."),
-		"name":           readOnly("The room's name."),
-		"meeting_number": readOnly("The room's meeting number, which meetings held in it take."),
-		"owner_id":       readOnly("The user ID of the room's owner."),
-		"owner_name":     readOnly("The owner's real name."),
+		"id":             mapping.ReadOnlyString("The room's ID (`meeting_room_id`): set a meeting's `meeting_room_id` to it to hold the meeting in the room."),
+		"name":           mapping.ReadOnlyString("The room's name."),
+		"meeting_number": mapping.ReadOnlyString("The room's meeting number, which meetings held in it take."),
+		"owner_id":       mapping.ReadOnlyString("The user ID of the room's owner."),
+		"owner_name":     mapping.ReadOnlyString("The owner's real name."),
 	}
 	attrs["created_at"] = mapping.Attr{
 		Doc:      "When the room was created (RFC 3339, UTC).",
@@ -67,9 +67,9 @@ type User struct {
 // UserAttrs are a user's attributes.
 func UserAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id":        readOnly("The user's ID (`user_id`), which a meeting's `invited_user_ids` takes."),
-		"username":  readOnly("The user's sign-in name."),
-		"real_name": readOnly("The user's real name; null when not set."),
+		"id":        mapping.ReadOnlyString("The user's ID (`user_id`), which a meeting's `invited_user_ids` takes."),
+		"username":  mapping.ReadOnlyString("The user's sign-in name."),
+		"real_name": mapping.ReadOnlyString("The user's real name; null when not set."),
 	}
 }
 
@@ -94,18 +94,15 @@ type System struct {
 
 // SystemAttrs are the system's attributes.
 func SystemAttrs() mapping.Attrs {
-	num := func(doc string) mapping.Attr {
-		return mapping.Attr{Doc: doc, Resource: schema.Int64Attribute{Computed: true}}
-	}
 	return mapping.Attrs{
-		"version":               readOnly("The server's version, such as `3.4.0-16888`."),
-		"status":                readOnly("The system's status as the server reports it; null when it reports none."),
-		"max_calls":             num("How many calls the server's license allows at once."),
-		"current_calls":         num("How many calls are in progress."),
-		"max_users":             num("How many users the license allows."),
-		"current_users":         num("How many users the server has."),
-		"gateway_max_calls":     num("How many calls the gateway allows at once."),
-		"gateway_current_calls": num("How many calls are in progress through the gateway."),
+		"version":               mapping.ReadOnlyString("The server's version, such as `3.4.0-16888`."),
+		"status":                mapping.ReadOnlyString("The system's status as the server reports it; null when it reports none."),
+		"max_calls":             mapping.ReadOnlyInt64("How many calls the server's license allows at once."),
+		"current_calls":         mapping.ReadOnlyInt64("How many calls are in progress."),
+		"max_users":             mapping.ReadOnlyInt64("How many users the license allows."),
+		"current_users":         mapping.ReadOnlyInt64("How many users the server has."),
+		"gateway_max_calls":     mapping.ReadOnlyInt64("How many calls the gateway allows at once."),
+		"gateway_current_calls": mapping.ReadOnlyInt64("How many calls are in progress through the gateway."),
 	}
 }
 

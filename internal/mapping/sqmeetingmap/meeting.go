@@ -109,7 +109,7 @@ func MeetingAttrs() mapping.Attrs {
 			Validators: []validator.String{stringvalidator.LengthAtLeast(1)},
 		},
 	}
-	attrs["live_meeting_url"] = readOnly("The live stream's URL; null unless `generate_live_url` is true.")
+	attrs["live_meeting_url"] = mapping.ReadOnlyString("The live stream's URL; null unless `generate_live_url` is true.")
 	attrs["owner_id"] = mapping.Assigned("The user ID of the meeting's owner: the user the provider signs in as.")
 	attrs["owner_name"] = mapping.Assigned("The owner's real name.")
 	return attrs
@@ -125,7 +125,7 @@ type Listed struct {
 // ListedAttrs are Listed's attributes.
 func ListedAttrs() mapping.Attrs {
 	attrs := MeetingAttrs()
-	attrs["recurrence_gid"] = readOnly("For an occurrence of a series (`type` `recurrence`), the series' ID, which the `conference_sqmeeting_recurring_meeting` data source reads; null otherwise.")
+	attrs["recurrence_gid"] = mapping.ReadOnlyString("For an occurrence of a series (`type` `recurrence`), the series' ID, which the `conference_sqmeeting_recurring_meeting` data source reads; null otherwise.")
 	return attrs
 }
 

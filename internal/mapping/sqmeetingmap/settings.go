@@ -135,11 +135,6 @@ func SettingsAttrs(noun string) mapping.Attrs {
 	}
 }
 
-// readOnly is a string only data sources read.
-func readOnly(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
-}
-
 // args are the shared arguments, for telling a change of them from
 // a change of anything else.
 func (s *Settings) args() []attr.Value {
