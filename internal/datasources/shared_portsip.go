@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -162,23 +161,21 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	}
 }
 
-// newPortSIPOfConference lists the items (d.items) of the one room or
-// meeting (k) that the id argument names, with the client's call list:
+// newPortSIPOfConference lists the items (d.items), each the mapper's
+// model M (newPortSIPOfConference[M]), of the one room or meeting (k) that
+// the id argument names, with the client's call list:
 // conference_portsip_<noun>_<items>. A room or meeting that does not exist
 // is worded as readError words it.
-func newPortSIPOfConference[A, M any, P object[A, M], L any, PL interface {
-	*L
-	id() types.String
-}](k portsipConference, items string, d listingDecl, list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
-	into func(cfg *L) *[]M,
+func newPortSIPOfConference[M any, P object[A, M], A any](k portsipConference, items string, d listingDecl,
+	list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
 ) datasource.DataSource {
 	d.items, d.arguments = items, map[string]schema.Attribute{"id": k.idArgument()}
-	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
-		func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
-			return list(c, ctx, PL(cfg).id().ValueString())
-		}, into)
-	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, cfg *L) {
-		k.readError(b, diags, err, PL(cfg).id().ValueString())
+	l := newListing[M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
+		func(ctx context.Context, c *portsip.Client, q *idArgument, _ *diag.Diagnostics) ([]A, error) {
+			return list(c, ctx, q.ID.ValueString())
+		})
+	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, q *idArgument) {
+		k.readError(b, diags, err, q.ID.ValueString())
 	}
 	return l
 }

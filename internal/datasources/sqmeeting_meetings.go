@@ -17,20 +17,18 @@ import (
 // NewSQMeetingMeetings is the conference_sqmeeting_meetings data source: the
 // scheduled meetings list (GET /api/v1/meeting_schedule), every page.
 func NewSQMeetingMeetings() datasource.DataSource {
-	return newListing(newBase[*sqmeeting.Client]("sqmeeting_meetings", &platforms.SQMeeting, "meetings"), listingDecl{
+	return newListing[sqmeetingmap.Listed](newBase[*sqmeeting.Client]("sqmeeting_meetings", &platforms.SQMeeting, "meetings"), listingDecl{
 		description: "Lists the SQMeeting meetings the signed-in user owns or is invited to, every page of them, ordered as the server lists them. " +
 			"A series is one item, its first occurrence (`type` `recurrence`, with its `recurrence_gid`); " +
 			"the `conference_sqmeeting_recurring_meeting` data source lists its occurrences.",
 		arguments: map[string]schema.Attribute{"filter": optionalString(sqmeetingmap.MeetingFilterDoc)},
 		items:     "meetings", itemsDoc: "The meetings. `password` and `live_passcode` are sensitive.", attrs: sqmeetingmap.ListedAttrs(),
-	}, func(ctx context.Context, c *sqmeeting.Client, cfg *sqmeetingMeetingsModel, _ *diag.Diagnostics) ([]sqmeeting.Meeting, error) {
-		return managed.Every(ctx, managed.SQMeetingMeetings(c, &managed.Listing{SQMeetingFilter: cfg.Filter.ValueString()}))
-	}, (*sqmeetingMeetingsModel).into)
+	}, func(ctx context.Context, c *sqmeeting.Client, q *sqmeetingFilter, _ *diag.Diagnostics) ([]sqmeeting.Meeting, error) {
+		return managed.Every(ctx, managed.SQMeetingMeetings(c, &managed.Listing{SQMeetingFilter: q.Filter.ValueString()}))
+	})
 }
 
-type sqmeetingMeetingsModel struct {
-	Filter   types.String          `tfsdk:"filter"`
-	Meetings []sqmeetingmap.Listed `tfsdk:"meetings"`
+// sqmeetingFilter is the query of a list that takes SQMeeting's search key.
+type sqmeetingFilter struct {
+	Filter types.String `tfsdk:"filter"`
 }
-
-func (m *sqmeetingMeetingsModel) into() *[]sqmeetingmap.Listed { return &m.Meetings }

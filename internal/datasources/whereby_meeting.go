@@ -43,5 +43,5 @@ func NewWherebyMeeting() datasource.DataSource {
 
 type wherebyMeetingModel struct {
 	wherebymap.Meeting
-	Fields types.Set `tfsdk:"fields"`
+	wherebyFields
 }
