@@ -97,6 +97,7 @@ func FromConfigExcept(ctx context.Context, c tfsdk.Config, list string, target a
 		return bug(diags, fmt.Sprintf("reading the configuration: %v", err))
 	}
 	rest := without(objType, list)
+	values = maps.Clone(values) // As hands over the value's own map
 	delete(values, list)
 	return getStruct(ctx, rest, tftypes.NewValue(rest.TerraformType(ctx), values), ptr.Elem(), path.Empty())
 }

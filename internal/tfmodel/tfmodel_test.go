@@ -268,3 +268,58 @@ func TestNestedSlices(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryAndList writes a query struct and its list apart
+// (ToStateWithList) and reads the query back without the list
+// (FromConfigExcept): the state must be what the framework writes for one
+// struct holding both, and the configuration read must be left whole.
+func TestQueryAndList(t *testing.T) {
+	ctx := context.Background()
+	type item struct {
+		Name types.String `tfsdk:"name"`
+	}
+	type query struct {
+		Filter types.String `tfsdk:"filter"`
+	}
+	type whole struct {
+		Filter types.String `tfsdk:"filter"`
+		Items  []item       `tfsdk:"items"`
+	}
+	s := schema.Schema{Attributes: map[string]schema.Attribute{
+		"filter": schema.StringAttribute{Optional: true},
+		"items": schema.ListNestedAttribute{Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"name": schema.StringAttribute{Computed: true},
+		}}},
+	}}
+	for _, items := range [][]item{{{Name: types.StringValue("a")}, {Name: types.StringNull()}}, {}} {
+		want := tfsdk.State{Schema: s}
+		if d := want.Set(ctx, &whole{Filter: types.StringValue("x"), Items: items}); d.HasError() {
+			t.Fatal(d)
+		}
+		got := tfsdk.State{Schema: s}
+		if d := tfmodel.ToStateWithList(ctx, &got, query{Filter: types.StringValue("x")}, "items", items); d.HasError() {
+			t.Fatal(d)
+		}
+		if !got.Raw.Equal(want.Raw) {
+			t.Errorf("writes %s\nthe framework %s", got.Raw, want.Raw)
+		}
+		cfg := tfsdk.Config{Schema: s, Raw: want.Raw.Copy()}
+		var q query
+		if d := tfmodel.FromConfigExcept(ctx, cfg, "items", &q); d.HasError() {
+			t.Fatal(d)
+		}
+		if q.Filter.ValueString() != "x" {
+			t.Errorf("read filter %s, want x", q.Filter)
+		}
+		if !cfg.Raw.Equal(want.Raw) {
+			t.Errorf("reading changed the configuration to %s", cfg.Raw)
+		}
+	}
+	var q query
+	if d := tfmodel.FromConfigExcept(ctx, tfsdk.Config{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), map[string]tftypes.Value{
+		"filter": tftypes.NewValue(tftypes.String, "x"),
+		"items":  tftypes.NewValue(s.Type().TerraformType(ctx).(tftypes.Object).AttributeTypes["items"], nil),
+	})}, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
+		t.Errorf("a query struct without the other attributes: %v", d)
+	}
+}
