@@ -316,10 +316,11 @@ func TestQueryAndList(t *testing.T) {
 		}
 	}
 	var q query
-	if d := tfmodel.FromConfigExcept(ctx, tfsdk.Config{Schema: s, Raw: tftypes.NewValue(s.Type().TerraformType(ctx), map[string]tftypes.Value{
-		"filter": tftypes.NewValue(tftypes.String, "x"),
-		"items":  tftypes.NewValue(s.Type().TerraformType(ctx).(tftypes.Object).AttributeTypes["items"], nil),
-	})}, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
+	whole0 := tfsdk.State{Schema: s}
+	if d := whole0.Set(ctx, &whole{Filter: types.StringValue("x")}); d.HasError() {
+		t.Fatal(d)
+	}
+	if d := tfmodel.FromConfigExcept(ctx, tfsdk.Config{Schema: s, Raw: whole0.Raw}, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
 		t.Errorf("a query struct without the other attributes: %v", d)
 	}
 }
