@@ -3,11 +3,13 @@ package datasources
 import (
 	"context"
 	"maps"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
@@ -52,6 +54,31 @@ func newListing[M any, P object[A, M], C, A, Q any](b base[C], d listingDecl,
 		base: b, listingDecl: d, fetch: fetch,
 		failed: func(b *base[C], diags *diag.Diagnostics, err error, _ *Q) { b.listFailed(diags, err) },
 	}
+}
+
+// newTypeListing is the plural data source of the managed type t, named
+// after it (baseOfList): every object of the type that the query Q
+// matches, read with the type's pages (managed's, shared with its list
+// resource) through the listing that the query makes (listing). Its items
+// are the mapper's model M (newTypeListing[M]).
+func newTypeListing[M any, P object[A, M], C, A, Q any](t *managed.Type, d listingDecl,
+	pages func(c C, l *managed.Listing) managed.Pages[A],
+	listing func(q *Q, ctx context.Context, diags *diag.Diagnostics) *managed.Listing,
+) *listing[C, A, M, P, Q] {
+	return newListing[M, P](baseOfList[C](t), d, func(ctx context.Context, c C, q *Q, diags *diag.Diagnostics) ([]A, error) {
+		l := listing(q, ctx, diags)
+		if diags.HasError() {
+			return nil, nil
+		}
+		return managed.Every(ctx, pages(c, l))
+	})
+}
+
+// baseOfList is the base of the data source that lists objects of the
+// managed type t: named after the type and reading its objects, in the
+// plural.
+func baseOfList[C any](t *managed.Type) base[C] {
+	return newBase[C](strings.TrimPrefix(t.Name, managed.Prefix)+"s", t.Platform, t.Noun+"s")
 }
 
 func (d *listing[C, A, M, P, Q]) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

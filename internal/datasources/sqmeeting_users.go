@@ -8,14 +8,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
+	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // NewSQMeetingUsers is the conference_sqmeeting_users data source: the public
 // user search (user/public/users), every page.
 func NewSQMeetingUsers() datasource.DataSource {
-	return newListing[sqmeetingmap.User](newBase[*sqmeeting.Client]("sqmeeting_users", &platforms.SQMeeting, "users"), listingDecl{
+	return newListing[sqmeetingmap.User](baseOfList[*sqmeeting.Client](&managed.SQMeetingUser), listingDecl{
 		description: "Searches SQMeeting's users (the public user search), every page of them, to find the IDs that a meeting's " +
 			"`invited_user_ids` takes by name. SQMeeting's API cannot create or delete users, so there is no resource for them.",
 		arguments: map[string]schema.Attribute{"filter": optionalString(
