@@ -89,8 +89,6 @@ type idArgument struct {
 	ID types.String `tfsdk:"id"`
 }
 
-func (a *idArgument) id() types.String { return a.ID }
-
 // requiredID is the argument that gives the ID of the object a data source
 // reads, or reads something of.
 func requiredID(description string) schema.StringAttribute {

@@ -28,9 +28,8 @@ type portsipObject[T, M any] interface {
 // object, M the mapper's model.
 func newPortSIPLookup[T, M any, P portsipObject[T, M]](k portsipConference, calls portsipCalls[T], attrs mapping.Attrs, description string,
 ) datasource.DataSource {
-	d := newLookup[*portsip.Client, T, M, P](baseOf[*portsip.Client](k.typ),
-		lookupDecl{description: description + k.owned(), attrs: attrs, arguments: k.lookupArguments()},
-		func(m *M) types.String { id, _ := P(m).Key(); return id }, calls.get)
+	d := newLookup[M, P](baseOf[*portsip.Client](k.typ),
+		lookupDecl{description: description + k.owned(), attrs: attrs, arguments: k.lookupArguments()}, calls.get)
 	d.resolve = func(ctx context.Context, b *base[*portsip.Client], m *M, diags *diag.Diagnostics) string {
 		_, ext := P(m).Key()
 		return portsipIDByExtension(ctx, b, k, ext.ValueString(), calls, diags)
