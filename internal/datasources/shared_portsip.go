@@ -30,8 +30,9 @@ type portsipConference struct {
 	// typ is the managed type of the objects, whose noun is the
 	// messages' word: "conference room", "meeting".
 	typ *managed.Type
-	// lead starts a description: "a PortSIP PBX conference room".
-	lead         string
+	// lead starts a description: "a PortSIP PBX conference room"; one
+	// starts the single object's: "one PortSIP PBX conference room".
+	lead, one    string
 	status       func(*portsip.Client, context.Context, string) (*portsip.ConferenceStatus, error)
 	participants func(*portsip.Client, context.Context, string) ([]portsip.Participant, error)
 	// signedInUsers: the object is the signed-in user's, and the PBX answers
@@ -42,10 +43,12 @@ type portsipConference struct {
 var (
 	portsipRoomKind = portsipConference{
 		noun: "room", typ: &managed.PortSIPRoom, lead: "a PortSIP PBX conference room",
+		one:    "one PortSIP PBX conference room",
 		status: (*portsip.Client).GetRoomStatus, participants: (*portsip.Client).ListRoomParticipants,
 	}
 	portsipMeetingKind = portsipConference{
 		noun: "meeting", typ: &managed.PortSIPMeeting, lead: "one of the signed-in PortSIP user's meetings",
+		one:    "one of the signed-in PortSIP user's meetings",
 		status: (*portsip.Client).GetMeetingStatus, participants: (*portsip.Client).ListMeetingParticipants,
 		signedInUsers: true,
 	}
@@ -57,6 +60,17 @@ func (k portsipConference) owned() string {
 		return ""
 	}
 	return " The PBX shows a user's meetings to that user alone: read them with a provider configuration (such as a provider alias) that signs in as their owner."
+}
+
+// lookupDescription describes the data source that reads one room or
+// meeting.
+func (k portsipConference) lookupDescription() string {
+	missing := " that does not exist"
+	if k.signedInUsers {
+		missing += ", or is another user's,"
+	}
+	return "Reads " + k.one + ", by its ID or by its extension number. A " + k.noun + missing + " is an error. " +
+		"`admin_pin` and `room_pin` are sensitive." + k.owned()
 }
 
 // idArgument is the id argument of the data sources that read something of
