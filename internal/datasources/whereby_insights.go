@@ -16,8 +16,8 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
-// The insights data sources: three of Whereby's collections, each with its
-// query, and the one participant's details.
+// The insights data sources: three of Whereby's collections, and the one
+// participant's details; each is followed by its query.
 
 // NewWherebyRoomInsights is the conference_whereby_room_insights data
 // source: GET /insights/rooms, every page.
@@ -42,6 +42,25 @@ func NewWherebyRoomInsights() datasource.DataSource {
 	}, (*whereby.Client).ListRoomInsights, (*wherebyRoomInsightQuery).filter)
 }
 
+type wherebyRoomInsightQuery struct {
+	RoomName         types.String     `tfsdk:"room_name"`
+	RoomNamePrefix   types.String     `tfsdk:"room_name_prefix"`
+	RoomNameContains types.String     `tfsdk:"room_name_contains"`
+	CreatedFrom      timetype.RFC3339 `tfsdk:"created_from"`
+	CreatedTo        timetype.RFC3339 `tfsdk:"created_to"`
+	SortBy           types.String     `tfsdk:"sort_by"`
+}
+
+func (q *wherebyRoomInsightQuery) filter() whereby.RoomInsightFilter {
+	// The times were checked when read (timetype.RFC3339); unset is zero.
+	from, _ := q.CreatedFrom.Time()
+	to, _ := q.CreatedTo.Time()
+	return whereby.RoomInsightFilter{
+		RoomName: q.RoomName.ValueString(), RoomNamePrefix: q.RoomNamePrefix.ValueString(),
+		RoomNameContains: q.RoomNameContains.ValueString(), CreatedFrom: from, CreatedTo: to, SortBy: q.SortBy.ValueString(),
+	}
+}
+
 // NewWherebyRoomSessionInsights is the
 // conference_whereby_room_session_insights data source: GET
 // /insights/room-sessions, every page.
@@ -59,6 +78,18 @@ func NewWherebyRoomSessionInsights() datasource.DataSource {
 		},
 		attrs: wherebymap.RoomSessionInsightAttrs(),
 	}, (*whereby.Client).ListRoomSessionInsights, (*wherebyRoomSessionInsightQuery).filter)
+}
+
+type wherebyRoomSessionInsightQuery struct {
+	RoomName      types.String `tfsdk:"room_name"`
+	RoomSessionID types.String `tfsdk:"room_session_id"`
+	SortBy        types.String `tfsdk:"sort_by"`
+}
+
+func (q *wherebyRoomSessionInsightQuery) filter() whereby.RoomSessionInsightFilter {
+	return whereby.RoomSessionInsightFilter{
+		RoomName: q.RoomName.ValueString(), RoomSessionID: q.RoomSessionID.ValueString(), SortBy: q.SortBy.ValueString(),
+	}
 }
 
 // NewWherebyParticipantInsights is the
@@ -83,6 +114,18 @@ func NewWherebyParticipantInsights() datasource.DataSource {
 	}, (*whereby.Client).ListParticipantInsights, (*wherebyParticipantInsightQuery).filter)
 }
 
+type wherebyParticipantInsightQuery struct {
+	RoomSessionID types.String `tfsdk:"room_session_id"`
+	ExternalID    types.String `tfsdk:"external_id"`
+	SortBy        types.String `tfsdk:"sort_by"`
+}
+
+func (q *wherebyParticipantInsightQuery) filter() whereby.ParticipantInsightFilter {
+	return whereby.ParticipantInsightFilter{
+		RoomSessionID: q.RoomSessionID.ValueString(), ExternalID: q.ExternalID.ValueString(), SortBy: q.SortBy.ValueString(),
+	}
+}
+
 // NewWherebyParticipantInsight is the conference_whereby_participant_insight
 // data source: GET /insights/participant, one answer.
 func NewWherebyParticipantInsight() datasource.DataSource {
@@ -99,59 +142,13 @@ func NewWherebyParticipantInsight() datasource.DataSource {
 	})
 }
 
+type wherebyParticipantQuery struct {
+	RoomSessionID types.String `tfsdk:"room_session_id"`
+	ParticipantID types.String `tfsdk:"participant_id"`
+}
+
 // timeArg is an optional time argument (RFC 3339, checked at plan time),
 // described by doc.
 func timeArg(doc string) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, CustomType: timetype.RFC3339Type{}, Description: doc}
-}
-
-// The insights data sources' queries.
-type (
-	wherebyRoomInsightQuery struct {
-		RoomName         types.String     `tfsdk:"room_name"`
-		RoomNamePrefix   types.String     `tfsdk:"room_name_prefix"`
-		RoomNameContains types.String     `tfsdk:"room_name_contains"`
-		CreatedFrom      timetype.RFC3339 `tfsdk:"created_from"`
-		CreatedTo        timetype.RFC3339 `tfsdk:"created_to"`
-		SortBy           types.String     `tfsdk:"sort_by"`
-	}
-
-	wherebyRoomSessionInsightQuery struct {
-		RoomName      types.String `tfsdk:"room_name"`
-		RoomSessionID types.String `tfsdk:"room_session_id"`
-		SortBy        types.String `tfsdk:"sort_by"`
-	}
-
-	wherebyParticipantInsightQuery struct {
-		RoomSessionID types.String `tfsdk:"room_session_id"`
-		ExternalID    types.String `tfsdk:"external_id"`
-		SortBy        types.String `tfsdk:"sort_by"`
-	}
-
-	wherebyParticipantQuery struct {
-		RoomSessionID types.String `tfsdk:"room_session_id"`
-		ParticipantID types.String `tfsdk:"participant_id"`
-	}
-)
-
-func (q *wherebyRoomInsightQuery) filter() whereby.RoomInsightFilter {
-	// The times were checked when read (timetype.RFC3339); unset is zero.
-	from, _ := q.CreatedFrom.Time()
-	to, _ := q.CreatedTo.Time()
-	return whereby.RoomInsightFilter{
-		RoomName: q.RoomName.ValueString(), RoomNamePrefix: q.RoomNamePrefix.ValueString(),
-		RoomNameContains: q.RoomNameContains.ValueString(), CreatedFrom: from, CreatedTo: to, SortBy: q.SortBy.ValueString(),
-	}
-}
-
-func (q *wherebyRoomSessionInsightQuery) filter() whereby.RoomSessionInsightFilter {
-	return whereby.RoomSessionInsightFilter{
-		RoomName: q.RoomName.ValueString(), RoomSessionID: q.RoomSessionID.ValueString(), SortBy: q.SortBy.ValueString(),
-	}
-}
-
-func (q *wherebyParticipantInsightQuery) filter() whereby.ParticipantInsightFilter {
-	return whereby.ParticipantInsightFilter{
-		RoomSessionID: q.RoomSessionID.ValueString(), ExternalID: q.ExternalID.ValueString(), SortBy: q.SortBy.ValueString(),
-	}
 }

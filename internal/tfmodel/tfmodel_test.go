@@ -266,61 +266,39 @@ func TestNestedSlices(t *testing.T) {
 				t.Errorf("item %d: read back %+v, wrote %+v", i, back.Items[i], m.Items[i])
 			}
 		}
+		queryAndList(t, s, framework.Raw, m.Filter, m.Items)
 	}
 }
 
-// TestQueryAndList writes a query struct and its list apart
-// (ToStateWithList) and reads the query back without the list
-// (FromConfigExcept): the state must be what the framework writes for one
-// struct holding both, and the configuration read must be left whole.
-func TestQueryAndList(t *testing.T) {
+// queryAndList writes a list data source's query and its list apart
+// (ToStateWithList): the state must be what the framework writes for one
+// struct holding both (want); and reads the query back without the list
+// (FromConfigExcept), leaving the configuration read whole.
+func queryAndList[M any](t *testing.T, s schema.Schema, want tftypes.Value, filter types.String, items []M) {
+	t.Helper()
 	ctx := context.Background()
-	type item struct {
-		Name types.String `tfsdk:"name"`
-	}
 	type query struct {
 		Filter types.String `tfsdk:"filter"`
 	}
-	type whole struct {
-		Filter types.String `tfsdk:"filter"`
-		Items  []item       `tfsdk:"items"`
-	}
-	s := schema.Schema{Attributes: map[string]schema.Attribute{
-		"filter": schema.StringAttribute{Optional: true},
-		"items": schema.ListNestedAttribute{Computed: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{Computed: true},
-		}}},
-	}}
-	for _, items := range [][]item{{{Name: types.StringValue("a")}, {Name: types.StringNull()}}, {}} {
-		want := tfsdk.State{Schema: s}
-		if d := want.Set(ctx, &whole{Filter: types.StringValue("x"), Items: items}); d.HasError() {
-			t.Fatal(d)
-		}
-		got := tfsdk.State{Schema: s}
-		if d := tfmodel.ToStateWithList(ctx, &got, query{Filter: types.StringValue("x")}, "items", items); d.HasError() {
-			t.Fatal(d)
-		}
-		if !got.Raw.Equal(want.Raw) {
-			t.Errorf("writes %s\nthe framework %s", got.Raw, want.Raw)
-		}
-		cfg := tfsdk.Config{Schema: s, Raw: want.Raw.Copy()}
-		var q query
-		if d := tfmodel.FromConfigExcept(ctx, cfg, "items", &q); d.HasError() {
-			t.Fatal(d)
-		}
-		if q.Filter.ValueString() != "x" {
-			t.Errorf("read filter %s, want x", q.Filter)
-		}
-		if !cfg.Raw.Equal(want.Raw) {
-			t.Errorf("reading changed the configuration to %s", cfg.Raw)
-		}
-	}
-	var q query
-	whole0 := tfsdk.State{Schema: s}
-	if d := whole0.Set(ctx, &whole{Filter: types.StringValue("x")}); d.HasError() {
+	got := tfsdk.State{Schema: s}
+	if d := tfmodel.ToStateWithList(ctx, &got, query{Filter: filter}, "items", items); d.HasError() {
 		t.Fatal(d)
 	}
-	if d := tfmodel.FromConfigExcept(ctx, tfsdk.Config{Schema: s, Raw: whole0.Raw}, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
-		t.Errorf("a query struct without the other attributes: %v", d)
+	if !got.Raw.Equal(want) {
+		t.Errorf("ToStateWithList writes %s\nthe framework %s", got.Raw, want)
+	}
+	cfg := tfsdk.Config{Schema: s, Raw: want.Copy()}
+	var q query
+	if d := tfmodel.FromConfigExcept(ctx, cfg, "items", &q); d.HasError() {
+		t.Fatal(d)
+	}
+	if !q.Filter.Equal(filter) {
+		t.Errorf("FromConfigExcept reads filter %s, want %s", q.Filter, filter)
+	}
+	if !cfg.Raw.Equal(want) {
+		t.Errorf("FromConfigExcept changed the configuration to %s", cfg.Raw)
+	}
+	if d := tfmodel.FromConfigExcept(ctx, cfg, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
+		t.Errorf("FromConfigExcept into a struct without the list's field: %v", d)
 	}
 }
