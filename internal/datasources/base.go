@@ -89,13 +89,20 @@ type idArgument struct {
 	ID types.String `tfsdk:"id"`
 }
 
-func (a *idArgument) id() types.String { return a.ID }
-
-// requiredID is the id argument of a data source that reads an object, or
-// something of one, by its ID.
+// requiredID is the argument that gives the ID of the object a data source
+// reads, or reads something of.
 func requiredID(description string) schema.StringAttribute {
 	return schema.StringAttribute{
 		Required:    true,
+		Description: description,
+		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
+	}
+}
+
+// optionalText is a query argument that, when set, must not be empty.
+func optionalText(description string) schema.StringAttribute {
+	return schema.StringAttribute{
+		Optional:    true,
 		Description: description,
 		Validators:  []validator.String{stringvalidator.LengthAtLeast(1)},
 	}

@@ -19,7 +19,7 @@ import (
 func NewLineMeetings() datasource.DataSource {
 	arguments := linemap.RoomArguments()
 	arguments["id"] = schema.StringAttribute{Computed: true, Description: "`room_service_id/room_id`."}
-	return newListing(newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs"), listingDecl{
+	return newListing[linemap.Meeting](newBase[*lineplanet.Client]("line_meetings", &platforms.LinePlanet, "meeting IDs"), listingDecl{
 		description: "Lists the meeting IDs of a LINE Planet room. Unlike the `conference_line_meeting_id` data source, " +
 			"a room without a meeting ID is not an error: the list is empty.",
 		arguments: arguments,
@@ -28,18 +28,16 @@ func NewLineMeetings() datasource.DataSource {
 		itemsDoc: "The room's live meeting IDs, as LINE Planet lists them: currently at most one. " +
 			"Empty when the room has none (never created, deleted or expired). `passcode` is sensitive.",
 		attrs: linemap.MeetingAttrs(),
-	}, func(ctx context.Context, c *lineplanet.Client, cfg *lineMeetingsModel, _ *diag.Diagnostics) ([]lineplanet.Meeting, error) {
-		svc, room := cfg.RoomServiceID.ValueString(), cfg.RoomID.ValueString()
-		cfg.ID = types.StringValue(linemap.RoomRef(svc, room))
+	}, func(ctx context.Context, c *lineplanet.Client, q *lineMeetingsQuery, _ *diag.Diagnostics) ([]lineplanet.Meeting, error) {
+		svc, room := q.RoomServiceID.ValueString(), q.RoomID.ValueString()
+		q.ID = types.StringValue(linemap.RoomRef(svc, room))
 		return managed.Every(ctx, managed.LineMeetings(c, svc, room))
-	}, (*lineMeetingsModel).into)
+	})
 }
 
-type lineMeetingsModel struct {
-	ID            types.String      `tfsdk:"id"`
-	RoomServiceID types.String      `tfsdk:"room_service_id"`
-	RoomID        types.String      `tfsdk:"room_id"`
-	Meetings      []linemap.Meeting `tfsdk:"meetings"`
+// lineMeetingsQuery is the room, and its reference (id), which Read sets.
+type lineMeetingsQuery struct {
+	ID            types.String `tfsdk:"id"`
+	RoomServiceID types.String `tfsdk:"room_service_id"`
+	RoomID        types.String `tfsdk:"room_id"`
 }
-
-func (m *lineMeetingsModel) into() *[]linemap.Meeting { return &m.Meetings }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/managed"
@@ -43,8 +44,6 @@ type lookupDecl struct {
 type lookup[C, A, M any, P object[A, M]] struct {
 	base[C]
 	lookupDecl
-	// idOf is the configuration's id argument.
-	idOf func(m *M) types.String
 	// resolve, when set, finds the ID of the object that a configuration
 	// without an id names by another argument.
 	resolve func(ctx context.Context, b *base[C], m *M, diags *diag.Diagnostics) string
@@ -56,24 +55,25 @@ type lookup[C, A, M any, P object[A, M]] struct {
 	validators []datasource.ConfigValidator
 }
 
-// newLookup is a lookup of the object whose ID is the model's id argument
-// (idOf), read by the client's call; readFailed words a failed read. Its
-// type parameters follow from idOf and call.
-func newLookup[C, A, M any, P object[A, M]](b base[C], d lookupDecl, idOf func(m *M) types.String,
+// newLookup is a lookup of the object whose ID is the id argument, read
+// into the mapper's model M (newLookup[M]) by the client's call;
+// readFailed words a failed read. Its other type parameters follow from b
+// and call.
+func newLookup[M any, P object[A, M], C, A any](b base[C], d lookupDecl,
 	call func(c C, ctx context.Context, id string) (*A, error),
 ) *lookup[C, A, M, P] {
-	return newLookupWith[C, A, M, P](b, d, idOf, func(ctx context.Context, c C, _ *M, id string, _ *diag.Diagnostics) (*A, error) {
+	return newLookupWith[M, P](b, d, func(ctx context.Context, c C, _ *M, id string, _ *diag.Diagnostics) (*A, error) {
 		return call(c, ctx, id)
 	})
 }
 
 // newLookupWith is newLookup for a read that takes more than the ID from
 // the configuration.
-func newLookupWith[C, A, M any, P object[A, M]](b base[C], d lookupDecl, idOf func(m *M) types.String,
+func newLookupWith[M any, P object[A, M], C, A any](b base[C], d lookupDecl,
 	get func(ctx context.Context, c C, m *M, id string, diags *diag.Diagnostics) (*A, error),
 ) *lookup[C, A, M, P] {
 	return &lookup[C, A, M, P]{
-		base: b, lookupDecl: d, idOf: idOf, get: get,
+		base: b, lookupDecl: d, get: get,
 		failed: func(b *base[C], diags *diag.Diagnostics, err error, id string) {
 			b.readFailed(diags, err, "id", "id", id, d.why)
 		},
@@ -96,8 +96,15 @@ func (d *lookup[C, A, M, P]) Read(ctx context.Context, req datasource.ReadReques
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id := d.idOf(&m).ValueString()
-	if d.idOf(&m).IsNull() && d.resolve != nil {
+	// Every lookup's ID is its id argument, which M holds as the object's
+	// own id attribute.
+	var idArg types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("id"), &idArg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := idArg.ValueString()
+	if idArg.IsNull() && d.resolve != nil {
 		if id = d.resolve(ctx, &d.base, &m, &resp.Diagnostics); resp.Diagnostics.HasError() {
 			return
 		}

@@ -9,7 +9,5 @@ import (
 
 // NewPortSIPMeeting is the conference_portsip_meeting data source.
 func NewPortSIPMeeting() datasource.DataSource {
-	return newPortSIPLookup[portsip.Meeting, portsipmap.Meeting](portsipMeetingKind, portsipMeetingCalls, portsipmap.MeetingAttrs(),
-		"Reads one of the signed-in PortSIP user's meetings, by its ID or by its extension number. "+
-			"A meeting that does not exist, or is another user's, is an error. `admin_pin` and `room_pin` are sensitive.")
+	return newPortSIPLookup[portsip.Meeting, portsipmap.Meeting](portsipMeetingKind, portsipMeetingCalls, portsipmap.MeetingAttrs())
 }

@@ -9,7 +9,5 @@ import (
 
 // NewPortSIPRoom is the conference_portsip_room data source.
 func NewPortSIPRoom() datasource.DataSource {
-	return newPortSIPLookup[portsip.Room, portsipmap.Room](portsipRoomKind, portsipRoomCalls, portsipmap.RoomAttrs(),
-		"Reads one PortSIP PBX conference room, by its ID or by its extension number. "+
-			"A room that does not exist is an error. `admin_pin` and `room_pin` are sensitive.")
+	return newPortSIPLookup[portsip.Room, portsipmap.Room](portsipRoomKind, portsipRoomCalls, portsipmap.RoomAttrs())
 }

@@ -9,16 +9,9 @@ import (
 
 // NewPortSIPRoomRecordings is the conference_portsip_room_recordings data source.
 func NewPortSIPRoomRecordings() datasource.DataSource {
-	return newPortSIPOfConference(portsipRoomKind, "recordings", listingDecl{
+	return newPortSIPOfConference[portsipmap.Recording](portsipRoomKind, "recordings", listingDecl{
 		description: "Lists the recordings of a PortSIP PBX conference room. Every page is read, so the list is complete.",
 		itemsDoc:    "The room's recordings, in the order the PBX returns them. Empty when there are none.",
 		attrs:       portsipmap.RecordingAttrs(),
-	}, (*portsip.Client).ListRoomRecordings, (*portsipRoomRecordingsModel).into)
+	}, (*portsip.Client).ListRoomRecordings)
 }
-
-type portsipRoomRecordingsModel struct {
-	idArgument
-	Recordings []portsipmap.Recording `tfsdk:"recordings"`
-}
-
-func (m *portsipRoomRecordingsModel) into() *[]portsipmap.Recording { return &m.Recordings }

@@ -9,17 +9,10 @@ import (
 
 // NewPortSIPServers is the conference_portsip_servers data source.
 func NewPortSIPServers() datasource.DataSource {
-	return newPortSIPListing(portsipList{
-		name: "portsip_servers", noun: "conference servers", what: "server",
+	return newPortSIPListing[portsipmap.Server](portsipList{
+		typ: &managed.PortSIPServer, what: "server",
 		examples:    [3]string{"enabled eq true and type eq 'EXTERNAL'", "east", "name asc, max_rooms desc"},
 		description: "Lists the PortSIP PBX conference servers, including the built-in `INTERNAL` one, optionally filtered, searched and sorted by the PBX.",
 		items:       "The matching conference servers", attrs: portsipmap.ServerAttrs(),
-	}, managed.PortSIPServers, (*portsipServersModel).query, (*portsipServersModel).into)
+	}, managed.PortSIPServers)
 }
-
-type portsipServersModel struct {
-	portsipListQuery
-	Servers []portsipmap.Server `tfsdk:"servers"`
-}
-
-func (m *portsipServersModel) into() *[]portsipmap.Server { return &m.Servers }

@@ -11,7 +11,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/portsip"
@@ -31,8 +30,9 @@ type portsipConference struct {
 	// typ is the managed type of the objects, whose noun is the
 	// messages' word: "conference room", "meeting".
 	typ *managed.Type
-	// lead starts a description: "a PortSIP PBX conference room".
-	lead         string
+	// lead starts a description: "a PortSIP PBX conference room"; one
+	// starts the single object's: "one PortSIP PBX conference room".
+	lead, one    string
 	status       func(*portsip.Client, context.Context, string) (*portsip.ConferenceStatus, error)
 	participants func(*portsip.Client, context.Context, string) ([]portsip.Participant, error)
 	// signedInUsers: the object is the signed-in user's, and the PBX answers
@@ -43,10 +43,12 @@ type portsipConference struct {
 var (
 	portsipRoomKind = portsipConference{
 		noun: "room", typ: &managed.PortSIPRoom, lead: "a PortSIP PBX conference room",
+		one:    "one PortSIP PBX conference room",
 		status: (*portsip.Client).GetRoomStatus, participants: (*portsip.Client).ListRoomParticipants,
 	}
 	portsipMeetingKind = portsipConference{
 		noun: "meeting", typ: &managed.PortSIPMeeting, lead: "one of the signed-in PortSIP user's meetings",
+		one:    "one of the signed-in PortSIP user's meetings",
 		status: (*portsip.Client).GetMeetingStatus, participants: (*portsip.Client).ListMeetingParticipants,
 		signedInUsers: true,
 	}
@@ -58,6 +60,17 @@ func (k portsipConference) owned() string {
 		return ""
 	}
 	return " The PBX shows a user's meetings to that user alone: read them with a provider configuration (such as a provider alias) that signs in as their owner."
+}
+
+// lookupDescription describes the data source that reads one room or
+// meeting.
+func (k portsipConference) lookupDescription() string {
+	missing := " that does not exist"
+	if k.signedInUsers {
+		missing += ", or is another user's,"
+	}
+	return "Reads " + k.one + ", by its ID or by its extension number. A " + k.noun + missing + " is an error. " +
+		"`admin_pin` and `room_pin` are sensitive." + k.owned()
 }
 
 // idArgument is the id argument of the data sources that read something of
@@ -162,23 +175,21 @@ func portsipIDByExtension[T any](ctx context.Context, b *base[*portsip.Client], 
 	}
 }
 
-// newPortSIPOfConference lists the items (d.items) of the one room or
-// meeting (k) that the id argument names, with the client's call list:
+// newPortSIPOfConference lists the items (d.items), each the mapper's
+// model M (newPortSIPOfConference[M]), of the one room or meeting (k) that
+// the id argument names, with the client's call list:
 // conference_portsip_<noun>_<items>. A room or meeting that does not exist
 // is worded as readError words it.
-func newPortSIPOfConference[A, M any, P object[A, M], L any, PL interface {
-	*L
-	id() types.String
-}](k portsipConference, items string, d listingDecl, list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
-	into func(cfg *L) *[]M,
+func newPortSIPOfConference[M any, P object[A, M], A any](k portsipConference, items string, d listingDecl,
+	list func(c *portsip.Client, ctx context.Context, id string) ([]A, error),
 ) datasource.DataSource {
 	d.items, d.arguments = items, map[string]schema.Attribute{"id": k.idArgument()}
-	l := newListing[*portsip.Client, A, M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
-		func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
-			return list(c, ctx, PL(cfg).id().ValueString())
-		}, into)
-	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, cfg *L) {
-		k.readError(b, diags, err, PL(cfg).id().ValueString())
+	l := newListing[M, P](newBase[*portsip.Client]("portsip_"+k.noun+"_"+items, &platforms.PortSIP, k.typ.Noun), d,
+		func(ctx context.Context, c *portsip.Client, q *idArgument, _ *diag.Diagnostics) ([]A, error) {
+			return list(c, ctx, q.ID.ValueString())
+		})
+	l.failed = func(b *base[*portsip.Client], diags *diag.Diagnostics, err error, q *idArgument) {
+		k.readError(b, diags, err, q.ID.ValueString())
 	}
 	return l
 }

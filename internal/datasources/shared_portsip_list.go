@@ -13,7 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/managed"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
-	"github.com/confkit/terraform-provider-conference/internal/platforms"
 )
 
 // portsipListQuery is the arguments of every PortSIP list data source.
@@ -23,26 +22,22 @@ type portsipListQuery struct {
 	OrderBy types.String `tfsdk:"orderby"`
 }
 
-func (q *portsipListQuery) query() *portsipListQuery { return q }
-
-// options leaves PageSize at the client's maximum: the client pages through
+// listing leaves PageSize at the client's maximum: the client pages through
 // everything anyway, so bigger pages only mean fewer requests.
-func (q *portsipListQuery) options() portsip.ListOptions {
-	return portsip.ListOptions{
+func (q *portsipListQuery) listing(context.Context, *diag.Diagnostics) *managed.Listing {
+	return &managed.Listing{PortSIP: portsip.ListOptions{
 		Filter:  q.Filter.ValueString(),
 		Search:  q.Search.ValueString(),
 		OrderBy: q.OrderBy.ValueString(),
-	}
+	}}
 }
 
 // portsipList declares a PortSIP list data source: servers, rooms or
 // meetings, every page, optionally filtered, searched and sorted by the PBX.
 type portsipList struct {
-	// name is the type name, which is also the items attribute's name
-	// after "portsip_": "portsip_rooms".
-	name string
-	// noun is what messages call the objects: "conference rooms".
-	noun string
+	// typ is the managed type of the objects, which names the data source
+	// and its list in the plural (baseOfList): "portsip_rooms", "rooms".
+	typ *managed.Type
 	// what is the search argument's word for one object: "room".
 	what string
 	// examples are the filter, search and orderby arguments' examples.
@@ -55,20 +50,17 @@ type portsipList struct {
 }
 
 // newPortSIPListing is the list data source l: every page (pages) of what
-// the query in the model L matches.
-func newPortSIPListing[A, M any, P object[A, M], L any](l portsipList, pages func(*portsip.Client, *managed.Listing) managed.Pages[A],
-	query func(cfg *L) *portsipListQuery, into func(cfg *L) *[]M,
+// the query matches, each item the mapper's model M (newPortSIPListing[M]).
+func newPortSIPListing[M any, P object[A, M], A any](l portsipList, pages func(*portsip.Client, *managed.Listing) managed.Pages[A],
 ) datasource.DataSource {
-	items := strings.TrimPrefix(l.name, "portsip_")
-	return newListing[*portsip.Client, A, M, P](newBase[*portsip.Client](l.name, &platforms.PortSIP, l.noun), listingDecl{
+	items := strings.TrimPrefix(l.typ.Name, managed.Prefix+"portsip_") + "s"
+	return newTypeListing[M, P](l.typ, listingDecl{
 		description: l.description + " Every page is read, so the list is complete however many " + items + " there are." + l.note,
 		arguments:   portsipListArguments(l.what, l.examples),
 		items:       items,
 		itemsDoc:    l.items + ", in the order the PBX returns them (`orderby`, else the PBX's own order). Empty when none match." + l.itemsNote,
 		attrs:       l.attrs,
-	}, func(ctx context.Context, c *portsip.Client, cfg *L, _ *diag.Diagnostics) ([]A, error) {
-		return managed.Every(ctx, pages(c, &managed.Listing{PortSIP: query(cfg).options()}))
-	}, into)
+	}, pages, (*portsipListQuery).listing)
 }
 
 // portsipListArguments are the query arguments every PortSIP list data source
@@ -88,10 +80,8 @@ func portsipListArguments(what string, examples [3]string) map[string]schema.Att
 // whose items are the list's own summaries, not a read of each object: one
 // request per 100 objects instead of one per object, which matters on a PBX
 // with thousands. l says the rest.
-func newPortSIPConferenceList[T, M any, P object[T, M], L any](k portsipConference, calls portsipCalls[T], l portsipList,
-	query func(cfg *L) *portsipListQuery, into func(cfg *L) *[]M,
-) datasource.DataSource {
-	l.name, l.noun, l.what = "portsip_"+k.noun+"s", k.typ.Noun+"s", k.noun
+func newPortSIPConferenceList[M any, P object[T, M], T any](k portsipConference, calls portsipCalls[T], l portsipList) datasource.DataSource {
+	l.typ, l.what = k.typ, k.noun
 	l.note, l.itemsNote = k.owned(), " `admin_pin` and `room_pin` are sensitive."
-	return newPortSIPListing[T, M, P](l, calls.pages, query, into)
+	return newPortSIPListing[M, P](l, calls.pages)
 }

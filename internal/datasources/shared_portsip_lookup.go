@@ -26,11 +26,9 @@ type portsipObject[T, M any] interface {
 // extension_number: the conference_portsip_room and
 // conference_portsip_meeting data sources. T is the client's type of the
 // object, M the mapper's model.
-func newPortSIPLookup[T, M any, P portsipObject[T, M]](k portsipConference, calls portsipCalls[T], attrs mapping.Attrs, description string,
-) datasource.DataSource {
-	d := newLookup[*portsip.Client, T, M, P](baseOf[*portsip.Client](k.typ),
-		lookupDecl{description: description + k.owned(), attrs: attrs, arguments: k.lookupArguments()},
-		func(m *M) types.String { id, _ := P(m).Key(); return id }, calls.get)
+func newPortSIPLookup[T, M any, P portsipObject[T, M]](k portsipConference, calls portsipCalls[T], attrs mapping.Attrs) datasource.DataSource {
+	d := newLookup[M, P](baseOf[*portsip.Client](k.typ),
+		lookupDecl{description: k.lookupDescription(), attrs: attrs, arguments: k.lookupArguments()}, calls.get)
 	d.resolve = func(ctx context.Context, b *base[*portsip.Client], m *M, diags *diag.Diagnostics) string {
 		_, ext := P(m).Key()
 		return portsipIDByExtension(ctx, b, k, ext.ValueString(), calls, diags)

@@ -6,22 +6,13 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/mapping/portsipmap"
 )
 
-// portsipParticipantsModel is who is in the live conference of the room or
-// meeting that id names.
-type portsipParticipantsModel struct {
-	idArgument
-	Participants []portsipmap.Participant `tfsdk:"participants"`
-}
-
-func (m *portsipParticipantsModel) into() *[]portsipmap.Participant { return &m.Participants }
-
 // newPortSIPParticipants is who is in a room's or a meeting's (k) live
 // conference: the conference_portsip_room_participants and
 // conference_portsip_meeting_participants data sources.
 func newPortSIPParticipants(k portsipConference) datasource.DataSource {
-	return newPortSIPOfConference(k, "participants", listingDecl{
+	return newPortSIPOfConference[portsipmap.Participant](k, "participants", listingDecl{
 		description: "Lists who is in the live conference of " + k.lead + " right now. " +
 			"The list is a snapshot taken when Terraform reads the data source; it is empty when no conference is in progress." + k.owned(),
 		itemsDoc: "The participants, in the order the PBX returns them.", attrs: portsipmap.ParticipantAttrs(k.noun),
-	}, k.participants, (*portsipParticipantsModel).into)
+	}, k.participants)
 }

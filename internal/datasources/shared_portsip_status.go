@@ -19,12 +19,12 @@ type portsipStatusModel struct {
 // conference_portsip_room_status and conference_portsip_meeting_status data
 // sources. offline says what OFFLINE means for k.
 func newPortSIPStatus(k portsipConference, offline string) datasource.DataSource {
-	d := newLookup(newBase[*portsip.Client]("portsip_"+k.noun+"_status", &platforms.PortSIP, k.typ.Noun), lookupDecl{
+	d := newLookup[portsipStatusModel](newBase[*portsip.Client]("portsip_"+k.noun+"_status", &platforms.PortSIP, k.typ.Noun), lookupDecl{
 		description: "Reads the live status of " + k.lead + ": whether a conference is on, and whether it is locked, muted or being recorded. " +
 			"The values are a snapshot taken when Terraform reads the data source." + k.owned(),
 		attrs:     portsipmap.ConferenceStatusAttrs(k.noun, offline),
 		arguments: map[string]schema.Attribute{"id": k.idArgument()},
-	}, (*portsipStatusModel).id, k.status)
+	}, k.status)
 	d.failed = k.readError
 	return d
 }

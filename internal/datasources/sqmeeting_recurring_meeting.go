@@ -4,7 +4,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
@@ -15,7 +14,7 @@ import (
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
 // data source: a series with its occurrences.
 func NewSQMeetingRecurringMeeting() datasource.DataSource {
-	return newLookup(baseOf[*sqmeeting.Client](&managed.SQMeetingRecurringMeeting), lookupDecl{
+	return newLookup[sqmeetingmap.RecurringMeeting](baseOf[*sqmeeting.Client](&managed.SQMeetingRecurringMeeting), lookupDecl{
 		description: "An SQMeeting recurring meeting (a series) with its rule and occurrences, first to last. " + sqmeetingmap.RuleDoc,
 		attrs:       sqmeetingmap.RecurringMeetingAttrs(),
 		arguments: map[string]schema.Attribute{
@@ -28,5 +27,5 @@ func NewSQMeetingRecurringMeeting() datasource.DataSource {
 				Validators: []validator.String{validators.IANATimezone()},
 			},
 		},
-	}, func(m *sqmeetingmap.RecurringMeeting) types.String { return m.ID }, (*sqmeeting.Client).GetRecurrence)
+	}, (*sqmeeting.Client).GetRecurrence)
 }

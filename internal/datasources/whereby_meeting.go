@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/managed"
@@ -31,17 +30,16 @@ func NewWherebyMeeting() datasource.DataSource {
 			"fields": wherebymap.FieldsArgument(),
 		},
 		why: ": it was deleted, or it ended more than an hour ago.",
-	}, func(m *wherebyMeetingModel) types.String { return m.ID },
-		func(ctx context.Context, c *whereby.Client, m *wherebyMeetingModel, id string, diags *diag.Diagnostics) (*whereby.Meeting, error) {
-			fields := wherebymap.Fields(ctx, m.Fields, diags)
-			if diags.HasError() {
-				return nil, nil
-			}
-			return c.GetMeeting(ctx, id, fields...)
-		})
+	}, func(ctx context.Context, c *whereby.Client, m *wherebyMeetingModel, id string, diags *diag.Diagnostics) (*whereby.Meeting, error) {
+		fields := wherebymap.Fields(ctx, m.Fields, diags)
+		if diags.HasError() {
+			return nil, nil
+		}
+		return c.GetMeeting(ctx, id, fields...)
+	})
 }
 
 type wherebyMeetingModel struct {
 	wherebymap.Meeting
-	Fields types.Set `tfsdk:"fields"`
+	wherebyFields
 }

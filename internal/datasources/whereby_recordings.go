@@ -11,7 +11,7 @@ import (
 // NewWherebyRecordings is the conference_whereby_recordings data source: GET
 // /recordings, every page.
 func NewWherebyRecordings() datasource.DataSource {
-	return newWherebyCollection(wherebyCollection{
+	return newWherebyCollection[wherebymap.Recording](wherebyCollection{
 		name:  "recordings",
 		about: "Lists the recordings Whereby keeps for the organization's meetings, of one room or of all.",
 		arguments: map[string]schema.Attribute{
@@ -19,12 +19,5 @@ func NewWherebyRecordings() datasource.DataSource {
 			"sort_by":   wherebymap.SortBy("roomName", "startDate", "duration", "sizeInMegaBytes"),
 		},
 		attrs: wherebymap.RecordingAttrs(),
-	}, (*whereby.Client).ListRecordings, (*wherebyRecordingsModel).filter, (*wherebyRecordingsModel).into)
+	}, (*whereby.Client).ListRecordings, (*wherebyRoomSorted).filter)
 }
-
-type wherebyRecordingsModel struct {
-	wherebyRoomSorted
-	Recordings []wherebymap.Recording `tfsdk:"recordings"`
-}
-
-func (m *wherebyRecordingsModel) into() *[]wherebymap.Recording { return &m.Recordings }

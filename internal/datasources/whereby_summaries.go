@@ -11,18 +11,11 @@ import (
 // NewWherebySummaries is the conference_whereby_summaries data source: GET
 // /summaries, every page.
 func NewWherebySummaries() datasource.DataSource {
-	return newWherebyCollection(wherebyCollection{
+	return newWherebyCollection[wherebymap.Summary](wherebyCollection{
 		name:      "summaries",
 		about:     "Lists the summaries Whereby made of the organization's transcriptions.",
 		note:      " Whereby's list has no room filter: filter `summaries` on `room_name`.",
 		arguments: map[string]schema.Attribute{"sort_by": wherebymap.SortBy("roomName", "startDate", "durationInSeconds")},
 		attrs:     wherebymap.SummaryAttrs(),
-	}, (*whereby.Client).ListSummaries, (*wherebySummariesModel).filter, (*wherebySummariesModel).into)
+	}, (*whereby.Client).ListSummaries, (*wherebySorted).filter)
 }
-
-type wherebySummariesModel struct {
-	wherebySorted
-	Summaries []wherebymap.Summary `tfsdk:"summaries"`
-}
-
-func (m *wherebySummariesModel) into() *[]wherebymap.Summary { return &m.Summaries }

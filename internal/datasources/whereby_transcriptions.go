@@ -11,7 +11,7 @@ import (
 // NewWherebyTranscriptions is the conference_whereby_transcriptions data
 // source: GET /transcriptions, every page.
 func NewWherebyTranscriptions() datasource.DataSource {
-	return newWherebyCollection(wherebyCollection{
+	return newWherebyCollection[wherebymap.Transcription](wherebyCollection{
 		name: "transcriptions",
 		about: "Lists the transcriptions Whereby keeps for the organization's meetings (made live during a session, or from a recording), " +
 			"of one room or of all.",
@@ -20,12 +20,5 @@ func NewWherebyTranscriptions() datasource.DataSource {
 			"sort_by":   wherebymap.SortBy("roomName", "startDate", "durationInSeconds"),
 		},
 		attrs: wherebymap.TranscriptionAttrs(),
-	}, (*whereby.Client).ListTranscriptions, (*wherebyTranscriptionsModel).filter, (*wherebyTranscriptionsModel).into)
+	}, (*whereby.Client).ListTranscriptions, (*wherebyRoomSorted).filter)
 }
-
-type wherebyTranscriptionsModel struct {
-	wherebyRoomSorted
-	Transcriptions []wherebymap.Transcription `tfsdk:"transcriptions"`
-}
-
-func (m *wherebyTranscriptionsModel) into() *[]wherebymap.Transcription { return &m.Transcriptions }

@@ -174,6 +174,11 @@ func ReadOnlyInt64(doc string) Attr {
 	return Attr{Doc: doc, Resource: rschema.Int64Attribute{Computed: true}}
 }
 
+// ReadOnlyFloat64 is ReadOnlyString for a number with a fraction.
+func ReadOnlyFloat64(doc string) Attr {
+	return Attr{Doc: doc, Resource: rschema.Float64Attribute{Computed: true}}
+}
+
 // ReadOnlyBool is ReadOnlyString for a flag.
 func ReadOnlyBool(doc string) Attr {
 	return Attr{Doc: doc, Resource: rschema.BoolAttribute{Computed: true}}

@@ -19,6 +19,7 @@ package tfmodel
 import (
 	"context"
 	"fmt"
+	"maps"
 	"reflect"
 	"sort"
 	"strings"
@@ -29,6 +30,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -75,6 +77,81 @@ func ToPlan(ctx context.Context, p *tfsdk.Plan, model any) diag.Diagnostics {
 		p.Raw = v
 	}
 	return diags
+}
+
+// FromConfigExcept reads a configuration into target, a model struct of
+// every attribute but the one named list: a list data source's query,
+// without the list that its Read computes (ToStateWithList).
+func FromConfigExcept(ctx context.Context, c tfsdk.Config, list string, target any) diag.Diagnostics {
+	var diags diag.Diagnostics
+	ptr := reflect.ValueOf(target)
+	if ptr.Kind() != reflect.Pointer || ptr.Elem().Kind() != reflect.Struct {
+		return bug(diags, fmt.Sprintf("target must be a pointer to a struct, got %T", target))
+	}
+	objType, ok := objectType(c.Schema)
+	if !ok {
+		return bug(diags, "the schema's type is not an object")
+	}
+	var values map[string]tftypes.Value
+	if err := c.Raw.As(&values); err != nil {
+		return bug(diags, fmt.Sprintf("reading the configuration: %v", err))
+	}
+	rest := without(objType, list)
+	values = maps.Clone(values) // As hands over the value's own map
+	delete(values, list)
+	return getStruct(ctx, rest, tftypes.NewValue(rest.TerraformType(ctx), values), ptr.Elem(), path.Empty())
+}
+
+// ToStateWithList writes model, a model struct (or a pointer to one) of
+// every attribute but the one named list, and items, a slice of model
+// structs, as list, into s: a list data source's query and its list.
+func ToStateWithList(ctx context.Context, s *tfsdk.State, model any, list string, items any) diag.Diagnostics {
+	var diags diag.Diagnostics
+	st := reflect.Indirect(reflect.ValueOf(model))
+	if st.Kind() != reflect.Struct {
+		return bug(diags, fmt.Sprintf("model must be a struct or a pointer to one, got %T", model))
+	}
+	objType, ok := objectType(s.Schema)
+	if !ok {
+		return bug(diags, "the schema's type is not an object")
+	}
+	tfType, ok := objType.TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		return bug(diags, "the schema's type is not an object")
+	}
+	rest, ds := setStruct(ctx, without(objType, list), st, path.Empty())
+	diags.Append(ds...)
+	if diags.HasError() {
+		return diags
+	}
+	var values map[string]tftypes.Value
+	if err := rest.As(&values); err != nil {
+		return bug(diags, fmt.Sprintf("writing %s: %v", st.Type(), err))
+	}
+	iv := reflect.ValueOf(items)
+	if iv.Kind() != reflect.Slice || iv.Type().Elem().Kind() != reflect.Struct {
+		return bug(diags, fmt.Sprintf("items must be a slice of structs, got %T", items))
+	}
+	if _, err := fieldsOf(iv.Type().Elem()); err != nil {
+		return bug(diags, err.Error())
+	}
+	attrType, ok := objType.AttributeTypes()[list]
+	if !ok {
+		return bug(diags, fmt.Sprintf("the schema has no attribute %q", list))
+	}
+	values[list], ds = setNested(ctx, attrType, tfType.AttributeTypes[list], iv, path.Root(list))
+	diags.Append(ds...)
+	if !diags.HasError() {
+		s.Raw = tftypes.NewValue(tfType, values)
+	}
+	return diags
+}
+
+// without is objType without its attribute named name.
+func without(objType attr.TypeWithAttributeTypes, name string) basetypes.ObjectType {
+	attrTypes := maps.Clone(objType.AttributeTypes())
+	delete(attrTypes, name)
+	return basetypes.ObjectType{AttrTypes: attrTypes}
 }
 
 func get(ctx context.Context, s schema, raw tftypes.Value, target any) diag.Diagnostics {

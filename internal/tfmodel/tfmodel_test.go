@@ -266,5 +266,39 @@ func TestNestedSlices(t *testing.T) {
 				t.Errorf("item %d: read back %+v, wrote %+v", i, back.Items[i], m.Items[i])
 			}
 		}
+		queryAndList(t, s, framework.Raw, m.Filter, m.Items)
+	}
+}
+
+// queryAndList writes a list data source's query and its list apart
+// (ToStateWithList): the state must be what the framework writes for one
+// struct holding both (want); and reads the query back without the list
+// (FromConfigExcept), leaving the configuration read whole.
+func queryAndList[M any](t *testing.T, s schema.Schema, want tftypes.Value, filter types.String, items []M) {
+	t.Helper()
+	ctx := context.Background()
+	type query struct {
+		Filter types.String `tfsdk:"filter"`
+	}
+	got := tfsdk.State{Schema: s}
+	if d := tfmodel.ToStateWithList(ctx, &got, query{Filter: filter}, "items", items); d.HasError() {
+		t.Fatal(d)
+	}
+	if !got.Raw.Equal(want) {
+		t.Errorf("ToStateWithList writes %s\nthe framework %s", got.Raw, want)
+	}
+	cfg := tfsdk.Config{Schema: s, Raw: want.Copy()}
+	var q query
+	if d := tfmodel.FromConfigExcept(ctx, cfg, "items", &q); d.HasError() {
+		t.Fatal(d)
+	}
+	if !q.Filter.Equal(filter) {
+		t.Errorf("FromConfigExcept reads filter %s, want %s", q.Filter, filter)
+	}
+	if !cfg.Raw.Equal(want) {
+		t.Errorf("FromConfigExcept changed the configuration to %s", cfg.Raw)
+	}
+	if d := tfmodel.FromConfigExcept(ctx, cfg, "filter", &q); !d.HasError() || !strings.Contains(d.Errors()[0].Detail(), "attributes without fields [items]") {
+		t.Errorf("FromConfigExcept into a struct without the list's field: %v", d)
 	}
 }

@@ -111,23 +111,33 @@ func (c *Client) ListRoomInsights(ctx context.Context, f RoomInsightFilter) ([]R
 	return listQuery[RoomInsight](ctx, c, "/insights/rooms", f.query())
 }
 
-// ListRoomSessionInsights reads every page of GET /insights/room-sessions
-// for roomName (required), optionally one session.
-func (c *Client) ListRoomSessionInsights(ctx context.Context, roomName, roomSessionID, sortBy string) ([]RoomSessionInsight, error) {
-	q := url.Values{"roomName": {roomName}}
-	setIf(q, "roomSessionId", roomSessionID)
-	setIf(q, "sortBy", sortBy)
+// RoomSessionInsightFilter is GET /insights/room-sessions' query: roomName
+// (required), optionally one session (roomSessionId); and sortBy.
+type RoomSessionInsightFilter struct {
+	RoomName, RoomSessionID, SortBy string
+}
+
+// ListRoomSessionInsights reads every page of GET /insights/room-sessions.
+func (c *Client) ListRoomSessionInsights(ctx context.Context, f RoomSessionInsightFilter) ([]RoomSessionInsight, error) {
+	q := url.Values{"roomName": {f.RoomName}}
+	setIf(q, "roomSessionId", f.RoomSessionID)
+	setIf(q, "sortBy", f.SortBy)
 	return listQuery[RoomSessionInsight](ctx, c, "/insights/room-sessions", q)
 }
 
-// ListParticipantInsights reads every page of GET /insights/participants:
-// a session's participants, or an external ID's (one of the two is
-// required; both narrow).
-func (c *Client) ListParticipantInsights(ctx context.Context, roomSessionID, externalID, sortBy string) ([]ParticipantInsight, error) {
+// ParticipantInsightFilter is GET /insights/participants' query: a
+// session's participants (roomSessionId), or an external ID's (externalId):
+// one of the two is required, both narrow; and sortBy.
+type ParticipantInsightFilter struct {
+	RoomSessionID, ExternalID, SortBy string
+}
+
+// ListParticipantInsights reads every page of GET /insights/participants.
+func (c *Client) ListParticipantInsights(ctx context.Context, f ParticipantInsightFilter) ([]ParticipantInsight, error) {
 	q := url.Values{}
-	setIf(q, "roomSessionId", roomSessionID)
-	setIf(q, "externalId", externalID)
-	setIf(q, "sortBy", sortBy)
+	setIf(q, "roomSessionId", f.RoomSessionID)
+	setIf(q, "externalId", f.ExternalID)
+	setIf(q, "sortBy", f.SortBy)
 	return listQuery[ParticipantInsight](ctx, c, "/insights/participants", q)
 }
 

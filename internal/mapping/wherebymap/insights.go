@@ -27,27 +27,19 @@ type Usage struct {
 	TotalRatings            types.Float64 `tfsdk:"total_ratings"`
 }
 
-func count(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.Int64Attribute{Computed: true}}
-}
-
-func number(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.Float64Attribute{Computed: true}}
-}
-
 // usageAttrs are Usage's attributes; of is "room" or "session", and rated
 // says whose rating it is.
 func usageAttrs(of, rated string) mapping.Attrs {
 	return mapping.Attrs{
-		"total_participant_minutes": count("The minutes participants spent in the " + of + ", each connection rounded up to a whole minute."),
-		"total_recorder_minutes":    count("The minutes the " + of + " was recorded."),
-		"total_streamer_minutes":    count("The minutes the " + of + " was streamed."),
-		"total_unique_participants": count("The number of distinct participants in the " + of + "."),
-		"total_unique_recorders":    count("The number of distinct recorders in the " + of + "."),
-		"total_unique_streamers":    count("The number of distinct streamers in the " + of + "."),
-		"rating": number("The average quality rating of " + rated +
+		"total_participant_minutes": mapping.ReadOnlyInt64("The minutes participants spent in the " + of + ", each connection rounded up to a whole minute."),
+		"total_recorder_minutes":    mapping.ReadOnlyInt64("The minutes the " + of + " was recorded."),
+		"total_streamer_minutes":    mapping.ReadOnlyInt64("The minutes the " + of + " was streamed."),
+		"total_unique_participants": mapping.ReadOnlyInt64("The number of distinct participants in the " + of + "."),
+		"total_unique_recorders":    mapping.ReadOnlyInt64("The number of distinct recorders in the " + of + "."),
+		"total_unique_streamers":    mapping.ReadOnlyInt64("The number of distinct streamers in the " + of + "."),
+		"rating": mapping.ReadOnlyFloat64("The average quality rating of " + rated +
 			"; null unless session ratings are enabled for the organization and someone rated it."),
-		"total_ratings": number("The number of ratings of " + rated + "; null unless session ratings are enabled for the organization."),
+		"total_ratings": mapping.ReadOnlyFloat64("The number of ratings of " + rated + "; null unless session ratings are enabled for the organization."),
 	}
 }
 
@@ -74,7 +66,7 @@ type Room struct {
 // session) give them.
 func roomAttrs(what string) mapping.Attrs {
 	return mapping.Attrs{
-		"room_name":  str("The room's name, starting with `/`."),
+		"room_name":  mapping.ReadOnlyString("The room's name, starting with `/`."),
 		"created_at": when("When the room was created, as Whereby gives it with " + what),
 		"end_at":     when("When the room was set to expire, as Whereby gives it with " + what),
 	}
@@ -100,7 +92,7 @@ func RoomInsightAttrs() mapping.Attrs {
 	a := mapping.Attrs{
 		"first_session_started_at": when("When the room's first session started"),
 		"last_session_started_at":  when("When the room's last session started"),
-		"total_sessions":           count("The number of sessions held in the room."),
+		"total_sessions":           mapping.ReadOnlyInt64("The number of sessions held in the room."),
 	}
 	maps.Copy(a, roomAttrs("the room"))
 	maps.Copy(a, usageAttrs("room", "the room's last session"))
@@ -128,7 +120,7 @@ type RoomSessionInsight struct {
 // RoomSessionInsightAttrs are a room session insight's attributes.
 func RoomSessionInsightAttrs() mapping.Attrs {
 	a := mapping.Attrs{
-		"room_session_id": str("The session's ID (`roomSessionId`), as recordings and transcriptions name it."),
+		"room_session_id": mapping.ReadOnlyString("The session's ID (`roomSessionId`), as recordings and transcriptions name it."),
 		"started_at":      when("When the session started; null when Whereby does not say"),
 		"ended_at":        when("When the session ended; null while it goes on"),
 	}
@@ -166,19 +158,19 @@ type ParticipantInsight struct {
 // ParticipantInsightAttrs are a participant insight's attributes.
 func ParticipantInsightAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"room_session_id": str("The session's ID."),
-		"participant_id":  str("The participant's ID in the session (`participantId`), which `conference_whereby_participant_insight` takes."),
-		"device_id":       str("The ID of the participant's device; null when Whereby does not say."),
-		"user_id":         str("The ID of the user; null when Whereby does not say."),
-		"role_name":       str("The participant's role, such as `host`, `granted_visitor`, `recorder` or `streamer`."),
-		"display_name":    str("The name the participant showed."),
+		"room_session_id": mapping.ReadOnlyString("The session's ID."),
+		"participant_id":  mapping.ReadOnlyString("The participant's ID in the session (`participantId`), which `conference_whereby_participant_insight` takes."),
+		"device_id":       mapping.ReadOnlyString("The ID of the participant's device; null when Whereby does not say."),
+		"user_id":         mapping.ReadOnlyString("The ID of the user; null when Whereby does not say."),
+		"role_name":       mapping.ReadOnlyString("The participant's role, such as `host`, `granted_visitor`, `recorder` or `streamer`."),
+		"display_name":    mapping.ReadOnlyString("The name the participant showed."),
 		"joined_at":       when("When the participant joined the session"),
 		"left_at":         when("When the participant left the session"),
-		"external_id":     str("The `externalId` the participant joined with; null when none."),
-		"rating":          number("The quality rating the participant gave; null unless session ratings are enabled for the organization and they rated."),
+		"external_id":     mapping.ReadOnlyString("The `externalId` the participant joined with; null when none."),
+		"rating":          mapping.ReadOnlyFloat64("The quality rating the participant gave; null unless session ratings are enabled for the organization and they rated."),
 		"tags": {Doc: "The tags the participant chose with the rating (issue categories such as `audio-quality`); null when none.",
 			Resource: schema.ListAttribute{Computed: true, ElementType: types.StringType}},
-		"comment": str("The participant's comment with the rating; null when none."),
+		"comment": mapping.ReadOnlyString("The participant's comment with the rating; null when none."),
 	}
 }
 
@@ -222,11 +214,11 @@ func jsonAttr(doc string) mapping.Attr {
 // ParticipantDetailAttrs are a participant detail's attributes.
 func ParticipantDetailAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"display_name":   str("The name the participant showed."),
-		"user_role":      str("The participant's role, such as `host`."),
-		"user_agent":     str("The participant's browser (its user agent string)."),
+		"display_name":   mapping.ReadOnlyString("The name the participant showed."),
+		"user_role":      mapping.ReadOnlyString("The participant's role, such as `host`."),
+		"user_agent":     mapping.ReadOnlyString("The participant's browser (its user agent string)."),
 		"time_stamp":     when("When the participant joined the session"),
-		"sample_rate_ms": number("The interval, in milliseconds, between two network samples."),
+		"sample_rate_ms": mapping.ReadOnlyFloat64("The interval, in milliseconds, between two network samples."),
 		"samples_json": jsonAttr("The network samples as Whereby gives them, a JSON object of arrays (`packetLossSend`, `packetLossRecv`, " +
 			"`bitrateSend`, `bitrateRecv`): read it with `jsondecode()`."),
 		"events_json": jsonAttr("The connection's events as Whereby gives them, a JSON array: read it with `jsondecode()`."),

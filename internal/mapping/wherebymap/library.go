@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	dschema "github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -26,23 +25,20 @@ type Recording struct {
 	SizeInMegabytes types.Float64    `tfsdk:"size_in_megabytes"`
 }
 
-func str(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc, Resource: schema.StringAttribute{Computed: true}}
-}
-
+// when is a time Whereby gives, as it writes every time.
 func when(doc string) mapping.Attr {
-	return mapping.Attr{Doc: doc + " (RFC 3339, UTC).", Resource: schema.StringAttribute{Computed: true, CustomType: timetype.RFC3339Type{}}}
+	return mapping.ReadOnlyTime(doc + " (RFC 3339, UTC).")
 }
 
 // RecordingAttrs are a recording's attributes.
 func RecordingAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id":                str("The recording's ID (`recordingId`)."),
-		"room_session_id":   str("The ID of the room session it recorded."),
-		"filename":          str("The recording's file name."),
+		"id":                mapping.ReadOnlyString("The recording's ID (`recordingId`)."),
+		"room_session_id":   mapping.ReadOnlyString("The ID of the room session it recorded."),
+		"filename":          mapping.ReadOnlyString("The recording's file name."),
 		"start_date":        when("When the recording started"),
 		"end_date":          when("When the recording ended"),
-		"size_in_megabytes": {Doc: "The file's size in megabytes.", Resource: schema.Float64Attribute{Computed: true}},
+		"size_in_megabytes": mapping.ReadOnlyFloat64("The file's size in megabytes."),
 	}
 }
 
@@ -74,18 +70,17 @@ type Transcription struct {
 // TranscriptionAttrs are a transcription's attributes.
 func TranscriptionAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id":              str("The transcription's ID (`transcriptionId`)."),
-		"room_session_id": str("The ID of the room session it transcribed."),
-		"room_name":       str("The room's name, starting with `/`."),
-		"filename":        str("The transcription's file name; null until there is one."),
-		"start_date":      when("When the transcribed session started"),
-		"end_date":        when("When the transcribed session ended"),
-		"created_at":      when("When the transcription was created"),
-		"state":           str("`ready` (to download), `failed` or `in_progress`."),
-		"type":            str("`LIVE_TRANSCRIPTION` (made during the session) or `RECORDING_TRANSCRIPTION` (made from a recording)."),
-		"storage_type":    str("`WHEREBY_HOSTED` or `SELF_HOSTED`; null when Whereby does not say."),
-		"duration_in_seconds": {Doc: "The billable time in seconds; null when Whereby does not say.",
-			Resource: schema.Float64Attribute{Computed: true}},
+		"id":                  mapping.ReadOnlyString("The transcription's ID (`transcriptionId`)."),
+		"room_session_id":     mapping.ReadOnlyString("The ID of the room session it transcribed."),
+		"room_name":           mapping.ReadOnlyString("The room's name, starting with `/`."),
+		"filename":            mapping.ReadOnlyString("The transcription's file name; null until there is one."),
+		"start_date":          when("When the transcribed session started"),
+		"end_date":            when("When the transcribed session ended"),
+		"created_at":          when("When the transcription was created"),
+		"state":               mapping.ReadOnlyString("`ready` (to download), `failed` or `in_progress`."),
+		"type":                mapping.ReadOnlyString("`LIVE_TRANSCRIPTION` (made during the session) or `RECORDING_TRANSCRIPTION` (made from a recording)."),
+		"storage_type":        mapping.ReadOnlyString("`WHEREBY_HOSTED` or `SELF_HOSTED`; null when Whereby does not say."),
+		"duration_in_seconds": mapping.ReadOnlyFloat64("The billable time in seconds; null when Whereby does not say."),
 	}
 }
 
@@ -166,17 +161,17 @@ type Summary struct {
 // SummaryAttrs are a summary's attributes.
 func SummaryAttrs() mapping.Attrs {
 	return mapping.Attrs{
-		"id":               str("The summary's ID (`summaryId`)."),
-		"transcription_id": str("The transcription it summarizes."),
-		"room_session_id":  str("The ID of the room session."),
-		"room_name":        str("The room's name, starting with `/`."),
+		"id":               mapping.ReadOnlyString("The summary's ID (`summaryId`)."),
+		"transcription_id": mapping.ReadOnlyString("The transcription it summarizes."),
+		"room_session_id":  mapping.ReadOnlyString("The ID of the room session."),
+		"room_name":        mapping.ReadOnlyString("The room's name, starting with `/`."),
 		"start_date":       when("When the session started"),
 		"end_date":         when("When the session ended"),
 		"created_at":       when("When the summary was created"),
 		"modified_at":      when("When the summary last changed"),
-		"state":            str("The summary's state, as Whereby gives it (`completed` when done)."),
-		"template":         str("The template it was made with, such as `General Narrative` or `SOAP`."),
-		"text":             str("The summary itself (the `summary` object's `summary`); null until there is one."),
+		"state":            mapping.ReadOnlyString("The summary's state, as Whereby gives it (`completed` when done)."),
+		"template":         mapping.ReadOnlyString("The template it was made with, such as `General Narrative` or `SOAP`."),
+		"text":             mapping.ReadOnlyString("The summary itself (the `summary` object's `summary`); null until there is one."),
 	}
 }
 
