@@ -51,14 +51,16 @@ type object[M any] interface {
 //     how one object is read and deleted; byID where the client gets and
 //     deletes by ID);
 //   - the struct that embeds base[Client, model, *model], and the model:
-//     withTimeouts and the mapper's model, with a FromAPI of its own where it
-//     hides write-only values after a read, FromConfig where it has them
-//     (twins do), Validate where it checks more than the validators;
+//     withTimeouts and the mapper's model, and its write-only twins where
+//     it has them, with their FromConfig (write.go) and a hideWriteOnly
+//     that keeps what they give write-only out of every model base saves;
+//     Validate where it checks more than the validators;
 //   - Schema (r.schema); Create and Update, each one call of r.create or
 //     r.update with what is the type's own (write.go: the request and the
 //     call that sends it, and how the object is read after it, usually
-//     r.readBack); ModifyPlan where the type plans more than the credential
-//     check, deferring r.checkCredentials first.
+//     r.readBack); what it plans beyond its attributes' plan modifiers, as
+//     its model's planCreate, planUpdate and planDestroy, which the base's
+//     ModifyPlan calls (it checks the credentials itself).
 type base[C, M any, P object[M]] struct {
 	kind   Kind
 	ops    ops[C, M]
@@ -98,20 +100,113 @@ func (b *base[C, M, P]) schema(ctx context.Context, attrs mapping.Attrs, descrip
 	return schema.Schema{Description: description + reconciliation(object), Attributes: a}
 }
 
-// ModifyPlan makes wrong credentials fail the plan of a create or an update.
-// A resource with a ModifyPlan of its own defers checkCredentials first.
+// ModifyPlan makes wrong credentials fail the plan of a create or an
+// update, and plans what the type plans beyond its attributes' plan
+// modifiers: its model's planCreate, planUpdate or planDestroy, those it has.
 func (b *base[C, M, P]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	b.checkCredentials(ctx, req, &resp.Diagnostics)
+	defer b.checkCredentials(ctx, req, &resp.Diagnostics)
+	m := P(new(M))
+	switch {
+	case req.Plan.Raw.IsNull():
+		if h, ok := any(m).(plansDestroy); ok {
+			if resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, m)...); !resp.Diagnostics.HasError() {
+				h.planDestroy(&resp.Diagnostics)
+			}
+		}
+	case req.State.Raw.IsNull():
+		if h, ok := any(m).(plansCreate[P]); ok {
+			b.plan(ctx, req, resp, m, func(config P) { h.planCreate(ctx, config, resp) })
+		}
+	default:
+		if h, ok := any(m).(plansUpdate[P]); ok {
+			prior := P(new(M))
+			resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, prior)...)
+			b.plan(ctx, req, resp, m, func(config P) { h.planUpdate(ctx, prior, config, resp) })
+		}
+	}
+}
+
+// plan reads the plan into m and the configuration, runs hook with the
+// configuration, and saves m, which hook changes where it must, as the plan
+// (without what the twins give write-only).
+func (b *base[C, M, P]) plan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse, m P, hook func(config P)) {
+	config := P(new(M))
+	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, m)...)
+	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if hook(config); !resp.Diagnostics.HasError() {
+		hide(m)
+		resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, m)...)
+	}
+}
+
+// The hooks of a model that plans more than its attributes' plan modifiers.
+// In planCreate and planUpdate the model is the plan, which the hook changes
+// where it must (base saves it); config is the configuration, prior the
+// state; resp takes the diagnostics and the replacements it requires. In
+// planDestroy the model is the state.
+type (
+	plansCreate[P any] interface {
+		planCreate(ctx context.Context, config P, resp *resource.ModifyPlanResponse)
+	}
+	plansUpdate[P any] interface {
+		planUpdate(ctx context.Context, prior, config P, resp *resource.ModifyPlanResponse)
+	}
+	plansDestroy interface {
+		planDestroy(diags *diag.Diagnostics)
+	}
+)
+
+// checksCredentials is a model whose platform proves credentials with what
+// its plan says (LINE Planet's, within a room) rather than with the client's
+// CheckCredentials(ctx).
+type checksCredentials[C any] interface {
+	checkCredentials(ctx context.Context, c C) error
 }
 
 // checkCredentials proves the platform's credentials for a planned create
-// or update (providerdata.CheckCredentials), with the client's check.
+// or update (providerdata.CheckCredentials), with the client's check or the
+// planned model's.
 func (b *base[C, M, P]) checkCredentials(ctx context.Context, req resource.ModifyPlanRequest, diags *diag.Diagnostics) {
+	planned := P(new(M))
+	if mc, ok := any(planned).(checksCredentials[C]); ok {
+		providerdata.CheckCredentials(ctx, req, diags, func(ctx context.Context) error {
+			if diags.Append(tfmodel.FromPlan(ctx, req.Plan, planned)...); diags.HasError() {
+				return nil
+			}
+			return mc.checkCredentials(ctx, b.client)
+		})
+		return
+	}
 	c, ok := any(b.client).(interface{ CheckCredentials(context.Context) error })
 	if !ok {
 		return
 	}
 	providerdata.CheckCredentials(ctx, req, diags, c.CheckCredentials)
+}
+
+// hidesWriteOnly is a model with write-only twins: while a twin is used,
+// the secret that the platform returns is kept out of the plan and the
+// state.
+type hidesWriteOnly interface {
+	hideWriteOnly()
+}
+
+// hide keeps out of m what its twins give write-only, for a model that has
+// them: base does it to every model it saves, read or planned.
+func hide(m any) {
+	if h, ok := m.(hidesWriteOnly); ok {
+		h.hideWriteOnly()
+	}
+}
+
+// save writes m into s (tfmodel.ToState), without what its twins give
+// write-only (hide).
+func save(ctx context.Context, s *tfsdk.State, m any, diags *diag.Diagnostics) {
+	hide(m)
+	diags.Append(tfmodel.ToState(ctx, s, m)...)
 }
 
 // privateGetter is the resource's private state, as a read sees it.
@@ -166,7 +261,7 @@ func (b *base[C, M, P]) Read(ctx context.Context, req resource.ReadRequest, resp
 		if resp.Diagnostics.HasError() {
 			return
 		}
-		resp.Diagnostics.Append(tfmodel.ToState(ctx, &resp.State, m)...)
+		save(ctx, &resp.State, m, &resp.Diagnostics)
 		setIdentity(ctx, b.kind, resp.State, resp.Identity, &resp.Diagnostics)
 	})
 }

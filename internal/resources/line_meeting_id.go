@@ -8,11 +8,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/lineplanet"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/linemap"
-	"github.com/confkit/terraform-provider-conference/internal/providerdata"
 	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
@@ -31,12 +29,9 @@ type lineMeetingIDModel struct {
 	linemap.PasscodeTwin
 }
 
-// FromAPI reads the meeting ID, without the passcode the configuration
-// gives write-only.
-func (m *lineMeetingIDModel) FromAPI(ctx context.Context, api *lineplanet.Meeting, diags *diag.Diagnostics) {
-	m.RoomMeetingID.FromAPI(ctx, api, diags)
-	m.Hide(&m.Meeting)
-}
+// hideWriteOnly keeps out the passcode that the configuration gives
+// write-only.
+func (m *lineMeetingIDModel) hideWriteOnly() { m.Hide(&m.Meeting) }
 
 // ref is where the meeting ID lives, or an error on meeting_id.
 func (m *lineMeetingIDModel) ref(diags *diag.Diagnostics) (linemap.MeetingRef, bool) {
@@ -79,32 +74,26 @@ func (r *lineMeetingID) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		"meeting ID")
 }
 
-// ModifyPlan marks expire_at unknown for an in-place type change: the API moves
-// it to the update time plus the new type's lifetime (NOTES.md: S -> R sets
-// expireAt to update time + 365 days). Every other update keeps it, through
-// UseStateForUnknown.
-func (r *lineMeetingID) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer providerdata.CheckCredentials(ctx, req, &resp.Diagnostics, func(ctx context.Context) error {
-		// The API's one call without side effects lists a room's meetings.
-		var svc, room types.String
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_service_id"), &svc)...)
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("room_id"), &room)...)
-		if svc.ValueString() == "" || room.ValueString() == "" {
-			return nil
-		}
-		return r.client.CheckCredentials(ctx, svc.ValueString(), room.ValueString())
-	})
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
+// checkCredentials lists the planned room's meetings: the API's one call
+// without side effects.
+func (m *lineMeetingIDModel) checkCredentials(ctx context.Context, c *lineplanet.Client) error {
+	svc, room := m.RoomServiceID.ValueString(), m.RoomID.ValueString()
+	if svc == "" || room == "" {
+		return nil
+	}
+	return c.CheckCredentials(ctx, svc, room)
+}
+
+// planUpdate marks expire_at unknown for an in-place type change: the API
+// moves it to the update time plus the new type's lifetime (NOTES.md: S -> R
+// sets expireAt to update time + 365 days). Every other update keeps it,
+// through UseStateForUnknown.
+func (m *lineMeetingIDModel) planUpdate(_ context.Context, prior, _ *lineMeetingIDModel, _ *resource.ModifyPlanResponse) {
+	if prior.Type.IsNull() || m.Type.IsUnknown() {
 		return
 	}
-	var from, to types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("type"), &from)...)
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("type"), &to)...)
-	if resp.Diagnostics.HasError() || from.IsNull() || to.IsUnknown() {
-		return
-	}
-	if from.ValueString() != to.ValueString() && linemap.TypeTransitions.Allows(from.ValueString(), to.ValueString()) {
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("expire_at"), timetype.NewUnknown())...)
+	if from, to := prior.Type.ValueString(), m.Type.ValueString(); from != to && linemap.TypeTransitions.Allows(from, to) {
+		m.ExpireAt = timetype.NewUnknown()
 	}
 }
 
@@ -121,7 +110,6 @@ func (r *lineMeetingID) Create(ctx context.Context, req resource.CreateRequest, 
 			}
 			if err == nil {
 				m.FromCreated(ctx, created, diags)
-				m.Hide(&m.Meeting)
 			}
 			return "", err
 		}

@@ -21,8 +21,7 @@ type ops[C, M any] struct {
 }
 
 // byID is the ops of a type whose client gets an object (A) and deletes it
-// by its ID, the model reading it with its FromAPI, which is also where a
-// model hides what the configuration gives write-only. M is named, the rest
+// by its ID, the model reading it with its FromAPI. M is named, the rest
 // inferred: byID[portsipRoomModel]((*portsip.Client).GetRoom, (*portsip.Client).DeleteRoom).
 func byID[M any, P interface {
 	*M

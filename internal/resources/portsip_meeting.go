@@ -27,12 +27,8 @@ type portsipMeetingModel struct {
 	portsipmap.PINTwins
 }
 
-// FromAPI reads the meeting, without the PINs the configuration gives
-// write-only.
-func (m *portsipMeetingModel) FromAPI(ctx context.Context, api *portsip.Meeting, diags *diag.Diagnostics) {
-	m.Meeting.FromAPI(ctx, api, diags)
-	m.Hide(&m.Conference)
-}
+// hideWriteOnly keeps out the PINs that the configuration gives write-only.
+func (m *portsipMeetingModel) hideWriteOnly() { m.Hide(&m.Conference) }
 
 func (r *portsipMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, portsipmap.WithPINTwins(portsipmap.MeetingAttrs()), "A PortSIP PBX user's meeting: an audio or video conference, on an extension the PBX assigns, that belongs to the user who creates it. "+

@@ -25,12 +25,8 @@ type portsipRoomModel struct {
 	portsipmap.PINTwins
 }
 
-// FromAPI reads the room, without the PINs the configuration gives
-// write-only.
-func (m *portsipRoomModel) FromAPI(ctx context.Context, api *portsip.Room, diags *diag.Diagnostics) {
-	m.Room.FromAPI(ctx, api, diags)
-	m.Hide(&m.Conference)
-}
+// hideWriteOnly keeps out the PINs that the configuration gives write-only.
+func (m *portsipRoomModel) hideWriteOnly() { m.Hide(&m.Conference) }
 
 func (r *portsipRoom) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, portsipmap.WithPINTwins(portsipmap.RoomAttrs()), "A PortSIP PBX conference room: an extension that callers dial to join an audio or video conference. "+

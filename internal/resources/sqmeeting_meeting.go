@@ -11,7 +11,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // NewSQMeetingMeeting is the conference_sqmeeting_meeting resource.
@@ -38,12 +37,8 @@ func (m *sqmeetingMeetingModel) Validate(ctx context.Context, diags *diag.Diagno
 	m.MeetingTwins.Validate(&m.Meeting, diags)
 }
 
-// FromAPI reads the meeting, without what the configuration gives
-// write-only.
-func (m *sqmeetingMeetingModel) FromAPI(ctx context.Context, api *sqmeeting.Meeting, diags *diag.Diagnostics) {
-	m.Meeting.FromAPI(ctx, api, diags)
-	m.Hide(&m.Meeting)
-}
+// hideWriteOnly keeps out what the configuration gives write-only.
+func (m *sqmeetingMeetingModel) hideWriteOnly() { m.Hide(&m.Meeting) }
 
 // getSQMeetingMeeting refuses an occurrence of a series, which is the
 // series' resource's.
@@ -71,44 +66,28 @@ func (r *sqmeetingMeeting) Schema(ctx context.Context, _ resource.SchemaRequest,
 		"meeting")
 }
 
-// ModifyPlan replaces an instant meeting on any change, with the reason,
+// planCreate checks the times an instant meeting's configuration names.
+func (m *sqmeetingMeetingModel) planCreate(_ context.Context, config *sqmeetingMeetingModel, resp *resource.ModifyPlanResponse) {
+	config.CheckInstantTimes(nil, false, &resp.Diagnostics)
+}
+
+// planUpdate replaces an instant meeting on any change, with the reason,
 // checks the times an instant meeting's configuration names (which only
 // the state tells apart from a new meeting's), and plans what the server
 // changes besides the arguments (Meeting.Plan).
-func (r *sqmeetingMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, config sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if req.State.Raw.IsNull() {
-		config.CheckInstantTimes(nil, false, &resp.Diagnostics)
-		return
-	}
-	var state sqmeetingMeetingModel
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if state.Type.ValueString() == sqmeeting.MeetingTypeInstant && plan.Type.Equal(state.Type) {
-		for _, name := range plan.Changed(&state.Meeting, &config.Meeting) {
+func (m *sqmeetingMeetingModel) planUpdate(_ context.Context, prior, config *sqmeetingMeetingModel, resp *resource.ModifyPlanResponse) {
+	if prior.Type.ValueString() == sqmeeting.MeetingTypeInstant && m.Type.Equal(prior.Type) {
+		for _, name := range m.Changed(&prior.Meeting, &config.Meeting) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
 		}
-		for _, name := range plan.Bumped(&state.MeetingTwins) {
+		for _, name := range m.Bumped(&prior.MeetingTwins) {
 			resp.RequiresReplace = append(resp.RequiresReplace, path.Root(name))
 			planmodifiers.WarnReplace(&resp.Diagnostics, path.Root(name), sqmeetingmap.InstantImmutable)
 		}
 	}
-	config.CheckInstantTimes(&state.Meeting, len(resp.RequiresReplace) > 0 || !plan.Type.Equal(state.Type), &resp.Diagnostics)
-	plan.Plan(&state.Meeting, &config.Meeting)
-	plan.Hide(&plan.Meeting)
-	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
+	config.CheckInstantTimes(&prior.Meeting, len(resp.RequiresReplace) > 0 || !m.Type.Equal(prior.Type), &resp.Diagnostics)
+	m.Plan(&prior.Meeting, &config.Meeting)
 }
 
 func (r *sqmeetingMeeting) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

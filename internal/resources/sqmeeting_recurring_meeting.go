@@ -13,7 +13,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // NewSQMeetingRecurringMeeting is the conference_sqmeeting_recurring_meeting
@@ -32,12 +31,9 @@ type sqmeetingRecurringModel struct {
 	sqmeetingmap.PasswordTwin
 }
 
-// FromAPI reads the series, without the password the configuration gives
+// hideWriteOnly keeps out the password that the configuration gives
 // write-only.
-func (m *sqmeetingRecurringModel) FromAPI(ctx context.Context, api *sqmeeting.Recurrence, diags *diag.Diagnostics) {
-	m.RecurringMeeting.FromAPI(ctx, api, diags)
-	m.HidePassword(&m.Settings)
-}
+func (m *sqmeetingRecurringModel) hideWriteOnly() { m.HidePassword(&m.Settings) }
 
 func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = r.schema(ctx, sqmeetingmap.WithPasswordTwin(sqmeetingmap.RecurringMeetingAttrs()), "An SQMeeting (FRTC) recurring meeting: a series of occurrences that repeat DAILY, WEEKLY or MONTHLY "+
@@ -49,25 +45,12 @@ func (r *sqmeetingRecurring) Schema(ctx context.Context, _ resource.SchemaReques
 		"series")
 }
 
-// ModifyPlan plans the occurrences from the rule
+// planUpdate plans the occurrences from the rule
 // (RecurringMeeting.PlanOccurrences) and what a change of meeting room
 // changes.
-func (r *sqmeetingRecurring) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	if req.State.Raw.IsNull() || req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, state, config sqmeetingRecurringModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...)
-	resp.Diagnostics.Append(tfmodel.FromConfig(ctx, req.Config, &config)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.PlanSettings(&state.RecurringMeeting, &config.RecurringMeeting)
-	plan.HidePassword(&plan.Settings)
-	plan.PlanOccurrences(ctx, &state.RecurringMeeting, &resp.Diagnostics)
-	resp.Diagnostics.Append(tfmodel.ToPlan(ctx, &resp.Plan, &plan)...)
+func (m *sqmeetingRecurringModel) planUpdate(ctx context.Context, prior, config *sqmeetingRecurringModel, resp *resource.ModifyPlanResponse) {
+	m.PlanSettings(&prior.RecurringMeeting, &config.RecurringMeeting)
+	m.PlanOccurrences(ctx, &prior.RecurringMeeting, &resp.Diagnostics)
 }
 
 func (r *sqmeetingRecurring) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

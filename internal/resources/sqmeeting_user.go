@@ -15,7 +15,6 @@ import (
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
 	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // NewSQMeetingUser is the conference_sqmeeting_user resource.
@@ -38,6 +37,10 @@ func (m *sqmeetingUserModel) FromConfig(ctx context.Context, cfg tfsdk.Config, d
 	mapping.FromConfig(ctx, cfg, map[string]*types.String{"password_wo": &m.PasswordWO}, diags)
 }
 
+// hideWriteOnly: the password is the configuration's alone, never the
+// state's.
+func (m *sqmeetingUserModel) hideWriteOnly() { m.PasswordWO = types.StringNull() }
+
 func userPasswordTwin(m *sqmeetingUserModel) mapping.WriteOnly {
 	return mapping.WriteOnly{Value: m.PasswordWO, Version: m.PasswordWOVersion}
 }
@@ -57,7 +60,6 @@ func getSQMeetingUser(ctx context.Context, c *sqmeeting.Client, id string, m *sq
 		return err
 	}
 	m.FromAPI(ctx, u, diags)
-	m.PasswordWO = types.StringNull()
 	return nil
 }
 
@@ -65,18 +67,16 @@ func getSQMeetingUser(ctx context.Context, c *sqmeeting.Client, id string, m *sq
 // that deletes a user. The user leaves the state with a warning that names
 // it, as the plan said.
 func keepSQMeetingUser(_ context.Context, _ *sqmeeting.Client, _ string, m *sqmeetingUserModel, diags *diag.Diagnostics) error {
-	diags.AddWarning(userKeptSummary(m), userKeptDetail(m))
+	m.warnKept(diags)
 	return nil
 }
 
-func userKeptSummary(m *sqmeetingUserModel) string {
-	return fmt.Sprintf("SQMeeting user %q is only removed from the state", m.Username.ValueString())
-}
-
-func userKeptDetail(m *sqmeetingUserModel) string {
-	return fmt.Sprintf("SQMeeting's REST API has no call that deletes a user: user %q (ID %s) stays on the server, and can still sign in. "+
-		"Terraform forgets it. Disable or delete it in SQMeeting's administration console, or import it again to manage it.",
-		m.Username.ValueString(), m.ID.ValueString())
+// warnKept says that the user stays on the server.
+func (m *sqmeetingUserModel) warnKept(diags *diag.Diagnostics) {
+	diags.AddWarning(fmt.Sprintf("SQMeeting user %q is only removed from the state", m.Username.ValueString()),
+		fmt.Sprintf("SQMeeting's REST API has no call that deletes a user: user %q (ID %s) stays on the server, and can still sign in. "+
+			"Terraform forgets it. Disable or delete it in SQMeeting's administration console, or import it again to manage it.",
+			m.Username.ValueString(), m.ID.ValueString()))
 }
 
 func (r *sqmeetingUser) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -92,24 +92,16 @@ func (r *sqmeetingUser) Schema(ctx context.Context, _ resource.SchemaRequest, re
 		"user")
 }
 
-// ModifyPlan: a create needs the password, and a destroy says in the plan
-// that the user stays on the server.
-func (r *sqmeetingUser) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	switch {
-	case req.Plan.Raw.IsNull():
-		var state sqmeetingUserModel
-		if resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &state)...); !resp.Diagnostics.HasError() {
-			resp.Diagnostics.AddWarning(userKeptSummary(&state), userKeptDetail(&state))
-		}
-	case req.State.Raw.IsNull():
-		var config sqmeetingUserModel
-		if config.FromConfig(ctx, req.Config, &resp.Diagnostics); config.PasswordWO.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "password_wo is required to create an SQMeeting user",
-				"SQMeeting's Create User call takes the new user's password. Set password_wo (Terraform 1.11 or OpenTofu 1.11 and later). "+
-					"With an older Terraform, create the user in SQMeeting's administration console and import it "+
-					"(terraform import conference_sqmeeting_user.<name> <username>).")
-		}
+// planDestroy says in the plan that the user stays on the server.
+func (m *sqmeetingUserModel) planDestroy(diags *diag.Diagnostics) { m.warnKept(diags) }
+
+// planCreate: a create needs the password.
+func (m *sqmeetingUserModel) planCreate(_ context.Context, config *sqmeetingUserModel, resp *resource.ModifyPlanResponse) {
+	if config.PasswordWO.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("password_wo"), "password_wo is required to create an SQMeeting user",
+			"SQMeeting's Create User call takes the new user's password. Set password_wo (Terraform 1.11 or OpenTofu 1.11 and later). "+
+				"With an older Terraform, create the user in SQMeeting's administration console and import it "+
+				"(terraform import conference_sqmeeting_user.<name> <username>).")
 	}
 }
 

@@ -6,18 +6,15 @@ import (
 	"slices"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client/whereby"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/wherebymap"
 	"github.com/confkit/terraform-provider-conference/internal/planmodifiers"
 	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
-	"github.com/confkit/terraform-provider-conference/internal/timetype"
 )
 
 // NewWherebyMeeting is the conference_whereby_meeting resource.
@@ -87,53 +84,30 @@ func (r *wherebyMeeting) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		"meeting")
 }
 
-// ModifyPlan checks end_date for a meeting about to be created, and plans
-// the optional URLs unknown for an update that changes which are asked for.
-func (r *wherebyMeeting) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	switch {
-	case req.Plan.Raw.IsNull():
-	case req.State.Raw.IsNull():
-		checkEndDate(ctx, req.Plan, &resp.Diagnostics)
-	default:
-		r.planURLs(ctx, req, resp)
-	}
-}
-
-// checkEndDate refuses an end_date in the past, as Whereby would ("This has
+// planCreate refuses an end_date in the past, as Whereby would ("This has
 // to be the same or after the current date"), but at plan time. Only for a
 // create: a meeting that exists is never refused for it, its end passing is
 // Whereby's business. A replacement is a create, which Terraform plans again
 // without the prior state. The clock is this machine's: the provider cannot
 // see Whereby's, so a clock that is off leaves Whereby the last word at apply.
-func checkEndDate(ctx context.Context, plan tfsdk.Plan, diags *diag.Diagnostics) {
-	var end timetype.RFC3339
-	diags.Append(plan.GetAttribute(ctx, path.Root("end_date"), &end)...)
-	t, ok := end.Known()
+func (m *wherebyMeetingModel) planCreate(_ context.Context, _ *wherebyMeetingModel, resp *resource.ModifyPlanResponse) {
+	t, ok := m.EndDate.Known()
 	if now := time.Now(); ok && t.Before(now) {
-		diags.AddAttributeError(path.Root("end_date"), "end_date is in the past",
+		resp.Diagnostics.AddAttributeError(path.Root("end_date"), "end_date is in the past",
 			fmt.Sprintf("Whereby creates a meeting only with an end_date that is not in the past; end_date is %s, and it is now %s. "+
 				"Set a later end_date. (A meeting that existed is gone an hour after its end_date, so Terraform plans to create it again.)",
-				end.ValueString(), now.UTC().Format(time.RFC3339)))
+				m.EndDate.ValueString(), now.UTC().Format(time.RFC3339)))
 	}
 }
 
-// planURLs: the only update that is not a replacement and changes fields or
-// template_type is the first apply after an import, which records them and
-// reads the URLs they ask for. Otherwise the URLs stay (UseStateForUnknown).
-func (r *wherebyMeeting) planURLs(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	for _, name := range []string{"fields", "template_type"} {
-		var planned, prior attr.Value
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root(name), &planned)...)
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root(name), &prior)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
-		if !planned.Equal(prior) {
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("host_room_url"), types.StringUnknown())...)
-			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("viewer_room_url"), types.StringUnknown())...)
-			return
-		}
+// planUpdate plans the optional URLs unknown for an update that changes
+// which are asked for: the only update that is not a replacement and
+// changes fields or template_type is the first apply after an import, which
+// records them and reads the URLs they ask for. Otherwise the URLs stay
+// (UseStateForUnknown).
+func (m *wherebyMeetingModel) planUpdate(_ context.Context, prior, _ *wherebyMeetingModel, _ *resource.ModifyPlanResponse) {
+	if !m.Fields.Equal(prior.Fields) || !m.TemplateType.Equal(prior.TemplateType) {
+		m.HostRoomURL, m.ViewerRoomURL = types.StringUnknown(), types.StringUnknown()
 	}
 }
 

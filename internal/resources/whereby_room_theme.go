@@ -43,10 +43,7 @@ func getWherebyRoomTheme(ctx context.Context, c *whereby.Client, _ string, m *wh
 		return nil
 	}
 	mtg, err := c.GetMeeting(ctx, m.MeetingID.ValueString())
-	if err == nil {
-		m.FromAPI(ctx, mtg, diags)
-	}
-	return err
+	return fill(ctx, m, mtg, err, diags)
 }
 
 // resetWherebyRoomTheme resets the whole theme to Whereby's default: the organization's
@@ -83,31 +80,26 @@ func (r *wherebyRoomTheme) Schema(ctx context.Context, _ resource.SchemaRequest,
 		"See the guide [Coming through a bad network](../guides/bad-networks#a-create-whose-answer-is-lost)."
 }
 
-// ModifyPlan reads each configured image file, refuses one that is
+func (m *wherebyRoomThemeModel) planCreate(_ context.Context, _ *wherebyRoomThemeModel, resp *resource.ModifyPlanResponse) {
+	m.planImages(nil, &resp.Diagnostics)
+}
+
+func (m *wherebyRoomThemeModel) planUpdate(_ context.Context, prior, _ *wherebyRoomThemeModel, resp *resource.ModifyPlanResponse) {
+	m.planImages(prior, &resp.Diagnostics)
+}
+
+// planImages reads each configured image file, refuses one that is
 // missing, unreadable or outside Whereby's limits, and plans its SHA-256:
-// a file whose content changed is a change of the theme.
-func (r *wherebyRoomTheme) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	defer r.checkCredentials(ctx, req, &resp.Diagnostics)
-	if req.Plan.Raw.IsNull() {
-		return
-	}
-	var plan, prior wherebyRoomThemeModel
-	resp.Diagnostics.Append(tfmodel.FromPlan(ctx, req.Plan, &plan)...)
-	hasPrior := !req.State.Raw.IsNull()
-	if hasPrior {
-		resp.Diagnostics.Append(tfmodel.FromState(ctx, req.State, &prior)...)
-	}
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	priorImages := prior.Images()
-	for i, img := range plan.Images() {
+// a file whose content changed (since prior, nil for a create) is a change
+// of the theme.
+func (m *wherebyRoomThemeModel) planImages(prior *wherebyRoomThemeModel, diags *diag.Diagnostics) {
+	for i, img := range m.Images() {
 		sum := types.StringUnknown()
 		switch file := *img.File; {
 		case file.IsNull():
 			sum = types.StringNull()
 		case !file.IsUnknown():
-			content, ok := readImageFile(img, file.ValueString(), &resp.Diagnostics)
+			content, ok := readImageFile(img, file.ValueString(), diags)
 			if !ok {
 				continue
 			}
@@ -116,14 +108,14 @@ func (r *wherebyRoomTheme) ModifyPlan(ctx context.Context, req resource.ModifyPl
 			// changes, not on every plan.
 			var checks diag.Diagnostics
 			img.CheckImage(path.Root(img.FileAttr), file.ValueString(), content, &checks)
-			changed := !hasPrior || !priorImages[i].SHA256.Equal(sum)
+			changed := prior == nil || !prior.Images()[i].SHA256.Equal(sum)
 			for _, d := range checks {
 				if d.Severity() == diag.SeverityError || changed {
-					resp.Diagnostics.Append(d)
+					diags.Append(d)
 				}
 			}
 		}
-		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(img.SHAAttr), sum)...)
+		*img.SHA256 = sum
 	}
 }
 

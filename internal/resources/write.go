@@ -10,7 +10,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
 	"github.com/confkit/terraform-provider-conference/internal/errdiag"
-	"github.com/confkit/terraform-provider-conference/internal/tfmodel"
 )
 
 // A Create or an Update is the same sequence for every type, which create
@@ -95,7 +94,7 @@ func (b *base[C, M, P]) write(ctx context.Context, op errdiag.Operation, cfg tfs
 	if settle == nil {
 		// m holds the call's answer: saved as it is, whatever reading it
 		// said, so that Terraform knows of the object.
-		diags.Append(tfmodel.ToState(ctx, s, m)...)
+		save(ctx, s, m, diags)
 		return m
 	}
 	if op == errdiag.Create {
@@ -104,7 +103,7 @@ func (b *base[C, M, P]) write(ctx context.Context, op errdiag.Operation, cfg tfs
 	if settle(ctx, id, m, diags); diags.HasError() {
 		return nil
 	}
-	diags.Append(tfmodel.ToState(ctx, s, m)...)
+	save(ctx, s, m, diags)
 	return m
 }
 
