@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/hashicorp/go-version"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 )
 
@@ -18,6 +19,11 @@ import (
 // write-only arguments), where a test case with checks would skip them all.
 func CLIRuns(t testing.TB, checks []tfversion.TerraformVersionCheck) bool {
 	t.Helper()
+	if os.Getenv(resource.EnvTfAcc) == "" {
+		// As resource.Test does: without TF_ACC no CLI is run, and none
+		// need be there to ask.
+		t.Skipf("Acceptance tests skipped unless env '%s' set", resource.EnvTfAcc)
+	}
 	v, err := cliVersion()
 	if err != nil {
 		t.Fatalf("%s version -json: %v", os.Getenv("TF_ACC_TERRAFORM_PATH"), err)
@@ -34,7 +40,11 @@ func CLIRuns(t testing.TB, checks []tfversion.TerraformVersionCheck) bool {
 
 // cliVersion is the version the CLI reports, asked once.
 var cliVersion = sync.OnceValues(func() (*version.Version, error) {
-	out, err := exec.Command(os.Getenv("TF_ACC_TERRAFORM_PATH"), "version", "-json").Output()
+	cli := os.Getenv("TF_ACC_TERRAFORM_PATH")
+	if cli == "" {
+		cli = "terraform" // from PATH, where terraform-plugin-testing looks too
+	}
+	out, err := exec.Command(cli, "version", "-json").Output()
 	if err != nil {
 		return nil, err
 	}
