@@ -17,8 +17,12 @@ import (
 
 // TestAccRefreshByThePage: a no-op plan of 250 PortSIP servers and 250
 // Whereby meetings reads each type by the page (client.Listing): at most
-// ceil(250/100) pages and one GET per type and command, besides PortSIP's
-// sign-in, instead of a GET per object, and writes nothing. A server deleted
+// twice ceil(250/100) requests per type and command, the Listing's bound,
+// besides PortSIP's sign-in, instead of a GET per object, and writes
+// nothing. (Usually the pages and one GET: a read that comes alone, before
+// the next page is asked for, sends its own GET, which the bound counts; how
+// many do depends on how the CLI schedules the reads, so the test holds the
+// bound, not the usual figure.) A server deleted
 // behind Terraform's back is still planned for re-creation.
 func TestAccRefreshByThePage(t *testing.T) {
 	const n = 250
@@ -74,9 +78,9 @@ resource "conference_whereby_meeting" "many" {
 						}
 					}
 					// Each command signs in to the PBX once.
-					if signIns == 0 || writes != 0 || portsip > signIns*(pages+1) || wb > signIns*(pages+1) {
+					if signIns == 0 || writes != 0 || portsip > signIns*2*pages || wb > signIns*2*pages {
 						t.Errorf("%d no-op plan commands of %d servers and %d meetings sent %d PortSIP GETs, %d Whereby GETs and %d writes; want at most %d GETs of each per command and no write",
-							signIns, n, n, portsip, wb, writes, pages+1)
+							signIns, n, n, portsip, wb, writes, 2*pages)
 					}
 					t.Logf("%d commands: %d sign-ins, %d PortSIP GETs, %d Whereby GETs", signIns, signIns, portsip, wb)
 				},
