@@ -22,16 +22,11 @@ type (
 // Register implements platform.API.
 func (a *API) Register(mux *http.ServeMux) {
 	rt := &platform.Router{
-		Mux:  mux,
-		Lock: &a.mu,
-		Auth: a.authenticate,
-		BodyError: func(err error, tooLarge bool) reply {
-			if tooLarge {
-				return badRequest("the request body must be at most %d bytes", maxBody)
-			}
-			return badRequest("the request body could not be read: %v", err)
-		},
-		MaxBody: maxBody,
+		Mux:       mux,
+		Lock:      &a.mu,
+		Auth:      a.authenticate,
+		BodyError: bodyError(maxBody),
+		MaxBody:   maxBody,
 	}
 	rt.Handle("POST /v1/meetings", true, a.metered(a.createMeeting))
 	rt.Handle("GET /v1/meetings", true, a.metered(a.listMeetings))
@@ -64,12 +59,7 @@ func (a *API) Register(mux *http.ServeMux) {
 	// own (themes.go).
 	uploads := *rt
 	uploads.MaxBody = maxUpload
-	uploads.BodyError = func(err error, tooLarge bool) reply {
-		if tooLarge {
-			return badRequest("the request body must be at most %d bytes", maxUpload)
-		}
-		return badRequest("the request body could not be read: %v", err)
-	}
+	uploads.BodyError = bodyError(maxUpload)
 	rt.Handle("PUT /v1/rooms/{roomName}/theme/tokens", true, a.metered(a.setTokens))
 	uploads.Handle("PUT /v1/rooms/{roomName}/theme/logo", true, a.metered(a.setLogo))
 	uploads.Handle("PUT /v1/rooms/{roomName}/theme/room-background", true,
@@ -100,4 +90,15 @@ func (a *API) authenticate(r *http.Request) (string, reply, bool) {
 	}
 	rep := failure(http.StatusUnauthorized, msgUnauthorized).WithHeader("WWW-Authenticate", `Bearer realm="Whereby"`)
 	return "", rep, false
+}
+
+// bodyError answers a body that could not be read, or that is over limit,
+// in Whereby's envelope.
+func bodyError(limit int) func(err error, tooLarge bool) reply {
+	return func(err error, tooLarge bool) reply {
+		if tooLarge {
+			return badRequest("the request body must be at most %d bytes", limit)
+		}
+		return badRequest("the request body could not be read: %v", err)
+	}
 }
