@@ -8,12 +8,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/confkit/terraform-provider-conference/internal/client"
 	"github.com/confkit/terraform-provider-conference/internal/client/sqmeeting"
-	"github.com/confkit/terraform-provider-conference/internal/mapping"
 	"github.com/confkit/terraform-provider-conference/internal/mapping/sqmeetingmap"
 )
 
@@ -31,19 +29,9 @@ type sqmeetingUserModel struct {
 	sqmeetingmap.Account
 }
 
-// FromConfig reads the user's write-only password from the configuration
-// (the plan holds it as null).
-func (m *sqmeetingUserModel) FromConfig(ctx context.Context, cfg tfsdk.Config, diags *diag.Diagnostics) {
-	mapping.FromConfig(ctx, cfg, map[string]*types.String{"password_wo": &m.PasswordWO}, diags)
-}
-
 // hideWriteOnly: the password is the configuration's alone, never the
 // state's.
 func (m *sqmeetingUserModel) hideWriteOnly() { m.PasswordWO = types.StringNull() }
-
-func userPasswordTwin(m *sqmeetingUserModel) mapping.WriteOnly {
-	return mapping.WriteOnly{Value: m.PasswordWO, Version: m.PasswordWOVersion}
-}
 
 // getSQMeetingUser finds the user by ID among those with its username. After
 // an import the state has no username, and the ID imported may be a
@@ -108,7 +96,7 @@ func (m *sqmeetingUserModel) planCreate(_ context.Context, config *sqmeetingUser
 func (r *sqmeetingUser) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	r.create(ctx, req, resp, func(ctx context.Context, m *sqmeetingUserModel, diags *diag.Diagnostics) func() (string, error) {
 		in := m.CreateBody(ctx, diags)
-		if secret := userPasswordTwin(m).Send(nil); secret != nil {
+		if secret := m.SendPassword(nil); secret != nil {
 			in.Secret = *secret
 		}
 		m.Settled(nil)
@@ -129,7 +117,7 @@ func (r *sqmeetingUser) Create(ctx context.Context, req resource.CreateRequest, 
 func (r *sqmeetingUser) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
 	r.update(ctx, req, resp, func(ctx context.Context, m, prior *sqmeetingUserModel, diags *diag.Diagnostics) func() error {
 		in := m.UpdateBody(ctx, &prior.Account, diags)
-		if secret := userPasswordTwin(m).Send(mapping.Prior(prior, userPasswordTwin)); secret != nil {
+		if secret := m.SendPassword(&prior.PasswordTwin); secret != nil {
 			in.Secret = *secret
 		}
 		m.Settled(&prior.Account)

@@ -29,18 +29,17 @@ const unreturned = "SQMeeting's only read of users (Find Users by Page) does not
 
 // Account is a user the SystemAdmin manages ("Create User", "Update User").
 // The search gives the ID, the username and the real name; the rest is kept
-// as configured. The password is write-only (PasswordWO, never in state):
-// the resource reads it from the configuration.
+// as configured. The password is write-only (PasswordTwin, never in
+// state): the resource reads it from the configuration.
 type Account struct {
-	ID                types.String `tfsdk:"id"`
-	Username          types.String `tfsdk:"username"`
-	RealName          types.String `tfsdk:"real_name"`
-	Email             types.String `tfsdk:"email"`
-	Department        types.String `tfsdk:"department"`
-	Mobile            types.String `tfsdk:"mobile"`
-	Role              types.String `tfsdk:"role"`
-	PasswordWO        types.String `tfsdk:"password_wo"`
-	PasswordWOVersion types.Int64  `tfsdk:"password_wo_version"`
+	ID         types.String `tfsdk:"id"`
+	Username   types.String `tfsdk:"username"`
+	RealName   types.String `tfsdk:"real_name"`
+	Email      types.String `tfsdk:"email"`
+	Department types.String `tfsdk:"department"`
+	Mobile     types.String `tfsdk:"mobile"`
+	Role       types.String `tfsdk:"role"`
+	PasswordTwin
 }
 
 // usernameFixed is why a changed username replaces the user.

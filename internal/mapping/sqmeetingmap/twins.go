@@ -56,6 +56,12 @@ func (t *PasswordTwin) ApplyPassword(s *Settings, prior *PasswordTwin, priorSett
 	}
 }
 
+// SendPassword is the password a create (prior nil) or an update sends:
+// the configuration's on create and when its version changes, else nil.
+func (t *PasswordTwin) SendPassword(prior *PasswordTwin) *string {
+	return t.password().Send(mapping.Prior(prior, (*PasswordTwin).password))
+}
+
 // PasswordBumped says whether the password's version changed since prior:
 // the update sends the new password.
 func (t *PasswordTwin) PasswordBumped(prior *PasswordTwin) bool {
